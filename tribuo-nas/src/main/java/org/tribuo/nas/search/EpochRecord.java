@@ -1,0 +1,38 @@
+/*
+ * Copyright (c) 2026 tribuo-nas authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package org.tribuo.nas.search;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * What one search epoch produced.
+ *
+ * @param epoch One-based epoch number.
+ * @param weightLearningRate The weight learning rate used.
+ * @param trainLoss Mean cross-entropy of the weight steps.
+ * @param trainAccuracy Accuracy of the weight steps' predictions.
+ * @param heldOutAccuracy Supernet accuracy on the architecture half (bilevel only, else null).
+ * @param meanEntropy Mean over edges of the entropy (nats) of α's rows after the epoch.
+ * @param genotype The argmax genotype after the epoch.
+ * @param alpha The architecture weights after the epoch, [edges][ops].
+ * @param seconds Wall time of the epoch.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record EpochRecord(int epoch, double weightLearningRate, double trainLoss, double trainAccuracy,
+                          Double heldOutAccuracy, double meanEntropy, String genotype, float[][] alpha,
+                          double seconds) {
+}

@@ -1,0 +1,199 @@
+/*
+ * Copyright (c) 2026 tribuo-nas authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package org.tribuo.nas.search;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+
+import org.tribuo.nas.arch.ArchitectureOptimizer;
+import org.tribuo.nas.arch.Simplex;
+import org.tribuo.nas.data.BatchFactory;
+import org.tribuo.nas.data.BatchSampler;
+import org.tribuo.nas.data.ImageData;
+import org.tribuo.nas.data.Normalization;
+import org.tribuo.nas.data.TrainHeldOutSplit;
+import org.tribuo.nas.space.Nb201Genotype;
+import org.tribuo.nas.space.Nb201Space;
+import org.tribuo.nas.supernet.Nb201Network;
+import org.tribuo.nas.supernet.Nb201Networks;
+import org.tribuo.nas.train.BatchedInference;
+import org.tribuo.nas.train.Devices;
+import org.tribuo.nas.train.DjlRuntime;
+import org.tribuo.nas.train.SgdOptimizer;
+import org.tribuo.nas.train.StepGuard;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.logging.Logger;
+
+/**
+ * A GAEA architecture search on the NAS-Bench-201 space.
+ * <p>
+ * Every minibatch makes two steps, in the reference's order: first the architecture step (a
+ * first-order gradient of the loss on an architecture batch, with the current weights, handed to
+ * the configured geometry), then the weight step (SGD with momentum, weight decay and global
+ * gradient-norm clipping, cosine learning rate per epoch) on a weight batch.
+ * <p>
+ * Each step runs in its own memory scope, so no native array outlives it.
+ */
+public final class GaeaSearch {
+
+    private static final Logger logger = Logger.getLogger(GaeaSearch.class.getName());
+    private static final int EVAL_BATCH = 256;
+
+    private final SearchConfig config;
+
+    /**
+     * Creates a search.
+     * @param config Its settings.
+     */
+    public GaeaSearch(SearchConfig config) {
+        this.config = config;
+    }
+
+    /**
+     * The settings.
+     * @return The configuration.
+     */
+    public SearchConfig config() {
+        return config;
+    }
+
+    /**
+     * Runs the search.
+     * @param train The training images, labels in [0, numClasses).
+     * @param numClasses Number of classes.
+     * @param norm Input normalization.
+     * @param listener Progress receiver.
+     * @return The genotype, final α and history.
+     */
+    public SearchResult run(ImageData train, int numClasses, Normalization norm, SearchListener listener) {
+        Device device = Devices.resolve(config.device());
+        SplittableRandom seeds = new SplittableRandom(config.seed());
+        long initSeed = seeds.nextLong();
+        long splitSeed = seeds.nextLong();
+        long weightShuffleSeed = seeds.nextLong();
+        long archShuffleSeed = seeds.nextLong();
+
+        ImageData weightData = train;
+        ImageData archData = train;
+        if (config.scheme() == SearchScheme.BILEVEL) {
+            int[][] halves = TrainHeldOutSplit.split(train.size(), 0.5, splitSeed);
+            weightData = train.subset(halves[0]);
+            archData = train.subset(halves[1]);
+        }
+        if (weightData.size() < config.batchSize() || archData.size() < config.batchSize()) {
+            throw new IllegalArgumentException("batchSize " + config.batchSize() + " exceeds the "
+                    + Math.min(weightData.size(), archData.size()) + " images available to a search step");
+        }
+
+        DjlRuntime.seed(initSeed);
+        Engine engine = DjlRuntime.engine();
+        int rows = Nb201Space.NUM_EDGES;
+        int cols = config.space().numOps();
+        ArchitectureOptimizer arch = config.newArchitectureOptimizer(rows);
+        List<EpochRecord> epochs = new ArrayList<>();
+        Nb201Genotype selected = null;
+        double bestHeldOut = -1;
+
+        try (NDManager base = engine.newBaseManager(device)) {
+            Nb201Network supernet = Nb201Networks.supernet(config.space(), config.channels(),
+                    config.cellsPerStage(), numClasses);
+            supernet.initialize(base, DataType.FLOAT32, new Shape(1, train.shape().channels(),
+                    train.shape().height(), train.shape().width()), new Shape(rows, cols));
+            BatchSampler weightBatches = new BatchSampler(weightData.size(), config.batchSize(), true, weightShuffleSeed);
+            BatchSampler archBatches = new BatchSampler(archData.size(), config.batchSize(), true, archShuffleSeed);
+            try (SgdOptimizer sgd = new SgdOptimizer(supernet, base, config.momentum(), config.weightDecay(), config.gradClip())) {
+                SearchStep searchStep = new SearchStep(supernet, arch, sgd, engine);
+                StepGuard guard = new StepGuard();
+                ImageData weightSet = weightData;
+                ImageData archSet = archData;
+                int[][] archEpoch = archBatches.epochBatches();
+                int archCursor = 0;
+                for (int epoch = 0; epoch < config.epochs(); epoch++) {
+                    long start = System.nanoTime();
+                    float lr = config.schedule().at(epoch);
+                    int[][] batches = weightBatches.epochBatches();
+                    double[] totals = new double[2];
+                    for (int b = 0; b < batches.length; b++) {
+                        if (archCursor == archEpoch.length) {
+                            archEpoch = archBatches.epochBatches();
+                            archCursor = 0;
+                        }
+                        int[] archBatch = archEpoch[archCursor++];
+                        int[] weightBatch = batches[b];
+                        String where = "step " + (b + 1) + " of epoch " + (epoch + 1);
+                        guard.run("the architecture " + where, () -> {
+                            try (NDManager step = base.newSubManager()) {
+                                return searchStep.architectureStep(step, BatchFactory.images(step, archSet, archBatch, norm),
+                                        BatchFactory.labels(step, archSet, archBatch));
+                            }
+                        });
+                        guard.run("the weight " + where, () -> {
+                            try (NDManager step = base.newSubManager()) {
+                                SearchStep.WeightStepResult r = searchStep.weightStep(step,
+                                        BatchFactory.images(step, weightSet, weightBatch, norm),
+                                        BatchFactory.labels(step, weightSet, weightBatch), lr);
+                                if (r.finite()) {
+                                    totals[0] += r.loss();
+                                    totals[1] += r.correct();
+                                }
+                                return r.finite();
+                            }
+                        });
+                        listener.onStep(epoch + 1, b + 1, batches.length);
+                    }
+                    float[][] alpha = arch.alpha();
+                    Nb201Genotype genotype = Nb201Genotype.argmax(config.space(), alpha);
+                    Double heldOut = null;
+                    if (config.scheme() == SearchScheme.BILEVEL) {
+                        heldOut = supernetAccuracy(supernet, base, archData, norm, alpha);
+                        if (heldOut > bestHeldOut) {
+                            bestHeldOut = heldOut;
+                            selected = genotype;
+                        }
+                    } else {
+                        selected = genotype;
+                    }
+                    int seen = batches.length * config.batchSize();
+                    EpochRecord record = new EpochRecord(epoch + 1, lr, totals[0] / batches.length, totals[1] / seen,
+                            heldOut, Simplex.meanEntropy(alpha), genotype.toString(), alpha,
+                            (System.nanoTime() - start) / 1e9);
+                    epochs.add(record);
+                    logger.fine(() -> "search epoch " + record.epoch() + " loss " + record.trainLoss() + " genotype " + record.genotype());
+                    listener.onEpoch(record);
+                }
+            }
+        }
+        SearchHistory history = new SearchHistory(config.space().toString(), config.geometry().name(),
+                config.scheme().name(), config.seed(), Devices.name(device), epochs, selected.toString());
+        return new SearchResult(selected, arch.alpha(), history);
+    }
+
+    private static double supernetAccuracy(Nb201Network supernet, NDManager base, ImageData data, Normalization norm,
+                                           float[][] alpha) {
+        float[][] probs = BatchedInference.probabilities(supernet, base, data, norm, EVAL_BATCH,
+                m -> new NDList(m.create(Simplex.flatten(alpha), new Shape(alpha.length, alpha[0].length))));
+        return BatchedInference.accuracy(BatchedInference.argmax(probs), data.labels());
+    }
+}

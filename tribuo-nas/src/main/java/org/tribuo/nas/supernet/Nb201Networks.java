@@ -1,0 +1,54 @@
+/*
+ * Copyright (c) 2026 tribuo-nas authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package org.tribuo.nas.supernet;
+
+import org.tribuo.nas.space.Nb201Genotype;
+import org.tribuo.nas.space.Nb201Space;
+
+/**
+ * Builds the two networks of a NAS-Bench-201 search: the weight-sharing supernet and the
+ * network of one genotype.
+ */
+public final class Nb201Networks {
+
+    private Nb201Networks() {}
+
+    /**
+     * The supernet: every cell a {@link SearchCell} sharing one architecture matrix, which the
+     * forward pass takes as its second input ([6, numOps]).
+     * @param space The candidate ops.
+     * @param channels C.
+     * @param cellsPerStage N.
+     * @param numClasses Number of classes.
+     * @return The supernet, uninitialized.
+     */
+    public static Nb201Network supernet(Nb201Space space, int channels, int cellsPerStage, int numClasses) {
+        return new Nb201Network(channels, cellsPerStage, numClasses, c -> new SearchCell(space, c));
+    }
+
+    /**
+     * The network of one genotype, to train from scratch.
+     * @param genotype The cell.
+     * @param channels C.
+     * @param cellsPerStage N.
+     * @param numClasses Number of classes.
+     * @return The network, uninitialized.
+     */
+    public static Nb201Network discrete(Nb201Genotype genotype, int channels, int cellsPerStage, int numClasses) {
+        return new Nb201Network(channels, cellsPerStage, numClasses, c -> new DiscreteCell(genotype, c));
+    }
+}

@@ -1,0 +1,66 @@
+/*
+ * Copyright (c) 2026 tribuo-nas authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package org.tribuo.nas.train;
+
+import ai.djl.engine.Engine;
+
+/**
+ * Process-wide DJL set-up shared by every entry point: offline mode (so the engine never
+ * calls the network), the PyTorch engine, and seeding.
+ */
+public final class DjlRuntime {
+
+    /** The engine tribuo-nas runs on. */
+    public static final String ENGINE = "PyTorch";
+
+    private DjlRuntime() {}
+
+    /**
+     * Turns DJL's offline mode on unless the user set it, before the engine starts.
+     * Call first thing in every {@code main}.
+     */
+    public static void preferOffline() {
+        if (System.getProperty("ai.djl.offline") == null) {
+            System.setProperty("ai.djl.offline", "true");
+        }
+    }
+
+    /**
+     * The PyTorch engine, starting it if needed (offline unless the user said otherwise).
+     * @return The engine.
+     */
+    public static Engine engine() {
+        preferOffline();
+        return Engine.getEngine(ENGINE);
+    }
+
+    /**
+     * Seeds PyTorch's and DJL's random generators; the weight initializers draw from them.
+     * @param seed The seed.
+     */
+    public static void seed(long seed) {
+        engine().setRandomSeed((int) (seed ^ (seed >>> 32)));
+    }
+
+    /**
+     * The DJL and PyTorch versions, e.g. {@code DJL 0.36.0 / PyTorch 2.7.1}.
+     * @return The version string.
+     */
+    public static String versions() {
+        return "DJL " + Engine.getDjlVersion() + " / PyTorch " + engine().getVersion();
+    }
+}

@@ -1,0 +1,87 @@
+/*
+ * Copyright (c) 2026 tribuo-nas authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package org.tribuo.nas.train;
+
+/**
+ * Settings of training a genotype's network from scratch.
+ *
+ * @param channels C of the network.
+ * @param cellsPerStage N of the network.
+ * @param epochs Training epochs.
+ * @param batchSize Minibatch size.
+ * @param learningRate Initial learning rate.
+ * @param learningRateMin Final learning rate of the cosine schedule (over all epochs).
+ * @param momentum SGD momentum.
+ * @param weightDecay SGD weight decay.
+ * @param gradClip Global gradient-norm bound.
+ * @param seed Seed for initialization and shuffling.
+ * @param device Device setting: auto, cpu, gpu or gpu:N.
+ */
+public record FinalTrainingConfig(int channels, int cellsPerStage, int epochs, int batchSize, float learningRate,
+                                  float learningRateMin, float momentum, float weightDecay, float gradClip,
+                                  long seed, String device) {
+
+    /**
+     * Validates every setting; the message names the setting.
+     */
+    public FinalTrainingConfig {
+        require(channels > 0, "channels", channels);
+        require(cellsPerStage > 0, "cellsPerStage", cellsPerStage);
+        require(epochs > 0, "epochs", epochs);
+        require(batchSize > 0, "batchSize", batchSize);
+        require(learningRate > 0 && !Float.isInfinite(learningRate), "learningRate", learningRate);
+        require(learningRateMin >= 0 && learningRateMin <= learningRate, "learningRateMin", learningRateMin);
+        require(momentum >= 0 && momentum < 1, "momentum", momentum);
+        require(weightDecay >= 0 && !Float.isInfinite(weightDecay), "weightDecay", weightDecay);
+        require(gradClip >= 0 && !Float.isInfinite(gradClip), "gradClip", gradClip);
+        if (device == null) {
+            throw new IllegalArgumentException("device must be set (auto, cpu, gpu or gpu:N)");
+        }
+    }
+
+    private static void require(boolean ok, String name, double value) {
+        if (!ok) {
+            throw new IllegalArgumentException("final training setting " + name + " is invalid: " + value);
+        }
+    }
+
+    /**
+     * The reference's evaluation settings (SGD momentum 0.9, wd 3e-4, clip 5, cosine to 0) at the
+     * given size and budget.
+     * @param channels C.
+     * @param cellsPerStage N.
+     * @param epochs Epochs.
+     * @param batchSize Batch size.
+     * @param learningRate Initial learning rate.
+     * @param seed Seed.
+     * @param device Device setting.
+     * @return The configuration.
+     */
+    public static FinalTrainingConfig of(int channels, int cellsPerStage, int epochs, int batchSize, float learningRate,
+                                         long seed, String device) {
+        return new FinalTrainingConfig(channels, cellsPerStage, epochs, batchSize, learningRate, 0f, 0.9f, 3e-4f,
+                5f, seed, device);
+    }
+
+    /**
+     * The learning-rate schedule.
+     * @return Cosine from the initial rate to the minimum over all epochs.
+     */
+    public CosineSchedule schedule() {
+        return new CosineSchedule(learningRate, learningRateMin, epochs);
+    }
+}

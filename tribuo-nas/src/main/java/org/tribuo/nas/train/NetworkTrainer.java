@@ -1,0 +1,138 @@
+/*
+ * Copyright (c) 2026 tribuo-nas authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package org.tribuo.nas.train;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.loss.Loss;
+
+import org.tribuo.nas.data.BatchFactory;
+import org.tribuo.nas.data.BatchSampler;
+import org.tribuo.nas.data.ImageData;
+import org.tribuo.nas.data.Normalization;
+import org.tribuo.nas.space.Nb201Genotype;
+import org.tribuo.nas.supernet.Nb201Network;
+import org.tribuo.nas.supernet.Nb201Networks;
+
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+
+/**
+ * Trains the network of a genotype from scratch: SGD with momentum, weight decay, gradient-norm
+ * clipping and a per-epoch cosine learning rate.
+ */
+public final class NetworkTrainer {
+
+    private final FinalTrainingConfig config;
+
+    /**
+     * Creates a trainer.
+     * @param config Its settings.
+     */
+    public NetworkTrainer(FinalTrainingConfig config) {
+        this.config = config;
+    }
+
+    /**
+     * Trains.
+     * @param genotype The cell.
+     * @param train Training images with labels.
+     * @param numClasses Number of classes.
+     * @param norm Input normalization.
+     * @param onEpoch Receives each epoch's figures.
+     * @param onStep Receives (epoch, step, stepsPerEpoch) after each minibatch; may be null.
+     * @return The trained network; the caller closes it.
+     */
+    public TrainedNetwork train(Nb201Genotype genotype, ImageData train, int numClasses, Normalization norm,
+                                Consumer<TrainingEpoch> onEpoch, StepListener onStep) {
+        if (train.size() < config.batchSize()) {
+            throw new IllegalArgumentException("batchSize " + config.batchSize() + " exceeds the " + train.size()
+                    + " training images");
+        }
+        Device device = Devices.resolve(config.device());
+        SplittableRandom seeds = new SplittableRandom(config.seed());
+        DjlRuntime.seed(seeds.nextLong());
+        long shuffleSeed = seeds.nextLong();
+        Engine engine = DjlRuntime.engine();
+        NDManager manager = engine.newBaseManager(device);
+        try {
+            Nb201Network network = Nb201Networks.discrete(genotype, config.channels(), config.cellsPerStage(), numClasses);
+            network.initialize(manager, DataType.FLOAT32, TrainedNetwork.inputShape(train.shape()));
+            Loss loss = Loss.softmaxCrossEntropyLoss();
+            BatchSampler sampler = new BatchSampler(train.size(), config.batchSize(), true, shuffleSeed);
+            StepGuard guard = new StepGuard();
+            try (SgdOptimizer sgd = new SgdOptimizer(network, manager, config.momentum(), config.weightDecay(), config.gradClip())) {
+                for (int epoch = 0; epoch < config.epochs(); epoch++) {
+                    long start = System.nanoTime();
+                    float lr = config.schedule().at(epoch);
+                    int[][] batches = sampler.epochBatches();
+                    double[] totals = new double[2];
+                    for (int b = 0; b < batches.length; b++) {
+                        int[] batch = batches[b];
+                        guard.run("final-training step " + (b + 1) + " of epoch " + (epoch + 1), () -> {
+                            try (NDManager step = manager.newSubManager()) {
+                                NDArray x = BatchFactory.images(step, train, batch, norm);
+                                NDArray y = BatchFactory.labels(step, train, batch);
+                                NDArray logits;
+                                NDArray value;
+                                try (GradientCollector gc = engine.newGradientCollector()) {
+                                    logits = network.forward(new ParameterStore(step, false), new NDList(x), true).singletonOrThrow();
+                                    value = loss.evaluate(new NDList(y), new NDList(logits));
+                                    gc.backward(value);
+                                }
+                                if (!Float.isFinite(sgd.step(lr))) {
+                                    return false;
+                                }
+                                totals[0] += value.getFloat();
+                                totals[1] += logits.argMax(1).eq(y).countNonzero().getLong();
+                                return true;
+                            }
+                        });
+                        if (onStep != null) {
+                            onStep.onStep(epoch + 1, b + 1, batches.length);
+                        }
+                    }
+                    onEpoch.accept(new TrainingEpoch(epoch + 1, lr, totals[0] / batches.length,
+                            totals[1] / (batches.length * config.batchSize()), (System.nanoTime() - start) / 1e9));
+                }
+            }
+            return new TrainedNetwork(genotype, config.channels(), config.cellsPerStage(), numClasses, train.shape(),
+                    norm, manager, network);
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+    }
+
+    /** Receives per-minibatch progress. */
+    @FunctionalInterface
+    public interface StepListener {
+        /**
+         * Called after each minibatch.
+         * @param epoch One-based epoch.
+         * @param step One-based step.
+         * @param stepsPerEpoch Steps per epoch.
+         */
+        void onStep(int epoch, int step, int stepsPerEpoch);
+    }
+}

@@ -1,0 +1,186 @@
+/*
+ * Copyright (c) 2026 tribuo-nas authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package org.tribuo.nas.train;
+
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+
+import org.tribuo.nas.data.ImageData;
+import org.tribuo.nas.data.ImageShape;
+import org.tribuo.nas.data.Normalization;
+import org.tribuo.nas.space.Nb201Genotype;
+import org.tribuo.nas.supernet.Nb201Network;
+import org.tribuo.nas.supernet.Nb201Networks;
+import org.tribuo.nas.util.AtomicFiles;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * A trained genotype network with its input normalization, ready to predict. Owns native
+ * memory: {@link #close()} frees it.
+ */
+public final class TrainedNetwork implements AutoCloseable {
+
+    private static final int PREDICT_BATCH = 256;
+
+    private final Nb201Genotype genotype;
+    private final int channels;
+    private final int cellsPerStage;
+    private final int numClasses;
+    private final ImageShape shape;
+    private final Normalization normalization;
+    private final NDManager manager;
+    private final Nb201Network network;
+
+    TrainedNetwork(Nb201Genotype genotype, int channels, int cellsPerStage, int numClasses, ImageShape shape,
+                   Normalization normalization, NDManager manager, Nb201Network network) {
+        this.genotype = genotype;
+        this.channels = channels;
+        this.cellsPerStage = cellsPerStage;
+        this.numClasses = numClasses;
+        this.shape = shape;
+        this.normalization = normalization;
+        this.manager = manager;
+        this.network = network;
+    }
+
+    /**
+     * Rebuilds a network from saved weights (see {@link #parameterBytes()}).
+     * @param genotype The cell.
+     * @param channels C.
+     * @param cellsPerStage N.
+     * @param numClasses Number of classes.
+     * @param shape The input image shape.
+     * @param normalization The input normalization.
+     * @param parameters The bytes written by {@link #parameterBytes()}.
+     * @param device The device to load onto.
+     * @return The network.
+     * @throws IOException If the bytes do not hold this network's parameters.
+     */
+    public static TrainedNetwork load(Nb201Genotype genotype, int channels, int cellsPerStage, int numClasses,
+                                      ImageShape shape, Normalization normalization, byte[] parameters,
+                                      Device device) throws IOException {
+        NDManager manager = DjlRuntime.engine().newBaseManager(device);
+        try {
+            Nb201Network network = Nb201Networks.discrete(genotype, channels, cellsPerStage, numClasses);
+            network.initialize(manager, DataType.FLOAT32, inputShape(shape));
+            network.loadParameters(manager, new DataInputStream(new ByteArrayInputStream(parameters)));
+            return new TrainedNetwork(genotype, channels, cellsPerStage, numClasses, shape, normalization, manager, network);
+        } catch (MalformedModelException | RuntimeException e) {
+            manager.close();
+            throw new IOException("network parameters do not match genotype " + genotype + " at C=" + channels
+                    + ", N=" + cellsPerStage + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            manager.close();
+            throw e;
+        }
+    }
+
+    static Shape inputShape(ImageShape shape) {
+        return new Shape(1, shape.channels(), shape.height(), shape.width());
+    }
+
+    /**
+     * Class probabilities.
+     * @param data Images (raw, as tensorized; normalization is applied here).
+     * @return [n][numClasses].
+     */
+    public float[][] predictProbabilities(ImageData data) {
+        return BatchedInference.probabilities(network, manager, data, normalization, PREDICT_BATCH, null);
+    }
+
+    /**
+     * Accuracy on labelled images.
+     * @param data Images with labels.
+     * @return The fraction predicted correctly.
+     */
+    public double accuracy(ImageData data) {
+        return BatchedInference.accuracy(BatchedInference.argmax(predictProbabilities(data)), data.labels());
+    }
+
+    /**
+     * The weights in DJL's parameter format.
+     * @return The bytes.
+     */
+    public byte[] parameterBytes() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            network.saveParameters(out);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot serialize network parameters", e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /**
+     * Writes the weights atomically in DJL's parameter format.
+     * @param path The target file.
+     * @throws IOException If writing fails.
+     */
+    public void saveParameters(Path path) throws IOException {
+        byte[] bytes = parameterBytes();
+        AtomicFiles.write(path, out -> out.write(bytes));
+    }
+
+    /** @return The genotype. */
+    public Nb201Genotype genotype() {
+        return genotype;
+    }
+
+    /** @return C. */
+    public int channels() {
+        return channels;
+    }
+
+    /** @return N. */
+    public int cellsPerStage() {
+        return cellsPerStage;
+    }
+
+    /** @return Number of classes. */
+    public int numClasses() {
+        return numClasses;
+    }
+
+    /** @return The input image shape. */
+    public ImageShape shape() {
+        return shape;
+    }
+
+    /** @return The input normalization. */
+    public Normalization normalization() {
+        return normalization;
+    }
+
+    /** @return The device the network lives on. */
+    public Device device() {
+        return manager.getDevice();
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}
