@@ -83,14 +83,14 @@ public final class FashionMnistSearch {
                 train.size(), test.size(), classes, DjlRuntime.versions(), (System.nanoTime() - t0) / 1e9);
 
         SearchConfig searchConfig = SearchConfig.builder()
-                .channels(a.getInt("search-channels", 8))
+                .channels(a.getInt("search-channels", 16))
                 .cellsPerStage(a.getInt("search-cells", 1))
-                .epochs(a.getInt("search-epochs", 4))
+                .epochs(a.getInt("search-epochs", 2))
                 .batchSize(64)
                 .seed(seed)
                 .device(device)
                 .build();
-        ImageData searchData = train.head(Math.min(train.size(), a.getInt("search-images", 5000)));
+        ImageData searchData = train.head(Math.min(train.size(), a.getInt("search-images", 2000)));
         System.out.printf(Locale.ROOT, "GAEA search (EG, single-level) on %d images: C=%d N=%d, %d epochs%n",
                 searchData.size(), searchConfig.channels(), searchConfig.cellsPerStage(), searchConfig.epochs());
         SearchResult result = new GaeaSearch(searchConfig).run(searchData, classes, norm, new SearchListener() {
@@ -103,7 +103,7 @@ public final class FashionMnistSearch {
         System.out.println("Genotype: " + result.genotype());
 
         FinalTrainingConfig trainConfig = FinalTrainingConfig.of(a.getInt("train-channels", 16),
-                a.getInt("train-cells", 1), a.getInt("train-epochs", 4), 128, 0.05f, seed, device);
+                a.getInt("train-cells", 1), a.getInt("train-epochs", 3), 128, 0.05f, seed, device);
         System.out.printf(Locale.ROOT, "Final training on %d images: C=%d N=%d, %d epochs%n", train.size(),
                 trainConfig.channels(), trainConfig.cellsPerStage(), trainConfig.epochs());
         try (TrainedNetwork net = new NetworkTrainer(trainConfig).train(result.genotype(), train, classes, norm,

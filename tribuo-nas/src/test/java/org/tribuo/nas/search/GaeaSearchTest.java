@@ -49,12 +49,16 @@ public class GaeaSearchTest {
 
     @BeforeAll
     public static void load() {
-        data = FashionFixture.trainImages(192);
+        data = FashionFixture.trainImages(128);
         norm = Normalization.fit(data);
     }
 
+    /**
+     * C=16: libtorch's CPU convolution backward returns NaN input gradients for channel counts
+     * below 16 (docs/known-issues.md), so the tests use the smallest safe width.
+     */
     private static SearchConfig.Builder tiny() {
-        return SearchConfig.builder().channels(4).cellsPerStage(1).epochs(1).batchSize(32).seed(42).device("cpu");
+        return SearchConfig.builder().channels(16).cellsPerStage(1).epochs(1).batchSize(32).seed(42).device("cpu");
     }
 
     private static SearchResult run(SearchConfig config) {
@@ -112,7 +116,7 @@ public class GaeaSearchTest {
                 live.add(system.getManagedArrays().size());
             }
         });
-        assertTrue(live.size() >= 10, "steps observed " + live.size());
+        assertTrue(live.size() >= 8, "steps observed " + live.size());
         for (int i = 1; i < live.size(); i++) {
             assertEquals(live.get(0), live.get(i), "live arrays after step " + (i + 1) + ": " + live);
         }

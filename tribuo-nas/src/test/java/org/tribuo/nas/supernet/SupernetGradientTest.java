@@ -42,7 +42,7 @@ public class SupernetGradientTest {
         DjlRuntime.seed(11);
         try (NDManager m = DjlRuntime.engine().newBaseManager()) {
             Nb201Space space = Nb201Space.full();
-            Nb201Network net = Nb201Networks.supernet(space, 4, 1, 3);
+            Nb201Network net = Nb201Networks.supernet(space, 16, 1, 3);
             net.initialize(m, DataType.FLOAT64, new Shape(4, 1, 8, 8), new Shape(6, space.numOps()));
             NDArray x = m.randomNormal(new Shape(4, 1, 8, 8)).toType(DataType.FLOAT64, false);
             NDArray probe = m.randomNormal(new Shape(4, 3)).toType(DataType.FLOAT64, false);
