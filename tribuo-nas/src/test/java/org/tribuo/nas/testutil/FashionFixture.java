@@ -82,6 +82,25 @@ public final class FashionFixture {
     }
 
     /**
+     * The first {@code n} examples of a split, keeping the data source's provenance.
+     * @param split "train" or "t10k".
+     * @param n How many.
+     * @return The dataset.
+     */
+    public static MutableDataset<Label> datasetHead(String split, int n) {
+        IDXDataSource<Label> source = source(split);
+        MutableDataset<Label> head = new MutableDataset<>(source.getProvenance(), source.getOutputFactory());
+        int i = 0;
+        for (org.tribuo.Example<Label> e : source) {
+            if (i++ == n) {
+                break;
+            }
+            head.add(e);
+        }
+        return head;
+    }
+
+    /**
      * The first {@code n} training images, tensorized with the train split's label ids.
      * @param n How many.
      * @return The images.

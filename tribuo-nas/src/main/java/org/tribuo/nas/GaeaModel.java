@@ -1,0 +1,387 @@
+/*
+ * Copyright (c) 2026 tribuo-nas authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package org.tribuo.nas;
+
+import com.google.protobuf.Any;
+import com.google.protobuf.ByteString;
+import com.google.protobuf.InvalidProtocolBufferException;
+
+import org.tribuo.Example;
+import org.tribuo.Excuse;
+import org.tribuo.Feature;
+import org.tribuo.ImmutableFeatureMap;
+import org.tribuo.ImmutableOutputInfo;
+import org.tribuo.Model;
+import org.tribuo.Prediction;
+import org.tribuo.classification.Label;
+import org.tribuo.impl.ModelDataCarrier;
+import org.tribuo.nas.arch.Simplex;
+import org.tribuo.nas.data.ImageData;
+import org.tribuo.nas.data.ImageShape;
+import org.tribuo.nas.data.ImageTensorizer;
+import org.tribuo.nas.data.Normalization;
+import org.tribuo.nas.protos.GaeaModelProto;
+import org.tribuo.nas.search.SearchHistory;
+import org.tribuo.nas.space.Nb201Genotype;
+import org.tribuo.nas.train.Devices;
+import org.tribuo.nas.train.TrainedNetwork;
+import org.tribuo.protos.core.ModelDataProto;
+import org.tribuo.protos.core.ModelProto;
+import org.tribuo.provenance.ModelProvenance;
+
+import ai.djl.Device;
+
+import java.io.IOException;
+import java.io.NotSerializableException;
+import java.io.ObjectOutputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A network found by a GAEA search and trained from scratch, as a Tribuo {@link Model}.
+ * <p>
+ * Predictions carry softmax scores for every label. {@code predict} is safe to call from many
+ * threads (calls into the network are serialized). The network lives in native memory:
+ * {@link #close()} frees it. The protobuf form ({@link #serialize()}) is self-contained:
+ * genotype, network sizes, weights, input normalization and image shape, so loading needs
+ * neither data nor the search code.
+ */
+public final class GaeaModel extends Model<Label> implements AutoCloseable {
+    private static final long serialVersionUID = 1L;
+
+    /** Protobuf serialization version. */
+    public static final int CURRENT_VERSION = 0;
+    /** Model provenance key: the found genotype. */
+    public static final String GENOTYPE = "genotype";
+    /** Model provenance key: the final architecture weights. */
+    public static final String ALPHA = "alpha";
+    /** Model provenance key: the mean edge entropy of the final architecture weights. */
+    public static final String MEAN_ENTROPY = "alpha-mean-entropy";
+    /** Model provenance key: the device the network was trained on. */
+    public static final String DEVICE = "device";
+
+    private final transient TrainedNetwork network;
+    private final transient ImageTensorizer tensorizer;
+    private final float[][] alpha;
+    private final String ops;
+    private final String searchHistoryJson;
+    private final int predictBatchSize;
+
+    GaeaModel(String name, ModelProvenance provenance, ImmutableFeatureMap featureIDMap,
+              ImmutableOutputInfo<Label> outputIDInfo, TrainedNetwork network, float[][] alpha, String ops,
+              String searchHistoryJson, int predictBatchSize) {
+        super(name, provenance, featureIDMap, outputIDInfo, true);
+        this.network = network;
+        this.tensorizer = new ImageTensorizer(network.shape());
+        this.alpha = Simplex.copy(alpha);
+        this.ops = ops;
+        this.searchHistoryJson = searchHistoryJson;
+        this.predictBatchSize = predictBatchSize;
+    }
+
+    /**
+     * The found cell.
+     * @return The genotype.
+     */
+    public Nb201Genotype genotype() {
+        return network.genotype();
+    }
+
+    /**
+     * The final architecture weights of the search.
+     * @return [edges][ops], a copy.
+     */
+    public float[][] alpha() {
+        return Simplex.copy(alpha);
+    }
+
+    /**
+     * The candidate ops of the search space, in α's column order.
+     * @return The ops, comma separated.
+     */
+    public String ops() {
+        return ops;
+    }
+
+    /**
+     * The input image shape.
+     * @return The shape.
+     */
+    public ImageShape imageShape() {
+        return network.shape();
+    }
+
+    /**
+     * Channels C of the network.
+     * @return C.
+     */
+    public int channels() {
+        return network.channels();
+    }
+
+    /**
+     * Cells per stage N of the network.
+     * @return N.
+     */
+    public int cellsPerStage() {
+        return network.cellsPerStage();
+    }
+
+    /**
+     * The input normalization fitted on the training data.
+     * @return The normalization.
+     */
+    public Normalization normalization() {
+        return network.normalization();
+    }
+
+    /**
+     * The device the network is on.
+     * @return The device.
+     */
+    public Device device() {
+        return network.device();
+    }
+
+    /**
+     * The search history: α, entropy, genotype, loss and accuracy per epoch.
+     * @return The history.
+     */
+    public SearchHistory searchHistory() {
+        try {
+            return SearchHistory.fromJson(searchHistoryJson);
+        } catch (IOException e) {
+            throw new UncheckedIOException("stored search history is unreadable", e);
+        }
+    }
+
+    /**
+     * The search history as JSON.
+     * @return The JSON text.
+     */
+    public String searchHistoryJson() {
+        return searchHistoryJson;
+    }
+
+    @Override
+    public Prediction<Label> predict(Example<Label> example) {
+        return innerPredict(Collections.singletonList(example)).get(0);
+    }
+
+    @Override
+    protected List<Prediction<Label>> innerPredict(Iterable<Example<Label>> examples) {
+        List<Prediction<Label>> out = new ArrayList<>();
+        List<Example<Label>> batch = new ArrayList<>(predictBatchSize);
+        for (Example<Label> e : examples) {
+            batch.add(e);
+            if (batch.size() == predictBatchSize) {
+                out.addAll(predictBatch(batch));
+                batch.clear();
+            }
+        }
+        if (!batch.isEmpty()) {
+            out.addAll(predictBatch(batch));
+        }
+        return out;
+    }
+
+    private List<Prediction<Label>> predictBatch(List<Example<Label>> batch) {
+        ImageShape shape = network.shape();
+        float[] pixels = new float[batch.size() * shape.pixels()];
+        int[] used = new int[batch.size()];
+        int[] labels = new int[batch.size()];
+        for (int i = 0; i < batch.size(); i++) {
+            Example<Label> example = batch.get(i);
+            for (Feature f : example) {
+                if (featureIDMap.get(f.getName()) != null) {
+                    used[i]++;
+                }
+            }
+            if (used[i] == 0 && example.size() > 0) {
+                throw new IllegalArgumentException("example " + i + " of the batch has no feature in common with the model's "
+                        + featureIDMap.size() + " pixel features");
+            }
+            tensorizer.tensorizeInto(example, pixels, i * shape.pixels());
+            labels[i] = -1;
+        }
+        float[][] probabilities;
+        synchronized (network) {
+            probabilities = network.predictProbabilities(new ImageData(shape, pixels, labels));
+        }
+        List<Prediction<Label>> out = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            Map<String, Label> scores = new HashMap<>();
+            Label best = null;
+            for (int k = 0; k < probabilities[i].length; k++) {
+                String name = outputIDInfo.getOutput(k).getLabel();
+                Label scored = new Label(name, probabilities[i][k]);
+                scores.put(name, scored);
+                if (best == null || scored.getScore() > best.getScore()) {
+                    best = scored;
+                }
+            }
+            out.add(new Prediction<>(best, scores, used[i], batch.get(i), true));
+        }
+        return out;
+    }
+
+    /**
+     * Deep learning models have no per-feature weights to report; use an explainer.
+     * @param n Ignored.
+     * @return An empty map.
+     */
+    @Override
+    public Map<String, List<com.oracle.labs.mlrg.olcut.util.Pair<String, Double>>> getTopFeatures(int n) {
+        return Collections.emptyMap();
+    }
+
+    /**
+     * Deep learning models don't do excuses; use an explainer.
+     * @param example Ignored.
+     * @return Empty.
+     */
+    @Override
+    public Optional<Excuse<Label>> getExcuse(Example<Label> example) {
+        return Optional.empty();
+    }
+
+    @Override
+    protected GaeaModel copy(String newName, ModelProvenance newProvenance) {
+        return new GaeaModel(newName, newProvenance, featureIDMap, outputIDInfo, reload(network.parameterBytes(), network.device()),
+                alpha, ops, searchHistoryJson, predictBatchSize);
+    }
+
+    private TrainedNetwork reload(byte[] parameters, Device device) {
+        try {
+            return TrainedNetwork.load(network.genotype(), network.channels(), network.cellsPerStage(),
+                    outputIDInfo.size(), network.shape(), network.normalization(), parameters, device);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public ModelProto serialize() {
+        ModelDataCarrier<Label> carrier = createDataCarrier();
+        Normalization norm = network.normalization();
+        GaeaModelProto.Builder b = GaeaModelProto.newBuilder()
+                .setMetadata(carrier.serialize().toByteString())
+                .setSearchSpace(GaeaTrainer.NAS_BENCH_201)
+                .setOps(ops)
+                .setGenotype(network.genotype().toString())
+                .setChannels(network.channels())
+                .setCellsPerStage(network.cellsPerStage())
+                .setImageChannels(network.shape().channels())
+                .setImageHeight(network.shape().height())
+                .setImageWidth(network.shape().width())
+                .setAlphaRows(alpha.length)
+                .setAlphaCols(alpha[0].length)
+                .setParameters(ByteString.copyFrom(network.parameterBytes()))
+                .setPredictBatchSize(predictBatchSize)
+                .setSearchHistoryJson(searchHistoryJson);
+        for (float v : norm.means()) {
+            b.addNormalizationMean(v);
+        }
+        for (float v : norm.stds()) {
+            b.addNormalizationStd(v);
+        }
+        for (float v : Simplex.flatten(alpha)) {
+            b.addAlpha(v);
+        }
+        return ModelProto.newBuilder()
+                .setVersion(CURRENT_VERSION)
+                .setClassName(GaeaModel.class.getName())
+                .setSerializedData(Any.pack(b.build()))
+                .build();
+    }
+
+    /**
+     * Deserialization factory.
+     * @param version The serialized object version.
+     * @param className The class name.
+     * @param message The serialized data.
+     * @return The model, on the CPU (see {@link ModelFiles} to choose a device).
+     * @throws InvalidProtocolBufferException If the message is not a GaeaModelProto.
+     */
+    public static GaeaModel deserializeFromProto(int version, String className, Any message)
+            throws InvalidProtocolBufferException {
+        return fromProto(version, message, Device.cpu());
+    }
+
+    static GaeaModel fromProto(int version, Any message, Device device) throws InvalidProtocolBufferException {
+        if (version < 0 || version > CURRENT_VERSION) {
+            throw new IllegalArgumentException("unknown GaeaModel version " + version + ", this tribuo-nas reads up to "
+                    + CURRENT_VERSION + "; upgrade tribuo-nas");
+        }
+        GaeaModelProto proto = message.unpack(GaeaModelProto.class);
+        ModelDataCarrier<?> carrier = ModelDataCarrier.deserialize(ModelDataProto.parseFrom(proto.getMetadata()));
+        if (!carrier.outputDomain().getOutput(0).getClass().equals(Label.class)) {
+            throw new IllegalArgumentException("a GaeaModel predicts Labels, this file's output domain holds "
+                    + carrier.outputDomain().getOutput(0).getClass().getName());
+        }
+        @SuppressWarnings("unchecked") // guarded by the check above
+        ImmutableOutputInfo<Label> outputs = (ImmutableOutputInfo<Label>) carrier.outputDomain();
+        ImageShape shape = new ImageShape(proto.getImageChannels(), proto.getImageHeight(), proto.getImageWidth());
+        Normalization norm = new Normalization(shape, floats(proto.getNormalizationMeanList()),
+                floats(proto.getNormalizationStdList()));
+        Nb201Genotype genotype = Nb201Genotype.parse(proto.getGenotype());
+        float[][] alpha = Simplex.unflatten(floats(proto.getAlphaList()), proto.getAlphaRows(), proto.getAlphaCols());
+        TrainedNetwork network;
+        try {
+            network = TrainedNetwork.load(genotype, proto.getChannels(), proto.getCellsPerStage(), outputs.size(), shape,
+                    norm, proto.getParameters().toByteArray(), device);
+        } catch (IOException e) {
+            throw new InvalidProtocolBufferException(e);
+        }
+        return new GaeaModel(carrier.name(), carrier.provenance(), carrier.featureDomain(), outputs, network, alpha,
+                proto.getOps(), proto.getSearchHistoryJson(), proto.getPredictBatchSize());
+    }
+
+    private static float[] floats(List<Float> values) {
+        float[] out = new float[values.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = values.get(i);
+        }
+        return out;
+    }
+
+    /**
+     * The name of the device the network is on, e.g. {@code cpu}.
+     * @return The device name.
+     */
+    public String deviceName() {
+        return Devices.name(network.device());
+    }
+
+    private void writeObject(ObjectOutputStream out) throws IOException {
+        throw new NotSerializableException("GaeaModel holds its network in native (DJL/PyTorch) memory and does not "
+                + "support Java serialization; use serializeToFile / Model.deserializeFromFile (protobuf)");
+    }
+
+    /**
+     * Frees the network's native memory. The model cannot predict afterwards.
+     */
+    @Override
+    public void close() {
+        network.close();
+    }
+}

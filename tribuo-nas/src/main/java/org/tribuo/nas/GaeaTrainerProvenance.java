@@ -1,0 +1,113 @@
+/*
+ * Copyright (c) 2026 tribuo-nas authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package org.tribuo.nas;
+
+import com.oracle.labs.mlrg.olcut.provenance.ObjectProvenance;
+import com.oracle.labs.mlrg.olcut.provenance.PrimitiveProvenance;
+import com.oracle.labs.mlrg.olcut.provenance.Provenance;
+import com.oracle.labs.mlrg.olcut.provenance.primitives.StringProvenance;
+
+import org.tribuo.provenance.SkeletalTrainerProvenance;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Provenance of a {@link GaeaTrainer}: every configured field (search space, geometry and its
+ * learning rates, scheme, sizes, epochs, seed, device setting) plus, as instance values, the
+ * device actually resolved and the DJL and PyTorch versions.
+ */
+public final class GaeaTrainerProvenance extends SkeletalTrainerProvenance {
+    private static final long serialVersionUID = 1L;
+
+    /** Instance key: the device the trainer resolved its setting to, e.g. cpu or gpu:0. */
+    public static final String RESOLVED_DEVICE = "resolved-device";
+    /** Instance key: the DJL version. */
+    public static final String DJL_VERSION = "djl-version";
+    /** Instance key: the PyTorch version. */
+    public static final String PYTORCH_VERSION = "pytorch-version";
+
+    private final StringProvenance resolvedDevice;
+    private final StringProvenance djlVersion;
+    private final StringProvenance pytorchVersion;
+
+    GaeaTrainerProvenance(GaeaTrainer host, String resolvedDevice, String djlVersion, String pytorchVersion) {
+        super(host);
+        this.resolvedDevice = new StringProvenance(RESOLVED_DEVICE, resolvedDevice);
+        this.djlVersion = new StringProvenance(DJL_VERSION, djlVersion);
+        this.pytorchVersion = new StringProvenance(PYTORCH_VERSION, pytorchVersion);
+    }
+
+    /**
+     * Deserialization constructor, used by OLCUT's provenance marshalling.
+     * @param map The provenance map.
+     */
+    public GaeaTrainerProvenance(Map<String, Provenance> map) {
+        this(extractGaeaProvenanceInfo(map));
+    }
+
+    private GaeaTrainerProvenance(ExtractedInfo info) {
+        super(info);
+        this.resolvedDevice = (StringProvenance) info.instanceValues.get(RESOLVED_DEVICE);
+        this.djlVersion = (StringProvenance) info.instanceValues.get(DJL_VERSION);
+        this.pytorchVersion = (StringProvenance) info.instanceValues.get(PYTORCH_VERSION);
+    }
+
+    private static ExtractedInfo extractGaeaProvenanceInfo(Map<String, Provenance> map) {
+        ExtractedInfo info = SkeletalTrainerProvenance.extractProvenanceInfo(map);
+        for (String key : new String[]{RESOLVED_DEVICE, DJL_VERSION, PYTORCH_VERSION}) {
+            info.instanceValues.put(key, ObjectProvenance.checkAndExtractProvenance(info.configuredParameters, key,
+                    StringProvenance.class, GaeaTrainerProvenance.class.getSimpleName()));
+        }
+        return info;
+    }
+
+    /**
+     * The device the trainer ran on.
+     * @return e.g. {@code cpu} or {@code gpu:0}.
+     */
+    public String resolvedDevice() {
+        return resolvedDevice.getValue();
+    }
+
+    @Override
+    public Map<String, PrimitiveProvenance<?>> getInstanceValues() {
+        Map<String, PrimitiveProvenance<?>> map = super.getInstanceValues();
+        map.put(resolvedDevice.getKey(), resolvedDevice);
+        map.put(djlVersion.getKey(), djlVersion);
+        map.put(pytorchVersion.getKey(), pytorchVersion);
+        return map;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (o == null || getClass() != o.getClass() || !super.equals(o)) {
+            return false;
+        }
+        GaeaTrainerProvenance that = (GaeaTrainerProvenance) o;
+        return resolvedDevice.equals(that.resolvedDevice) && djlVersion.equals(that.djlVersion)
+                && pytorchVersion.equals(that.pytorchVersion);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(super.hashCode(), resolvedDevice, djlVersion, pytorchVersion);
+    }
+}
