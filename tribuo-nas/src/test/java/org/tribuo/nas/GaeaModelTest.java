@@ -206,6 +206,22 @@ public class GaeaModelTest {
     }
 
     @Test
+    public void predictionLeavesNoNativeArrayBehind() {
+        ai.djl.ndarray.NDManager system;
+        try (ai.djl.ndarray.NDManager probe = org.tribuo.nas.train.DjlRuntime.engine().newBaseManager()) {
+            system = probe.getParentManager();
+        }
+        List<Integer> live = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            model.predict(test.getExample(i % test.size()));
+            live.add(system.getManagedArrays().size());
+        }
+        for (int i = 1; i < live.size(); i++) {
+            assertEquals(live.get(0), live.get(i), "live native arrays after prediction " + (i + 1) + ": " + live);
+        }
+    }
+
+    @Test
     public void copyIsIndependentAndEqual() {
         Model<Label> copy = model.copy();
         try {
