@@ -21,6 +21,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.loss.Loss;
@@ -63,8 +64,9 @@ public final class SearchStep {
 
     /**
      * The architecture step: a first-order gradient of the loss on (x, y) with respect to the
-     * architecture parameters, with the current weights, handed to the geometry. The weights'
-     * gradients that the backward pass also produced are discarded.
+     * architecture parameters, with the current weights, handed to the geometry. The weights stop
+     * tracking gradients for this backward pass, so PyTorch skips computing theirs (they would be
+     * discarded anyway).
      * @param step The step's manager.
      * @param x Images [B, C, H, W].
      * @param y Labels [B].
@@ -72,12 +74,14 @@ public final class SearchStep {
      */
     public boolean architectureStep(NDManager step, NDArray x, NDArray y) {
         NDArray leaf = arch.newLeaf(step);
+        trackWeightGradients(false);
         try (GradientCollector gc = engine.newGradientCollector()) {
             NDArray logits = supernet.forward(new ParameterStore(step, false), new NDList(x, arch.mixingWeights(leaf)), true)
                     .singletonOrThrow();
             gc.backward(loss.evaluate(new NDList(y), new NDList(logits)));
+        } finally {
+            trackWeightGradients(true);
         }
-        sgd.zeroGradients();
         float[] gradient = leaf.getGradient().toFloatArray();
         for (float g : gradient) {
             if (!Float.isFinite(g)) {
@@ -86,6 +90,12 @@ public final class SearchStep {
         }
         arch.step(Simplex.unflatten(gradient, arch.rows(), arch.cols()));
         return true;
+    }
+
+    private void trackWeightGradients(boolean track) {
+        for (Parameter p : sgd.parameters()) {
+            p.getArray().setRequiresGradient(track);
+        }
     }
 
     /**
