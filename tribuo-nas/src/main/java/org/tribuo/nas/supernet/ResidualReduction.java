@@ -60,7 +60,7 @@ public final class ResidualReduction extends AbstractBlock {
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
         NDArray residual = convB.forward(ps, convA.forward(ps, inputs, training), training).singletonOrThrow();
-        NDArray pooled = Pool.avgPool2d(x, TWO, TWO, ZERO, false, false);
+        NDArray pooled = Pool.avgPool2d(x, TWO, TWO, ZERO, true, false);
         return new NDList(residual.add(shortcut.forward(ps, new NDList(pooled), training).singletonOrThrow()));
     }
 

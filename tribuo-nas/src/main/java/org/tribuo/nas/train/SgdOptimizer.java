@@ -134,10 +134,9 @@ public final class SgdOptimizer implements AutoCloseable {
      * whose backward pass also reaches the weights).
      */
     public void zeroGradients() {
+        // A native zero fill: subtracting a gradient from itself would keep NaNs (NaN − NaN).
         for (Parameter p : parameters) {
-            try (NDArray grad = p.getArray().getGradient()) {
-                grad.subi(grad);
-            }
+            JniUtils.zeroGrad((PtNDArray) p.getArray());
         }
     }
 

@@ -22,6 +22,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Writes files so that a reader never sees half of one: the bytes go to a temporary file in
@@ -56,6 +57,10 @@ public final class AtomicFiles {
         try {
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 writer.write(out);
+            }
+            // createTempFile makes the file owner-only; a written result gets ordinary permissions.
+            if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
             }
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

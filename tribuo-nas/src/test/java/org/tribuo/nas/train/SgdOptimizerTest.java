@@ -71,4 +71,28 @@ public class SgdOptimizerTest {
             }
         }
     }
+
+    @Test
+    public void nonFiniteGradientsAreClearedAndNotApplied() {
+        try (NDManager manager = DjlRuntime.engine().newBaseManager()) {
+            Linear linear = Linear.builder().setUnits(1).optBias(false).build();
+            linear.initialize(manager, DataType.FLOAT32, new Shape(1, 2));
+            NDArray w = linear.getParameters().get("weight").getArray();
+            w.set(new float[]{1f, -2f});
+            try (SgdOptimizer sgd = new SgdOptimizer(linear, manager, 0.9f, 0f, 5f)) {
+                try (NDManager step = manager.newSubManager()) {
+                    try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                        NDArray out = linear.forward(new ParameterStore(step, false),
+                                new NDList(step.create(new float[]{Float.NaN, 1f}, new Shape(1, 2))), true).singletonOrThrow();
+                        gc.backward(out.sum());
+                    }
+                    assertEquals(Float.NaN, sgd.step(0.1f));
+                }
+                assertArrayEquals(new float[]{1f, -2f}, w.toFloatArray(), "a non-finite step changes nothing");
+                try (NDArray grad = w.getGradient()) {
+                    assertArrayEquals(new float[]{0f, 0f}, grad.toFloatArray(), "and leaves a clean zero gradient");
+                }
+            }
+        }
+    }
 }

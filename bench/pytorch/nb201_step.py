@@ -1,0 +1,403 @@
+#!/usr/bin/env python3
+# Copyright (c) 2026 tribuo-nas authors.
+#
+# Licensed under the Apache License, Version 2.0 (the "License");
+# you may not use this file except in compliance with the License.
+# You may obtain a copy of the License at
+#
+#     http://www.apache.org/licenses/LICENSE-2.0
+#
+# Unless required by applicable law or agreed to in writing, software
+# distributed under the License is distributed on an "AS IS" BASIS,
+# WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+# See the License for the specific language governing permissions and
+# limitations under the License.
+"""PyTorch reference for the Java GAEA search-step benchmark.
+
+The NAS-Bench-201 supernet and the search step (EG architecture step, then SGD weight step) of
+tribuo-nas, op for op (see tribuo-nas/.../supernet/*.java, search/SearchStep.java,
+arch/ExponentiatedGradient.java, train/SgdOptimizer.java), timed like
+examples/.../bench/SearchStepBenchmark.java: batch creation is outside the timed region; the
+arch step and the weight step are timed separately and "total" is their sum.
+
+    python3 bench/pytorch/nb201_step.py --channels 16 --cells 5 --batch 64 --input 1x28x28 \
+        --classes 10 --steps 20 --warmup 5 --threads 2 [--json] [--check-nan]
+    python3 bench/pytorch/nb201_step.py --configs "16,5,64,1x28x28" "16,5,64,3x32x32" "16,1,64,1x28x28"
+
+Run with MALLOC_MMAP_THRESHOLD_=1073741824 MALLOC_TRIM_THRESHOLD_=1073741824 (as the Java script).
+"""
+
+import argparse
+import json
+import math
+import os
+import platform
+import resource
+import sys
+import time
+
+
+def parse_args(argv):
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--channels", type=int, default=16, help="C, channels of the first stage")
+    p.add_argument("--cells", type=int, default=5, help="N, search cells per stage")
+    p.add_argument("--batch", type=int, default=64)
+    p.add_argument("--input", default="1x28x28", help="image shape CxHxW")
+    p.add_argument("--configs", nargs="+", metavar="C,N,BATCH,CxHxW",
+                   help="several configs in one run (overrides --channels/--cells/--batch/--input)")
+    p.add_argument("--classes", type=int, default=10)
+    p.add_argument("--images", type=int, default=512, help="size of the pre-made random image pool")
+    p.add_argument("--steps", type=int, default=20, help="measured steps")
+    p.add_argument("--warmup", type=int, default=5, help="warm-up steps (not measured)")
+    p.add_argument("--threads", type=int, default=2, help="torch.set_num_threads (intra-op)")
+    p.add_argument("--lr", type=float, default=0.025, help="SGD learning rate")
+    p.add_argument("--eg-lr", type=float, default=0.1, help="exponentiated-gradient step size")
+    p.add_argument("--seed", type=int, default=42)
+    p.add_argument("--json", action="store_true", help="one JSON object per config on stdout")
+    p.add_argument("--check-nan", action="store_true",
+                   help="add to the table the counts of measured steps whose alpha gradient or weight-gradient "
+                        "norm was not finite (always in --json; such steps are always logged to stderr)")
+    p.add_argument("--verbose", action="store_true", help="log every step to stderr")
+    return p.parse_args(argv)
+
+
+def parse_shape(text):
+    parts = [int(v) for v in text.lower().split("x")]
+    if len(parts) != 3 or min(parts) <= 0:
+        raise ValueError("input shape must be CxHxW, got " + text)
+    return tuple(parts)
+
+
+def parse_config(text):
+    parts = [v.strip() for v in text.split(",")]
+    if len(parts) != 4:
+        raise ValueError("config must be C,N,BATCH,CxHxW, got " + text)
+    return int(parts[0]), int(parts[1]), int(parts[2]), parse_shape(parts[3])
+
+
+args = parse_args(sys.argv[1:])
+
+SYSTEM_PYTHON = "/usr/bin/python3"
+try:
+    import torch  # noqa: E402  (imported after argument parsing so --help works without torch)
+except ImportError:
+    # Debian's python3-torch lives in the system interpreter; `python3` may be pyenv or a venv.
+    if os.path.realpath(sys.executable) != os.path.realpath(SYSTEM_PYTHON) and os.access(SYSTEM_PYTHON, os.X_OK):
+        print("[bench] torch not importable from %s; re-running under %s" % (sys.executable, SYSTEM_PYTHON),
+              file=sys.stderr)
+        os.execv(SYSTEM_PYTHON, [SYSTEM_PYTHON, os.path.abspath(__file__)] + sys.argv[1:])
+    sys.exit("torch is not installed; run scripts/install-python-torch.sh")
+import torch.nn as nn  # noqa: E402
+import torch.nn.functional as F  # noqa: E402
+
+# Thread settings must precede any op (set_num_interop_threads fails once the pool started).
+torch.set_num_threads(args.threads)
+torch.set_num_interop_threads(1)
+
+NUM_NODES = 4
+# Edge order of Nb201Space: 1<-0, 2<-0, 2<-1, 3<-0, 3<-1, 3<-2.
+EDGES = [(1, 0), (2, 0), (2, 1), (3, 0), (3, 1), (3, 2)]
+EDGE_INDEX = {edge: i for i, edge in enumerate(EDGES)}
+# Nb201Space.withoutNone(): skip_connect, nor_conv_1x1, nor_conv_3x3, avg_pool_3x3.
+OPS = ["skip_connect", "nor_conv_1x1", "nor_conv_3x3", "avg_pool_3x3"]
+BN_EPS = 1e-5
+BN_MOMENTUM = 0.1  # PyTorch convention; DJL's 0.9 is the same update.
+
+
+class ReluConvBn(nn.Module):
+    """ReLU → bias-free conv → batch norm (NAS-Bench-201's ReLUConvBN)."""
+
+    def __init__(self, c_in, c_out, kernel, stride, padding, affine):
+        super().__init__()
+        self.conv = nn.Conv2d(c_in, c_out, kernel, stride=stride, padding=padding, bias=False)
+        self.bn = nn.BatchNorm2d(c_out, eps=BN_EPS, momentum=BN_MOMENTUM, affine=affine)
+
+    def forward(self, x):
+        return self.bn(self.conv(F.relu(x)))
+
+
+class Identity(nn.Module):
+    def forward(self, x):
+        return x
+
+
+class AvgPool3x3(nn.Module):
+    def forward(self, x):
+        return F.avg_pool2d(x, 3, stride=1, padding=1, ceil_mode=False, count_include_pad=False)
+
+
+def make_op(name, channels):
+    if name == "skip_connect":
+        return Identity()
+    if name == "nor_conv_1x1":
+        return ReluConvBn(channels, channels, 1, 1, 0, affine=False)
+    if name == "nor_conv_3x3":
+        return ReluConvBn(channels, channels, 3, 1, 1, affine=False)
+    if name == "avg_pool_3x3":
+        return AvgPool3x3()
+    raise ValueError(name)
+
+
+class MixedEdge(nn.Module):
+    """Σ_k α[k] · op_k(x), each α[k] a 0-d slice of the edge's row (as MixedEdge.java)."""
+
+    def __init__(self, channels):
+        super().__init__()
+        self.ops = nn.ModuleList([make_op(name, channels) for name in OPS])
+
+    def forward(self, x, alpha_row):
+        total = None
+        for k, op in enumerate(self.ops):
+            weighted = op(x) * alpha_row[k]
+            total = weighted if total is None else total + weighted
+        return total
+
+
+class SearchCell(nn.Module):
+    """node_i = Σ_{j<i} edge_{i<-j}(node_j); outputs node 3. α [6, numOps] is shared by all cells."""
+
+    def __init__(self, channels):
+        super().__init__()
+        self.edges = nn.ModuleList([MixedEdge(channels) for _ in EDGES])
+
+    def forward(self, x, alpha):
+        nodes = [x]
+        for to in range(1, NUM_NODES):
+            total = None
+            for frm in range(to):
+                e = EDGE_INDEX[(to, frm)]
+                out = self.edges[e](nodes[frm], alpha[e])
+                total = out if total is None else total + out
+            nodes.append(total)
+        return nodes[-1]
+
+
+class ResidualReduction(nn.Module):
+    """ReLUConvBN 3x3/2 → ReLUConvBN 3x3 (affine BN) plus AvgPool 2x2/2 → Conv 1x1 shortcut."""
+
+    def __init__(self, c_in, c_out):
+        super().__init__()
+        self.conv_a = ReluConvBn(c_in, c_out, 3, 2, 1, affine=True)
+        self.conv_b = ReluConvBn(c_out, c_out, 3, 1, 1, affine=True)
+        self.shortcut = nn.Conv2d(c_in, c_out, 1, bias=False)
+
+    def forward(self, x):
+        residual = self.conv_b(self.conv_a(x))
+        # ResidualReduction.java passes ceilMode=false, countIncludePad=false to avgPool2d.
+        pooled = F.avg_pool2d(x, 2, stride=2, padding=0, ceil_mode=False, count_include_pad=False)
+        return residual + self.shortcut(pooled)
+
+
+class Nb201Supernet(nn.Module):
+    def __init__(self, in_channels, channels, cells_per_stage, num_classes):
+        super().__init__()
+        self.stem = nn.Conv2d(in_channels, channels, 3, padding=1, bias=False)
+        self.stem_bn = nn.BatchNorm2d(channels, eps=BN_EPS, momentum=BN_MOMENTUM, affine=True)
+        body = []
+        is_cell = []
+        c = channels
+        for stage in range(3):
+            if stage > 0:
+                body.append(ResidualReduction(c, 2 * c))
+                is_cell.append(False)
+                c *= 2
+            for _ in range(cells_per_stage):
+                body.append(SearchCell(c))
+                is_cell.append(True)
+        self.body = nn.ModuleList(body)
+        self.is_cell = is_cell
+        self.last_bn = nn.BatchNorm2d(c, eps=BN_EPS, momentum=BN_MOMENTUM, affine=True)
+        self.classifier = nn.Linear(c, num_classes)
+
+    def forward(self, x, alpha):
+        x = self.stem_bn(self.stem(x))
+        for block, cell in zip(self.body, self.is_cell):
+            x = block(x, alpha) if cell else block(x)
+        x = F.relu(self.last_bn(x))
+        features = x.reshape(x.shape[0], x.shape[1], -1).mean(dim=2)
+        return self.classifier(features)
+
+
+class SearchStep:
+    """SearchStep.java with ExponentiatedGradient and SgdOptimizer(momentum 0.9, wd 3e-4, clip 5)."""
+
+    def __init__(self, net, num_ops, lr, eg_lr):
+        self.net = net
+        self.params = [p for p in net.parameters() if p.requires_grad]
+        self.sgd = torch.optim.SGD(self.params, lr=lr, momentum=0.9, weight_decay=3e-4)
+        self.eg_lr = eg_lr
+        self.alpha = torch.full((len(EDGES), num_ops), 1.0 / num_ops)
+
+    def zero_grad(self):
+        for p in self.params:
+            p.grad = None
+
+    def architecture_step(self, x, y):
+        """First-order α gradient at the current weights, then the EG update. False if not finite."""
+        leaf = self.alpha.clone().requires_grad_(True)
+        logits = self.net(x, leaf)
+        F.cross_entropy(logits, y).backward()
+        self.zero_grad()  # the weights' gradients of this pass are discarded
+        grad = leaf.grad
+        if not bool(torch.isfinite(grad).all()):
+            return False
+        with torch.no_grad():
+            self.alpha.mul_(torch.exp(-self.eg_lr * grad))
+            self.alpha.clamp_(min=1e-5)
+            self.alpha.div_(self.alpha.sum(dim=1, keepdim=True))
+        return True
+
+    def weight_step(self, x, y):
+        """SGD with α fixed. Returns (loss, correct, finite); nothing is updated if not finite."""
+        logits = self.net(x, self.alpha.detach())
+        loss = F.cross_entropy(logits, y)
+        loss.backward()
+        norm = torch.nn.utils.clip_grad_norm_(self.params, 5.0)
+        finite = math.isfinite(float(norm))
+        if finite:
+            self.sgd.step()
+        self.zero_grad()
+        correct = int((logits.argmax(dim=1) == y).sum())
+        return float(loss), correct, finite
+
+
+def percentile(values, p):
+    """Linear interpolation between closest ranks (as SearchStepBenchmark.percentile)."""
+    s = sorted(values)
+    pos = p / 100.0 * (len(s) - 1)
+    lo = int(math.floor(pos))
+    hi = min(lo + 1, len(s) - 1)
+    return s[lo] + (pos - lo) * (s[hi] - s[lo])
+
+
+def summary(values):
+    return {"median": percentile(values, 50), "p10": percentile(values, 10), "p90": percentile(values, 90)}
+
+
+class BatchCursor:
+    """Shuffled epochs of batch indices (drop last), cycling, as BatchSampler + BatchCursor."""
+
+    def __init__(self, images, batch, generator):
+        if batch > images:
+            raise ValueError("batch %d larger than the image pool %d" % (batch, images))
+        self.images, self.batch, self.generator = images, batch, generator
+        self.epoch, self.next_batch = self._new_epoch(), 0
+
+    def _new_epoch(self):
+        perm = torch.randperm(self.images, generator=self.generator)
+        return [perm[i * self.batch:(i + 1) * self.batch] for i in range(self.images // self.batch)]
+
+    def __next__(self):
+        if self.next_batch == len(self.epoch):
+            self.epoch, self.next_batch = self._new_epoch(), 0
+        b = self.epoch[self.next_batch]
+        self.next_batch += 1
+        return b
+
+
+def rss_megabytes():
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+
+
+def run_config(channels, cells, batch, shape, a):
+    torch.manual_seed(a.seed)
+    gen = torch.Generator().manual_seed(a.seed)
+    pool_x = torch.randn((a.images,) + shape, generator=gen)
+    pool_y = torch.randint(0, a.classes, (a.images,), generator=gen)
+    setup_start = time.perf_counter()
+    net = Nb201Supernet(shape[0], channels, cells, a.classes)
+    net.train()
+    step = SearchStep(net, len(OPS), a.lr, a.eg_lr)
+    parameters = sum(p.numel() for p in step.params)
+    setup_seconds = time.perf_counter() - setup_start
+    arch_batches = BatchCursor(a.images, batch, torch.Generator().manual_seed(a.seed + 1))
+    weight_batches = BatchCursor(a.images, batch, torch.Generator().manual_seed(a.seed + 2))
+
+    arch_ms, weight_ms, total_ms = [], [], []
+    arch_nonfinite = weight_nonfinite = 0
+    label = "C=%d N=%d B=%d %s" % (channels, cells, batch, "x".join(map(str, shape)))
+    for i in range(a.warmup + a.steps):
+        ia, iw = next(arch_batches), next(weight_batches)
+        xa, ya = pool_x.index_select(0, ia), pool_y.index_select(0, ia)
+        xw, yw = pool_x.index_select(0, iw), pool_y.index_select(0, iw)
+
+        t0 = time.perf_counter()
+        arch_finite = step.architecture_step(xa, ya)
+        t1 = time.perf_counter()
+        loss, correct, weight_finite = step.weight_step(xw, yw)
+        t2 = time.perf_counter()
+
+        measured = i >= a.warmup
+        if measured:
+            arch_ms.append((t1 - t0) * 1e3)
+            weight_ms.append((t2 - t1) * 1e3)
+            total_ms.append((t2 - t0) * 1e3)
+            arch_nonfinite += 0 if arch_finite else 1
+            weight_nonfinite += 0 if weight_finite else 1
+        progress = (measured and ((i - a.warmup + 1) % 5 == 0)) or i == a.warmup - 1
+        if a.verbose or progress or not (arch_finite and weight_finite):
+            print("[bench]   %s %s step %d/%d: arch %.1f ms%s, weight %.1f ms%s, loss %.3f" % (
+                label, "measured" if measured else "warm-up", i - a.warmup + 1 if measured else i + 1,
+                a.steps if measured else a.warmup, (t1 - t0) * 1e3,
+                "" if arch_finite else " (non-finite)", (t2 - t1) * 1e3,
+                "" if weight_finite else " (non-finite)", loss), file=sys.stderr)
+    return {
+        "channels": channels, "cells": cells, "batch": batch, "input": "x".join(map(str, shape)),
+        "classes": a.classes, "steps": a.steps, "warmup": a.warmup,
+        "threads": torch.get_num_threads(), "interop_threads": torch.get_num_interop_threads(),
+        "torch": torch.__version__, "parameters": parameters, "setup_s": setup_seconds,
+        "arch_ms": summary(arch_ms), "weight_ms": summary(weight_ms), "total_ms": summary(total_ms),
+        "arch_nonfinite": arch_nonfinite, "weight_nonfinite": weight_nonfinite,
+        "final_loss": loss, "rss_max_mb": rss_megabytes(),
+    }
+
+
+def fmt(v):
+    return ("%.2f" if v < 10 else "%.1f") % v
+
+
+def main(a):
+    if a.configs:
+        configs = [parse_config(c) for c in a.configs]
+    else:
+        configs = [(a.channels, a.cells, a.batch, parse_shape(a.input))]
+    header = "torch %s, %d intra-op / %d inter-op threads, Python %s, %s, MALLOC_MMAP_THRESHOLD_=%s" % (
+        torch.__version__, torch.get_num_threads(), torch.get_num_interop_threads(), platform.python_version(),
+        platform.machine(), os.environ.get("MALLOC_MMAP_THRESHOLD_", "<unset>"))
+    # In --json mode stdout carries only the JSON lines; the header goes to stderr.
+    print(header, file=sys.stderr if a.json else sys.stdout)
+    if not a.json:
+        print()
+        nan_cols = " non-finite (arch/weight) |" if a.check_nan else ""
+        print("| config | arch step ms (median) | weight step ms (median) | total ms (median) | p10–p90 total |"
+              + nan_cols + " steps |")
+        print("|---|---:|---:|---:|---:|" + ("---:|" if a.check_nan else "") + "---:|")
+    failed = False
+    for channels, cells, batch, shape in configs:
+        label = "C=%d N=%d B=%d %s (%d classes)" % (channels, cells, batch, "x".join(map(str, shape)), a.classes)
+        print("[bench] %s: %d warm-up + %d measured steps" % (label, a.warmup, a.steps), file=sys.stderr)
+        try:
+            r = run_config(channels, cells, batch, shape, a)
+        except (RuntimeError, ValueError, MemoryError) as e:
+            failed = True
+            if a.json:
+                print(json.dumps({"channels": channels, "cells": cells, "batch": batch,
+                                  "input": "x".join(map(str, shape)), "error": str(e)}), flush=True)
+            else:
+                print("| %s | failed: %s | | | |%s |" % (label, e, " |" if a.check_nan else ""), flush=True)
+            continue
+        if a.json:
+            print(json.dumps(r), flush=True)
+        else:
+            nan = " %d/%d |" % (r["arch_nonfinite"], r["weight_nonfinite"]) if a.check_nan else ""
+            print("| %s | %s | %s | %s | %s–%s |%s %d (+%d warm-up) |" % (
+                label, fmt(r["arch_ms"]["median"]), fmt(r["weight_ms"]["median"]), fmt(r["total_ms"]["median"]),
+                fmt(r["total_ms"]["p10"]), fmt(r["total_ms"]["p90"]), nan, a.steps, a.warmup), flush=True)
+    if not a.json:
+        print()
+        print("total = architecture step + weight step, excluding batch creation (as the Java benchmark).")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(args))

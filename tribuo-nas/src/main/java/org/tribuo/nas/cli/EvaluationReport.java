@@ -1,0 +1,69 @@
+/*
+ * Copyright (c) 2026 tribuo-nas authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package org.tribuo.nas.cli;
+
+import org.tribuo.Dataset;
+import org.tribuo.Model;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.evaluation.LabelEvaluation;
+import org.tribuo.classification.evaluation.LabelEvaluator;
+
+import java.util.Locale;
+
+/**
+ * Evaluates a model on a dataset with Tribuo's {@link LabelEvaluator} and formats the result:
+ * accuracy, Tribuo's per-class table and the confusion matrix.
+ */
+final class EvaluationReport {
+
+    private final String dataName;
+    private final LabelEvaluation evaluation;
+
+    private EvaluationReport(String dataName, LabelEvaluation evaluation) {
+        this.dataName = dataName;
+        this.evaluation = evaluation;
+    }
+
+    /**
+     * Evaluates a model.
+     * @param model The model.
+     * @param data The labelled data.
+     * @param dataName What the data is, for the heading.
+     * @return The report.
+     */
+    static EvaluationReport evaluate(Model<Label> model, Dataset<Label> data, String dataName) {
+        return new EvaluationReport(dataName, new LabelEvaluator().evaluate(model, data));
+    }
+
+    /**
+     * The evaluation.
+     * @return Tribuo's evaluation.
+     */
+    LabelEvaluation evaluation() {
+        return evaluation;
+    }
+
+    /**
+     * The formatted report.
+     * @return Heading with accuracy, per-class table and confusion matrix.
+     */
+    String text() {
+        return String.format(Locale.ROOT, "Evaluation on %s (%d examples): accuracy %.4f%n%n%s%n%nConfusion matrix:%n%s%n",
+                dataName, evaluation.getPredictions().size(), evaluation.accuracy(), evaluation.toString().trim(),
+                evaluation.getConfusionMatrix().toString().stripTrailing());
+    }
+}

@@ -1,0 +1,203 @@
+/*
+ * Copyright (c) 2026 tribuo-nas authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package org.tribuo.nas.cli;
+
+import com.oracle.labs.mlrg.olcut.config.Configurable;
+import com.oracle.labs.mlrg.olcut.config.ConfigurationManager;
+import com.oracle.labs.mlrg.olcut.config.PropertyException;
+import com.oracle.labs.mlrg.olcut.config.io.ConfigLoaderException;
+import com.oracle.labs.mlrg.olcut.config.json.JsonConfigFactory;
+import com.oracle.labs.mlrg.olcut.config.property.SimpleProperty;
+
+import org.tribuo.ConfigurableDataSource;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.LabelFactory;
+import org.tribuo.nas.GaeaTrainer;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * An experiment configuration file (OLCUT XML, or JSON for {@code .json} files) with the
+ * components {@value #TRAINER} (a {@link GaeaTrainer}), {@value #TRAIN_SOURCE} and optionally
+ * {@value #TEST_SOURCE} (each a {@link ConfigurableDataSource} of {@link Label}s, such as
+ * {@code IDXDataSource} or {@code CSVDataSource}).
+ * <p>
+ * Components are built on first lookup, so a bad trainer setting is reported before any data is read.
+ */
+final class ExperimentConfig {
+
+    /** Component name of the trainer. */
+    static final String TRAINER = "trainer";
+    /** Component name of the training data source. */
+    static final String TRAIN_SOURCE = "train-source";
+    /** Component name of the optional test data source. */
+    static final String TEST_SOURCE = "test-source";
+
+    private static boolean jsonRegistered;
+
+    private final Path file;
+    private final ConfigurationManager cm;
+
+    private ExperimentConfig(Path file, ConfigurationManager cm) {
+        this.file = file;
+        this.cm = cm;
+    }
+
+    /**
+     * Reads a configuration file and applies overrides.
+     * @param file The file; {@code .json} is read as JSON, anything else as XML.
+     * @param overrides {@code --set} overrides.
+     * @return The configuration.
+     * @throws IOException If the file is missing or unreadable, or not a valid configuration.
+     * @throws UsageException If an override names an unknown component or field.
+     */
+    static ExperimentConfig load(Path file, List<ConfigOverride> overrides) throws IOException, UsageException {
+        if (!Files.isRegularFile(file)) {
+            throw new IOException("configuration file '" + file + "' does not exist");
+        }
+        if (!Files.isReadable(file)) {
+            throw new IOException("configuration file '" + file + "' is not readable");
+        }
+        registerJson();
+        ConfigurationManager cm;
+        try {
+            cm = new ConfigurationManager(file.toAbsolutePath().toUri().toURL());
+        } catch (ConfigLoaderException | PropertyException e) {
+            throw new IOException("cannot read configuration file '" + file + "': " + e.getMessage(), e);
+        }
+        ExperimentConfig config = new ExperimentConfig(file, cm);
+        for (ConfigOverride o : overrides) {
+            config.apply(o);
+        }
+        return config;
+    }
+
+    private static synchronized void registerJson() {
+        if (!jsonRegistered) {
+            ConfigurationManager.addFileFormatFactory(new JsonConfigFactory());
+            jsonRegistered = true;
+        }
+    }
+
+    private void apply(ConfigOverride o) throws UsageException {
+        if (!cm.containsConfigurable(o.component())) {
+            throw new UsageException("option '--set " + o + "': " + file.getFileName() + " has no component '"
+                    + o.component() + "' (it has " + new TreeSet<>(cm.getComponentNames()) + ")");
+        }
+        try {
+            cm.overrideConfigurableProperty(o.component(), o.field(), new SimpleProperty(o.value()));
+        } catch (PropertyException e) {
+            throw new UsageException("option '--set " + o + "': " + e.getMsg());
+        }
+    }
+
+    /** The configuration file. */
+    Path file() {
+        return file;
+    }
+
+    /** The configuration manager. */
+    ConfigurationManager configurationManager() {
+        return cm;
+    }
+
+    /**
+     * Builds the trainer.
+     * @return The trainer.
+     * @throws IOException If there is no {@value #TRAINER} component, it is not a GaeaTrainer, or a setting is invalid.
+     */
+    GaeaTrainer trainer() throws IOException {
+        Configurable c = lookup(TRAINER);
+        if (!(c instanceof GaeaTrainer trainer)) {
+            throw new IOException(file.getFileName() + ": component '" + TRAINER + "' is a " + c.getClass().getName()
+                    + ", expected " + GaeaTrainer.class.getName());
+        }
+        return trainer;
+    }
+
+    /**
+     * Builds (and so reads) the training data source.
+     * @return The source.
+     * @throws IOException If it is missing, not a labelled configurable data source, or cannot be read.
+     */
+    ConfigurableDataSource<Label> trainSource() throws IOException {
+        return source(TRAIN_SOURCE);
+    }
+
+    /**
+     * Whether the configuration has a test source.
+     * @return True when {@value #TEST_SOURCE} is defined.
+     */
+    boolean hasTestSource() {
+        return cm.containsConfigurable(TEST_SOURCE);
+    }
+
+    /**
+     * Builds (and so reads) the test data source, if configured.
+     * @return The source, or empty.
+     * @throws IOException If it is not a labelled configurable data source, or cannot be read.
+     */
+    Optional<ConfigurableDataSource<Label>> testSource() throws IOException {
+        return hasTestSource() ? Optional.of(source(TEST_SOURCE)) : Optional.empty();
+    }
+
+    private ConfigurableDataSource<Label> source(String name) throws IOException {
+        Configurable c = lookup(name);
+        if (!(c instanceof ConfigurableDataSource<?> source)) {
+            throw new IOException(file.getFileName() + ": component '" + name + "' is a " + c.getClass().getName()
+                    + ", expected a ConfigurableDataSource such as org.tribuo.datasource.IDXDataSource");
+        }
+        if (!(source.getOutputFactory() instanceof LabelFactory)) {
+            throw new IOException(file.getFileName() + ": component '" + name + "' produces "
+                    + source.getOutputFactory().getClass().getSimpleName() + " outputs; GAEA classifies, use a "
+                    + LabelFactory.class.getName() + " as its outputFactory");
+        }
+        @SuppressWarnings("unchecked") // checked through the output factory
+        ConfigurableDataSource<Label> labelled = (ConfigurableDataSource<Label>) source;
+        return labelled;
+    }
+
+    private Configurable lookup(String name) throws IOException {
+        if (!cm.containsConfigurable(name)) {
+            throw new IOException(file.getFileName() + " has no component named '" + name + "' (it has "
+                    + new TreeSet<>(cm.getComponentNames()) + ")");
+        }
+        try {
+            return cm.lookup(name);
+        } catch (PropertyException e) {
+            throw new IOException(file.getFileName() + ": cannot build component '" + name + "': " + messageOf(e), e);
+        }
+    }
+
+    /** The message of a configuration failure, including the underlying cause (e.g. a missing data file). */
+    private static String messageOf(PropertyException e) {
+        String message = e.getMessage();
+        Throwable cause = e.getCause();
+        while (cause != null) {
+            if (cause.getMessage() != null && !message.contains(cause.getMessage())) {
+                message += ": " + cause.getMessage();
+            }
+            cause = cause.getCause();
+        }
+        return message;
+    }
+}

@@ -1,0 +1,177 @@
+/*
+ * Copyright (c) 2026 tribuo-nas authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package org.tribuo.nas.cli;
+
+import com.oracle.labs.mlrg.olcut.provenance.PrimitiveProvenance;
+import com.oracle.labs.mlrg.olcut.provenance.Provenance;
+import com.oracle.labs.mlrg.olcut.provenance.ProvenanceUtil;
+
+import org.tribuo.nas.GaeaModel;
+import org.tribuo.nas.GaeaTrainerProvenance;
+import org.tribuo.nas.arch.ArchitectureGeometry;
+import org.tribuo.nas.search.EpochRecord;
+import org.tribuo.nas.search.SearchConfig;
+import org.tribuo.nas.search.SearchHistory;
+import org.tribuo.nas.space.Nb201Space;
+import org.tribuo.provenance.ModelProvenance;
+import org.tribuo.provenance.TrainerProvenance;
+
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The text of {@code tribuo-nas describe}: what was searched and how (from the trainer
+ * provenance), the result (genotype, final α, entropy, per-epoch search history) and the full
+ * provenance.
+ */
+final class ModelDescription {
+
+    private final GaeaModel model;
+    private final Map<String, Provenance> config;
+    private final Map<String, ? extends PrimitiveProvenance<?>> instance;
+
+    /**
+     * Describes a model.
+     * @param model The model.
+     */
+    ModelDescription(GaeaModel model) {
+        this.model = model;
+        TrainerProvenance trainer = model.getProvenance().getTrainerProvenance();
+        this.config = trainer.getConfiguredParameters();
+        this.instance = trainer.getInstanceValues();
+    }
+
+    private String setting(String key) {
+        Provenance p = config.get(key);
+        if (p == null) {
+            p = instance.get(key);
+        }
+        if (p instanceof PrimitiveProvenance<?> primitive) {
+            return String.valueOf(primitive.getValue());
+        }
+        return p == null ? "?" : p.toString();
+    }
+
+    private String modelValue(String key) {
+        Provenance p = model.getProvenance().getInstanceProvenance().getMap().get(key);
+        return p instanceof PrimitiveProvenance<?> primitive ? String.valueOf(primitive.getValue()) : "?";
+    }
+
+    private String archLearningRate() {
+        String configured = setting("archLearningRate");
+        try {
+            if (Float.parseFloat(configured) == 0f) {
+                ArchitectureGeometry geometry = ArchitectureGeometry.valueOf(setting("geometry"));
+                return SearchConfig.defaultArchLearningRate(geometry) + " (the geometry's reference rate)";
+            }
+        } catch (IllegalArgumentException e) {
+            return configured;
+        }
+        return configured;
+    }
+
+    /**
+     * The full description.
+     * @return The text.
+     */
+    String text() {
+        ModelProvenance p = model.getProvenance();
+        StringBuilder sb = new StringBuilder();
+        row(sb, "Genotype", model.genotype().toString());
+        row(sb, "Search space", setting("searchSpace") + ", ops " + model.ops());
+        row(sb, "Geometry", setting("geometry") + ", architecture lr " + archLearningRate()
+                + ", architecture weight decay " + setting("archWeightDecay"));
+        row(sb, "Scheme", setting("scheme"));
+        String examples = setting("searchExamples");
+        row(sb, "Search", String.format(Locale.ROOT, "C=%s N=%s, %s epoch(s), batch %s, %s examples, weight lr %s -> %s",
+                setting("searchChannels"), setting("searchCellsPerStage"), setting("searchEpochs"),
+                setting("searchBatchSize"), "0".equals(examples) ? "all" : examples,
+                setting("searchLearningRate"), setting("searchLearningRateMin")));
+        row(sb, "Final network", String.format(Locale.ROOT, "C=%d N=%d, %s epoch(s), batch %s, lr %s -> %s",
+                model.channels(), model.cellsPerStage(), setting("finalEpochs"), setting("finalBatchSize"),
+                setting("finalLearningRate"), setting("finalLearningRateMin")));
+        row(sb, "SGD", "momentum " + setting("momentum") + ", weight decay " + setting("weightDecay")
+                + ", gradient clip " + setting("gradClip"));
+        row(sb, "Input", model.imageShape() + " images, " + model.getOutputIDInfo().size() + " classes "
+                + model.getOutputIDInfo().getDomain());
+        row(sb, "Seed", setting("seed") + " (train invocation " + setting(TrainerProvenance.TRAIN_INVOCATION_COUNT) + ")");
+        row(sb, "Device", setting("device") + " -> trained on " + modelValue(GaeaModel.DEVICE));
+        row(sb, "Versions", "DJL " + setting(GaeaTrainerProvenance.DJL_VERSION) + ", PyTorch "
+                + setting(GaeaTrainerProvenance.PYTORCH_VERSION) + ", Tribuo " + p.getTribuoVersion()
+                + ", Java " + p.getJavaVersion() + " (" + p.getOS() + " " + p.getArch() + ")");
+        row(sb, "Trained at", String.valueOf(p.getTrainingTime()));
+        row(sb, "Training data", p.getDatasetProvenance().getNumExamples() + " examples from "
+                + p.getDatasetProvenance().getSourceProvenance().getClassName());
+        sb.append('\n');
+        appendAlpha(sb);
+        sb.append('\n');
+        appendHistory(sb);
+        sb.append('\n').append("Provenance:\n").append(ProvenanceUtil.formattedProvenanceString(p).stripTrailing()).append('\n');
+        return sb.toString();
+    }
+
+    private static void row(StringBuilder sb, String name, String value) {
+        sb.append(String.format(Locale.ROOT, "%-15s %s%n", name + ":", value));
+    }
+
+    private void appendAlpha(StringBuilder sb) {
+        float[][] alpha = model.alpha();
+        String[] ops = model.ops().split(",");
+        String entropy = modelValue(GaeaModel.MEAN_ENTROPY);
+        try {
+            entropy = String.format(Locale.ROOT, "%.4f (uniform: %.4f)", Double.parseDouble(entropy), Math.log(ops.length));
+        } catch (NumberFormatException e) {
+            // keep the recorded text
+        }
+        sb.append("Final architecture weights (alpha), mean entropy ").append(entropy).append(":\n");
+        int width = 8;
+        for (String op : ops) {
+            width = Math.max(width, op.trim().length());
+        }
+        sb.append(String.format(Locale.ROOT, "  %-6s", "edge"));
+        for (String op : ops) {
+            sb.append(String.format(Locale.ROOT, "  %" + width + "s", op.trim()));
+        }
+        sb.append('\n');
+        for (int e = 0; e < alpha.length; e++) {
+            String edge = e < Nb201Space.NUM_EDGES ? Nb201Space.edgeTo(e) + "<-" + Nb201Space.edgeFrom(e) : "#" + e;
+            sb.append(String.format(Locale.ROOT, "  %-6s", edge));
+            float max = Float.NEGATIVE_INFINITY;
+            for (float v : alpha[e]) {
+                max = Math.max(max, v);
+            }
+            for (float v : alpha[e]) {
+                sb.append(String.format(Locale.ROOT, "  %" + width + "s", String.format(Locale.ROOT, "%s%.4f",
+                        v == max ? "*" : "", v)));
+            }
+            sb.append('\n');
+        }
+    }
+
+    private void appendHistory(StringBuilder sb) {
+        SearchHistory history = model.searchHistory();
+        sb.append("Search history:\n");
+        sb.append(String.format(Locale.ROOT, "  %5s  %8s  %8s  %8s  %8s  %8s  %7s  %s%n",
+                "epoch", "lr", "loss", "accuracy", "held-out", "entropy", "seconds", "genotype"));
+        for (EpochRecord r : history.epochs()) {
+            sb.append(String.format(Locale.ROOT, "  %5d  %8.5f  %8.4f  %8.4f  %8s  %8.4f  %7.1f  %s%n",
+                    r.epoch(), r.weightLearningRate(), r.trainLoss(), r.trainAccuracy(),
+                    r.heldOutAccuracy() == null ? "-" : String.format(Locale.ROOT, "%.4f", r.heldOutAccuracy()),
+                    r.meanEntropy(), r.seconds(), r.genotype()));
+        }
+    }
+}

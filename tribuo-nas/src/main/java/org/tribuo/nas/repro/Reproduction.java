@@ -1,0 +1,106 @@
+/*
+ * Copyright (c) 2026 tribuo-nas authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package org.tribuo.nas.repro;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The outcome of reproducing a model from its provenance.
+ *
+ * @param originalGenotype The genotype the original search found.
+ * @param reproducedGenotype The genotype the reproduced search found.
+ * @param predictions The comparison of the two models' predictions.
+ * @param provenanceDiff The provenance entries that differ (times of day excluded, see
+ *                       {@link ProvenanceDiff#VOLATILE_KEYS}).
+ */
+public record Reproduction(String originalGenotype, String reproducedGenotype, PredictionComparison predictions,
+                           List<ProvenanceDifference> provenanceDiff) {
+
+    /**
+     * Validates and copies the components.
+     * @param originalGenotype The original genotype.
+     * @param reproducedGenotype The reproduced genotype.
+     * @param predictions The prediction comparison.
+     * @param provenanceDiff The provenance differences.
+     */
+    public Reproduction {
+        Objects.requireNonNull(originalGenotype, "originalGenotype");
+        Objects.requireNonNull(reproducedGenotype, "reproducedGenotype");
+        Objects.requireNonNull(predictions, "predictions");
+        provenanceDiff = List.copyOf(provenanceDiff);
+    }
+
+    /**
+     * Whether both searches found the same cell.
+     * @return True when the genotypes are equal.
+     */
+    public boolean genotypeEqual() {
+        return originalGenotype.equals(reproducedGenotype);
+    }
+
+    /**
+     * How many predictions were compared.
+     * @return The count.
+     */
+    public int predictionsCompared() {
+        return predictions.compared();
+    }
+
+    /**
+     * How many predictions differ in label or in any score.
+     * @return The count.
+     */
+    public int predictionsDiffering() {
+        return predictions.differing();
+    }
+
+    /**
+     * Whether the reproduction is exact: same genotype and every prediction identical.
+     * @return True when identical.
+     */
+    public boolean identical() {
+        return genotypeEqual() && predictions.differing() == 0;
+    }
+
+    /**
+     * A readable report: verdict, genotypes, prediction counts, and the provenance diff when
+     * anything differs.
+     * @return The report.
+     */
+    public String report() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("Reproduction: ").append(identical() ? "IDENTICAL" : "DIFFERENT").append('\n');
+        sb.append("  genotype (original):   ").append(originalGenotype).append('\n');
+        sb.append("  genotype (reproduced): ").append(reproducedGenotype)
+                .append(genotypeEqual() ? "  (equal)" : "  (DIFFERENT)").append('\n');
+        sb.append("  predictions compared:  ").append(predictions.compared()).append('\n');
+        sb.append("  predictions differing: ").append(predictions.differing()).append('\n');
+        for (String e : predictions.examples()) {
+            sb.append("    ").append(e).append('\n');
+        }
+        if (!identical() || !provenanceDiff.isEmpty()) {
+            sb.append("Provenance differences (").append(provenanceDiff.size()).append("):\n");
+            for (String line : ProvenanceDiff.format(provenanceDiff, 160).split("\n")) {
+                sb.append("  ").append(line).append('\n');
+            }
+        } else {
+            sb.append("Provenance: no differences (apart from times of day)\n");
+        }
+        return sb.toString();
+    }
+}
