@@ -27,6 +27,8 @@ import org.tribuo.ImmutableOutputInfo;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
 import org.tribuo.nas.arch.ArchitectureGeometry;
+import org.tribuo.nas.checkpoint.RunCheckpoints;
+import org.tribuo.nas.checkpoint.RunFingerprint;
 import org.tribuo.nas.data.ImageData;
 import org.tribuo.nas.data.ImageShape;
 import org.tribuo.nas.data.ImageTensorizer;
@@ -48,6 +50,7 @@ import org.tribuo.provenance.TrainerProvenance;
 
 import ai.djl.engine.Engine;
 
+import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -107,7 +110,7 @@ public final class GaeaTrainer implements Trainer<Label> {
     private int searchExamples = 0;
     @Config(description = "Initial weight learning rate of the search.")
     private float searchLearningRate = 0.025f;
-    @Config(description = "Final weight learning rate of the search's cosine schedule.")
+    @Config(description = "Weight learning rate the search's cosine schedule reaches after its period (above searchLearningRate it rises instead).")
     private float searchLearningRateMin = 0.001f;
     @Config(description = "Cosine period of the search in epochs; 0 means twice the search epochs, as the reference (50 for 25).")
     private int searchLrPeriodEpochs = 0;
@@ -121,7 +124,7 @@ public final class GaeaTrainer implements Trainer<Label> {
     private int finalBatchSize = 96;
     @Config(description = "Initial learning rate of the final training.")
     private float finalLearningRate = 0.025f;
-    @Config(description = "Final learning rate of the final training's cosine schedule.")
+    @Config(description = "Learning rate the final training's cosine schedule reaches at its end (above finalLearningRate it rises instead).")
     private float finalLearningRateMin = 0f;
     @Config(description = "SGD momentum (search and final training).")
     private float momentum = 0.9f;
@@ -139,6 +142,7 @@ public final class GaeaTrainer implements Trainer<Label> {
     private SplittableRandom rng;
     private int trainInvocationCounter;
     private transient TrainingProgress progress = new TrainingProgress() {};
+    private transient Path checkpointDirectory;
 
     /** For OLCUT. */
     private GaeaTrainer() {}
@@ -217,9 +221,6 @@ public final class GaeaTrainer implements Trainer<Label> {
         nonNegative(problems, "searchExamples", searchExamples);
         positive(problems, "searchLearningRate", searchLearningRate);
         nonNegative(problems, "searchLearningRateMin", searchLearningRateMin);
-        if (searchLearningRateMin > searchLearningRate) {
-            problems.add(new String[]{"searchLearningRateMin", "must not exceed searchLearningRate (" + searchLearningRate + "), got " + searchLearningRateMin});
-        }
         nonNegative(problems, "searchLrPeriodEpochs", searchLrPeriodEpochs);
         positive(problems, "finalChannels", finalChannels);
         positive(problems, "finalCellsPerStage", finalCellsPerStage);
@@ -227,9 +228,6 @@ public final class GaeaTrainer implements Trainer<Label> {
         positive(problems, "finalBatchSize", finalBatchSize);
         positive(problems, "finalLearningRate", finalLearningRate);
         nonNegative(problems, "finalLearningRateMin", finalLearningRateMin);
-        if (finalLearningRateMin > finalLearningRate) {
-            problems.add(new String[]{"finalLearningRateMin", "must not exceed finalLearningRate (" + finalLearningRate + "), got " + finalLearningRateMin});
-        }
         if (!(momentum >= 0 && momentum < 1)) {
             problems.add(new String[]{"momentum", "must be in [0, 1), got " + momentum});
         }
@@ -260,6 +258,27 @@ public final class GaeaTrainer implements Trainer<Label> {
      */
     public void setProgress(TrainingProgress progress) {
         this.progress = progress == null ? new TrainingProgress() {} : progress;
+    }
+
+    /**
+     * Sets the folder where {@link #train} checkpoints the search and the final training at the
+     * end of every epoch, and from which it resumes: training again with the same configuration,
+     * invocation count and data continues after the last complete epoch and gives exactly the
+     * model an uninterrupted run gives (on CPU). Checkpoints of a different configuration or data
+     * are refused with the differing fields named. Not a configuration field, as where a run
+     * keeps its checkpoints does not change its result.
+     * @param dir The folder (created if needed); null turns checkpoints off (the default).
+     */
+    public void setCheckpointDirectory(Path dir) {
+        this.checkpointDirectory = dir;
+    }
+
+    /**
+     * The checkpoint folder.
+     * @return The folder, or null if checkpoints are off.
+     */
+    public Path checkpointDirectory() {
+        return checkpointDirectory;
     }
 
     /**
@@ -327,6 +346,8 @@ public final class GaeaTrainer implements Trainer<Label> {
         ImmutableOutputInfo<Label> labels = examples.getOutputIDInfo();
         ImageData data = tensorize(examples, labels);
         Normalization norm = Normalization.fit(data);
+        RunCheckpoints checkpoints = checkpointDirectory == null ? RunCheckpoints.disabled()
+                : RunCheckpoints.open(checkpointDirectory, RunFingerprint.of(trainerProvenance, data, labelNames(labels)));
         SplittableRandom seeds = new SplittableRandom(runSeed);
         long searchSeed = seeds.nextLong();
         long subsetSeed = seeds.nextLong();
@@ -352,7 +373,7 @@ public final class GaeaTrainer implements Trainer<Label> {
                         r.epoch(), searchEpochs, r.trainLoss(), r.trainAccuracy(), r.meanEntropy(), r.genotype(), r.seconds()));
                 progress.onSearchEpoch(r);
             }
-        });
+        }, checkpoints);
         progress.onPhaseEnd(TrainingProgress.Phase.SEARCH);
 
         FinalTrainingConfig finalConfig = new FinalTrainingConfig(finalChannels, finalCellsPerStage, finalEpochs,
@@ -366,7 +387,7 @@ public final class GaeaTrainer implements Trainer<Label> {
                             e.epoch(), finalEpochs, e.trainLoss(), e.trainAccuracy(), e.seconds()));
                     progress.onTrainingEpoch(e);
                 },
-                (epoch, step, steps) -> progress.onStep(TrainingProgress.Phase.FINAL_TRAINING, epoch, step));
+                (epoch, step, steps) -> progress.onStep(TrainingProgress.Phase.FINAL_TRAINING, epoch, step), checkpoints);
         progress.onPhaseEnd(TrainingProgress.Phase.FINAL_TRAINING);
 
         Map<String, Provenance> instance = new HashMap<>(runProvenance);
@@ -395,6 +416,14 @@ public final class GaeaTrainer implements Trainer<Label> {
                     + "space): features must be pixels named by their flat index, as IDXDataSource writes them, "
                     + "in the configured shape " + imageShape() + "; tabular data is not supported yet", e);
         }
+    }
+
+    private static List<String> labelNames(ImmutableOutputInfo<Label> labels) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < labels.size(); i++) {
+            names.add(labels.getOutput(i).getLabel());
+        }
+        return names;
     }
 
     private static int[] subset(int n, int size, long seed) {

@@ -82,4 +82,18 @@ public interface ArchitectureOptimizer {
      * @return The step count.
      */
     public int steps();
+
+    /**
+     * The full optimizer state, copied, for checkpoints.
+     * @return The state.
+     */
+    public ArchitectureState state();
+
+    /**
+     * Continues from a saved state: afterwards this optimizer behaves exactly as the one that
+     * wrote it.
+     * @param state A state from {@link #state()} of an optimizer of the same geometry and shape.
+     * @throws IllegalArgumentException if the state does not fit.
+     */
+    public void restore(ArchitectureState state);
 }

@@ -130,4 +130,18 @@ public final class ExponentiatedGradient implements ArchitectureOptimizer {
     public int steps() {
         return steps;
     }
+
+    @Override
+    public ArchitectureState state() {
+        return new ArchitectureState(geometry(), steps, Simplex.copy(alpha), null, null);
+    }
+
+    @Override
+    public void restore(ArchitectureState state) {
+        state.checkFits(geometry(), rows(), cols());
+        for (int i = 0; i < alpha.length; i++) {
+            System.arraycopy(state.parameters()[i], 0, alpha[i], 0, alpha[i].length);
+        }
+        steps = state.steps();
+    }
 }

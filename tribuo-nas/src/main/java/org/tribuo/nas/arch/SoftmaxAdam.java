@@ -168,4 +168,31 @@ public final class SoftmaxAdam implements ArchitectureOptimizer {
     public int steps() {
         return steps;
     }
+
+    @Override
+    public ArchitectureState state() {
+        return new ArchitectureState(geometry(), steps, Simplex.copy(theta), copy(firstMoment), copy(secondMoment));
+    }
+
+    @Override
+    public void restore(ArchitectureState state) {
+        state.checkFits(geometry(), rows(), cols());
+        if (state.firstMoment() == null || state.secondMoment() == null) {
+            throw new IllegalArgumentException("softmax-Adam architecture state has no Adam moments");
+        }
+        for (int i = 0; i < theta.length; i++) {
+            System.arraycopy(state.parameters()[i], 0, theta[i], 0, theta[i].length);
+            System.arraycopy(state.firstMoment()[i], 0, firstMoment[i], 0, firstMoment[i].length);
+            System.arraycopy(state.secondMoment()[i], 0, secondMoment[i], 0, secondMoment[i].length);
+        }
+        steps = state.steps();
+    }
+
+    private static double[][] copy(double[][] m) {
+        double[][] out = new double[m.length][];
+        for (int i = 0; i < m.length; i++) {
+            out[i] = m[i].clone();
+        }
+        return out;
+    }
 }

@@ -48,6 +48,10 @@ final class SearchCommand implements Command {
     static final String HISTORY_FILE = "history.json";
     /** The evaluation file name in the output folder (with a test source). */
     static final String EVALUATION_FILE = "evaluation.txt";
+    /** The per-example test predictions file name in the output folder (with a test source). */
+    static final String PREDICTIONS_FILE = "predictions.csv";
+    /** The checkpoint folder name in the output folder. */
+    static final String CHECKPOINT_DIR = "checkpoints";
 
     @Override
     public String name() {
@@ -74,7 +78,11 @@ final class SearchCommand implements Command {
                 and optionally 'test-source', which is evaluated after training. Relative paths in the file
                 are resolved against the working directory.
                 Writes model.tribuo (Tribuo protobuf), provenance.json, history.json and, with a test source,
-                evaluation.txt into the output folder, which is checked to be writable before training.""";
+                evaluation.txt and predictions.csv into the output folder, which is checked to be writable
+                before training. The search and the final training are checkpointed at the end of every
+                epoch in <output>/checkpoints; running the same command again with the same output folder
+                resumes after the last complete epoch and gives the same model as an uninterrupted run.
+                A checkpoint written by a different configuration or data is refused, naming the differences.""";
     }
 
     @Override
@@ -133,6 +141,7 @@ final class SearchCommand implements Command {
             Optional<ConfigurableDataSource<Label>> testSource = config.testSource();
             Optional<MutableDataset<Label>> test = testSource.map(MutableDataset::new);
             test.ifPresent(t -> out.printf(Locale.ROOT, "Test data: %d examples%n", t.size()));
+            trainer.setCheckpointDirectory(folder.resolve(CHECKPOINT_DIR));
             trainer.setProgress(new ConsoleProgress(out, console.progressBar() && !args.has("no-progress")
                     ? console.err() : null));
             try (GaeaModel model = trainer.train(train)) {
@@ -145,12 +154,13 @@ final class SearchCommand implements Command {
                 if (test.isPresent()) {
                     String report = EvaluationReport.evaluate(model, test.get(), "test-source").text();
                     AtomicFiles.writeString(folder.resolve(EVALUATION_FILE), report);
+                    AtomicFiles.writeString(folder.resolve(PREDICTIONS_FILE), PredictionsCsv.format(model.predict(test.get())));
                     out.println();
                     out.print(report);
                 }
                 out.println();
                 out.println("Wrote " + folder.resolve(MODEL_FILE) + ", " + PROVENANCE_FILE + ", " + HISTORY_FILE
-                        + (test.isPresent() ? ", " + EVALUATION_FILE : ""));
+                        + (test.isPresent() ? ", " + EVALUATION_FILE + ", " + PREDICTIONS_FILE : ""));
             }
             finished = true;
         } finally {

@@ -26,6 +26,9 @@ import ai.djl.ndarray.types.Shape;
 
 import org.tribuo.nas.arch.ArchitectureOptimizer;
 import org.tribuo.nas.arch.Simplex;
+import org.tribuo.nas.checkpoint.NetworkState;
+import org.tribuo.nas.checkpoint.RunCheckpoints;
+import org.tribuo.nas.checkpoint.SearchCheckpoint;
 import org.tribuo.nas.data.BatchFactory;
 import org.tribuo.nas.data.BatchSampler;
 import org.tribuo.nas.data.ImageData;
@@ -40,9 +43,11 @@ import org.tribuo.nas.train.Devices;
 import org.tribuo.nas.train.DjlRuntime;
 import org.tribuo.nas.train.SgdOptimizer;
 import org.tribuo.nas.train.StepGuard;
+import org.tribuo.nas.train.TrainingDivergedException;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.logging.Logger;
 
@@ -80,7 +85,7 @@ public final class GaeaSearch {
     }
 
     /**
-     * Runs the search.
+     * Runs the search without checkpoints.
      * @param train The training images, labels in [0, numClasses).
      * @param numClasses Number of classes.
      * @param norm Input normalization.
@@ -88,6 +93,22 @@ public final class GaeaSearch {
      * @return The genotype, final α and history.
      */
     public SearchResult run(ImageData train, int numClasses, Normalization norm, SearchListener listener) {
+        return run(train, numClasses, norm, listener, RunCheckpoints.disabled());
+    }
+
+    /**
+     * Runs the search, continuing from the search checkpoint if there is one, and checkpointing
+     * at the end of every epoch. A resumed search ends exactly as an uninterrupted one.
+     * @param train The training images, labels in [0, numClasses).
+     * @param numClasses Number of classes.
+     * @param norm Input normalization.
+     * @param listener Progress receiver (called for the epochs run now, not the resumed ones).
+     * @param checkpoints Where checkpoints are read and written.
+     * @return The genotype, final α and history.
+     * @throws TrainingDivergedException if the search diverges; the last good checkpoint is kept.
+     */
+    public SearchResult run(ImageData train, int numClasses, Normalization norm, SearchListener listener,
+                            RunCheckpoints checkpoints) {
         Device device = Devices.resolve(config.device());
         SplittableRandom seeds = new SplittableRandom(config.seed());
         long initSeed = seeds.nextLong();
@@ -106,6 +127,7 @@ public final class GaeaSearch {
             throw new IllegalArgumentException("batchSize " + config.batchSize() + " exceeds the "
                     + Math.min(weightData.size(), archData.size()) + " images available to a search step");
         }
+        Optional<SearchCheckpoint> resume = checkpoints.loadSearch();
 
         DjlRuntime.seed(initSeed);
         Engine engine = DjlRuntime.engine();
@@ -113,7 +135,7 @@ public final class GaeaSearch {
         int cols = config.space().numOps();
         ArchitectureOptimizer arch = config.newArchitectureOptimizer(rows);
         List<EpochRecord> epochs = new ArrayList<>();
-        Nb201Genotype selected = null;
+        String selected = null;
         double bestHeldOut = -1;
 
         try (NDManager base = engine.newBaseManager(device)) {
@@ -129,39 +151,66 @@ public final class GaeaSearch {
                 ImageData weightSet = weightData;
                 ImageData archSet = archData;
                 int[][] archEpoch = archBatches.epochBatches();
+                int archEpochsDrawn = 1;
                 int archCursor = 0;
-                for (int epoch = 0; epoch < config.epochs(); epoch++) {
+                int firstEpoch = 0;
+                if (resume.isPresent()) {
+                    SearchCheckpoint c = resume.get();
+                    logger.info(() -> "resuming the search after epoch " + c.epochsDone() + " of " + config.epochs()
+                            + " from " + checkpoints.folder().resolve(RunCheckpoints.SEARCH_FILE));
+                    arch.restore(c.architecture());
+                    c.network().restoreInto(supernet, sgd);
+                    epochs.addAll(c.epochs());
+                    selected = c.selectedGenotype();
+                    bestHeldOut = c.bestHeldOut();
+                    // The samplers are replayed from their seeds to where the checkpoint left them.
+                    for (int e = 0; e < c.epochsDone(); e++) {
+                        weightBatches.epochBatches();
+                    }
+                    for (; archEpochsDrawn < c.archEpochsDrawn(); archEpochsDrawn++) {
+                        archEpoch = archBatches.epochBatches();
+                    }
+                    archCursor = c.archCursor();
+                    firstEpoch = c.epochsDone();
+                }
+                for (int epoch = firstEpoch; epoch < config.epochs(); epoch++) {
                     long start = System.nanoTime();
                     float lr = config.schedule().at(epoch);
                     int[][] batches = weightBatches.epochBatches();
                     double[] totals = new double[2];
-                    for (int b = 0; b < batches.length; b++) {
-                        if (archCursor == archEpoch.length) {
-                            archEpoch = archBatches.epochBatches();
-                            archCursor = 0;
-                        }
-                        int[] archBatch = archEpoch[archCursor++];
-                        int[] weightBatch = batches[b];
-                        String where = "step " + (b + 1) + " of epoch " + (epoch + 1);
-                        guard.run("the architecture " + where, () -> {
-                            try (NDManager step = base.newSubManager()) {
-                                return searchStep.architectureStep(step, BatchFactory.images(step, archSet, archBatch, norm),
-                                        BatchFactory.labels(step, archSet, archBatch));
+                    try {
+                        for (int b = 0; b < batches.length; b++) {
+                            if (archCursor == archEpoch.length) {
+                                archEpoch = archBatches.epochBatches();
+                                archEpochsDrawn++;
+                                archCursor = 0;
                             }
-                        });
-                        guard.run("the weight " + where, () -> {
-                            try (NDManager step = base.newSubManager()) {
-                                SearchStep.WeightStepResult r = searchStep.weightStep(step,
-                                        BatchFactory.images(step, weightSet, weightBatch, norm),
-                                        BatchFactory.labels(step, weightSet, weightBatch), lr);
-                                if (r.finite()) {
-                                    totals[0] += r.loss();
-                                    totals[1] += r.correct();
+                            int[] archBatch = archEpoch[archCursor++];
+                            int[] weightBatch = batches[b];
+                            String where = "step " + (b + 1) + " of epoch " + (epoch + 1);
+                            guard.run("the architecture " + where, () -> {
+                                try (NDManager step = base.newSubManager()) {
+                                    return searchStep.architectureStep(step, BatchFactory.images(step, archSet, archBatch, norm),
+                                            BatchFactory.labels(step, archSet, archBatch));
                                 }
-                                return r.finite();
-                            }
-                        });
-                        listener.onStep(epoch + 1, b + 1, batches.length);
+                            });
+                            guard.run("the weight " + where, () -> {
+                                try (NDManager step = base.newSubManager()) {
+                                    SearchStep.WeightStepResult r = searchStep.weightStep(step,
+                                            BatchFactory.images(step, weightSet, weightBatch, norm),
+                                            BatchFactory.labels(step, weightSet, weightBatch), lr);
+                                    if (r.finite()) {
+                                        totals[0] += r.loss();
+                                        totals[1] += r.correct();
+                                    }
+                                    return r.finite();
+                                }
+                            });
+                            listener.onStep(epoch + 1, b + 1, batches.length);
+                        }
+                    } catch (ArithmeticException e) {
+                        throw new TrainingDivergedException("the search diverged: " + e.getMessage() + ". "
+                                + checkpoints.lastGoodSearch(), epoch + 1);
                     }
                     float[][] alpha = arch.alpha();
                     Nb201Genotype genotype = Nb201Genotype.argmax(config.space(), alpha);
@@ -170,24 +219,28 @@ public final class GaeaSearch {
                         heldOut = supernetAccuracy(supernet, base, archData, norm, alpha);
                         if (heldOut > bestHeldOut) {
                             bestHeldOut = heldOut;
-                            selected = genotype;
+                            selected = genotype.toString();
                         }
                     } else {
-                        selected = genotype;
+                        selected = genotype.toString();
                     }
                     int seen = batches.length * config.batchSize();
                     EpochRecord record = new EpochRecord(epoch + 1, lr, totals[0] / batches.length, totals[1] / seen,
                             heldOut, Simplex.meanEntropy(alpha), genotype.toString(), alpha,
                             (System.nanoTime() - start) / 1e9);
                     epochs.add(record);
+                    if (checkpoints.enabled()) {
+                        checkpoints.saveSearch(new SearchCheckpoint(epoch + 1, epochs, selected, bestHeldOut,
+                                archEpochsDrawn, archCursor, arch.state(), NetworkState.capture(supernet, sgd)));
+                    }
                     logger.fine(() -> "search epoch " + record.epoch() + " loss " + record.trainLoss() + " genotype " + record.genotype());
                     listener.onEpoch(record);
                 }
             }
         }
         SearchHistory history = new SearchHistory(config.space().toString(), config.geometry().name(),
-                config.scheme().name(), config.seed(), Devices.name(device), epochs, selected.toString());
-        return new SearchResult(selected, arch.alpha(), history);
+                config.scheme().name(), config.seed(), Devices.name(device), epochs, selected);
+        return new SearchResult(Nb201Genotype.parse(selected), arch.alpha(), history);
     }
 
     private static double supernetAccuracy(Nb201Network supernet, NDManager base, ImageData data, Normalization norm,

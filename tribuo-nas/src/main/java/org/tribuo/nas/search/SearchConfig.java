@@ -76,10 +76,6 @@ public record SearchConfig(Nb201Space space, int channels, int cellsPerStage, Ar
         if (!(momentum >= 0 && momentum < 1)) {
             throw new IllegalArgumentException("momentum must be in [0, 1), got " + momentum);
         }
-        if (weightLearningRateMin > weightLearningRate) {
-            throw new IllegalArgumentException("weightLearningRateMin (" + weightLearningRateMin
-                    + ") must not exceed weightLearningRate (" + weightLearningRate + ")");
-        }
     }
 
     private static void positive(String name, double value) {

@@ -21,8 +21,9 @@ package org.tribuo.nas.train;
  * {@code lr(e) = min + (base − min) · ½ (1 + cos(π e / T))}.
  *
  * @param base The learning rate at epoch 0.
- * @param min The floor.
- * @param periodEpochs T, the number of epochs over which the rate falls from base to min.
+ * @param min The rate reached after T epochs; usually below base. Above base the rate rises
+ * instead (a cosine warm-up), as PyTorch's {@code CosineAnnealingLR} allows.
+ * @param periodEpochs T, the number of epochs over which the rate moves from base to min.
  */
 public record CosineSchedule(float base, float min, int periodEpochs) {
 
@@ -36,8 +37,8 @@ public record CosineSchedule(float base, float min, int periodEpochs) {
         if (!(base > 0) || Float.isInfinite(base)) {
             throw new IllegalArgumentException("learning rate must be positive and finite, got " + base);
         }
-        if (!(min >= 0) || min > base) {
-            throw new IllegalArgumentException("minimum learning rate must be in [0, " + base + "], got " + min);
+        if (!(min >= 0) || Float.isInfinite(min)) {
+            throw new IllegalArgumentException("minimum learning rate must be non-negative and finite, got " + min);
         }
         if (periodEpochs <= 0) {
             throw new IllegalArgumentException("cosine period must be at least one epoch, got " + periodEpochs);

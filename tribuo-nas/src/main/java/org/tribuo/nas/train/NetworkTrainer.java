@@ -26,6 +26,10 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.loss.Loss;
 
+import org.tribuo.nas.checkpoint.CheckpointException;
+import org.tribuo.nas.checkpoint.NetworkState;
+import org.tribuo.nas.checkpoint.RunCheckpoints;
+import org.tribuo.nas.checkpoint.TrainingCheckpoint;
 import org.tribuo.nas.data.BatchFactory;
 import org.tribuo.nas.data.BatchSampler;
 import org.tribuo.nas.data.ImageData;
@@ -34,14 +38,20 @@ import org.tribuo.nas.space.Nb201Genotype;
 import org.tribuo.nas.supernet.Nb201Network;
 import org.tribuo.nas.supernet.Nb201Networks;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
+import java.util.logging.Logger;
 
 /**
  * Trains the network of a genotype from scratch: SGD with momentum, weight decay, gradient-norm
  * clipping and a per-epoch cosine learning rate.
  */
 public final class NetworkTrainer {
+
+    private static final Logger logger = Logger.getLogger(NetworkTrainer.class.getName());
 
     private final FinalTrainingConfig config;
 
@@ -54,7 +64,7 @@ public final class NetworkTrainer {
     }
 
     /**
-     * Trains.
+     * Trains without checkpoints.
      * @param genotype The cell.
      * @param train Training images with labels.
      * @param numClasses Number of classes.
@@ -65,9 +75,32 @@ public final class NetworkTrainer {
      */
     public TrainedNetwork train(Nb201Genotype genotype, ImageData train, int numClasses, Normalization norm,
                                 Consumer<TrainingEpoch> onEpoch, StepListener onStep) {
+        return train(genotype, train, numClasses, norm, onEpoch, onStep, RunCheckpoints.disabled());
+    }
+
+    /**
+     * Trains, continuing from the final-training checkpoint if there is one, and checkpointing at
+     * the end of every epoch. A resumed training ends exactly as an uninterrupted one.
+     * @param genotype The cell.
+     * @param train Training images with labels.
+     * @param numClasses Number of classes.
+     * @param norm Input normalization.
+     * @param onEpoch Receives the figures of each epoch run now.
+     * @param onStep Receives (epoch, step, stepsPerEpoch) after each minibatch; may be null.
+     * @param checkpoints Where checkpoints are read and written.
+     * @return The trained network; the caller closes it.
+     * @throws TrainingDivergedException if the training diverges; the last good checkpoint is kept.
+     */
+    public TrainedNetwork train(Nb201Genotype genotype, ImageData train, int numClasses, Normalization norm,
+                                Consumer<TrainingEpoch> onEpoch, StepListener onStep, RunCheckpoints checkpoints) {
         if (train.size() < config.batchSize()) {
             throw new IllegalArgumentException("batchSize " + config.batchSize() + " exceeds the " + train.size()
                     + " training images");
+        }
+        Optional<TrainingCheckpoint> resume = checkpoints.loadTraining();
+        if (resume.isPresent() && !resume.get().genotype().equals(genotype.toString())) {
+            throw new CheckpointException("the final-training checkpoint in '" + checkpoints.folder() + "' trains "
+                    + resume.get().genotype() + ", the search chose " + genotype);
         }
         Device device = Devices.resolve(config.device());
         SplittableRandom seeds = new SplittableRandom(config.seed());
@@ -81,39 +114,63 @@ public final class NetworkTrainer {
             Loss loss = Loss.softmaxCrossEntropyLoss();
             BatchSampler sampler = new BatchSampler(train.size(), config.batchSize(), true, shuffleSeed);
             StepGuard guard = new StepGuard();
+            List<TrainingEpoch> history = new ArrayList<>();
             try (SgdOptimizer sgd = new SgdOptimizer(network, manager, config.momentum(), config.weightDecay(), config.gradClip())) {
-                for (int epoch = 0; epoch < config.epochs(); epoch++) {
+                int firstEpoch = 0;
+                if (resume.isPresent()) {
+                    TrainingCheckpoint c = resume.get();
+                    logger.info(() -> "resuming the final training after epoch " + c.epochsDone() + " of " + config.epochs()
+                            + " from " + checkpoints.folder().resolve(RunCheckpoints.FINAL_FILE));
+                    c.network().restoreInto(network, sgd);
+                    history.addAll(c.epochs());
+                    for (int e = 0; e < c.epochsDone(); e++) {
+                        sampler.epochBatches();
+                    }
+                    firstEpoch = c.epochsDone();
+                }
+                for (int epoch = firstEpoch; epoch < config.epochs(); epoch++) {
                     long start = System.nanoTime();
                     float lr = config.schedule().at(epoch);
                     int[][] batches = sampler.epochBatches();
                     double[] totals = new double[2];
-                    for (int b = 0; b < batches.length; b++) {
-                        int[] batch = batches[b];
-                        guard.run("final-training step " + (b + 1) + " of epoch " + (epoch + 1), () -> {
-                            try (NDManager step = manager.newSubManager()) {
-                                NDArray x = BatchFactory.images(step, train, batch, norm);
-                                NDArray y = BatchFactory.labels(step, train, batch);
-                                NDArray logits;
-                                NDArray value;
-                                try (GradientCollector gc = engine.newGradientCollector()) {
-                                    logits = network.forward(new ParameterStore(step, false), new NDList(x), true).singletonOrThrow();
-                                    value = loss.evaluate(new NDList(y), new NDList(logits));
-                                    gc.backward(value);
+                    try {
+                        for (int b = 0; b < batches.length; b++) {
+                            int[] batch = batches[b];
+                            guard.run("final-training step " + (b + 1) + " of epoch " + (epoch + 1), () -> {
+                                try (NDManager step = manager.newSubManager()) {
+                                    NDArray x = BatchFactory.images(step, train, batch, norm);
+                                    NDArray y = BatchFactory.labels(step, train, batch);
+                                    NDArray logits;
+                                    NDArray value;
+                                    try (GradientCollector gc = engine.newGradientCollector()) {
+                                        logits = network.forward(new ParameterStore(step, false), new NDList(x), true).singletonOrThrow();
+                                        value = loss.evaluate(new NDList(y), new NDList(logits));
+                                        gc.backward(value);
+                                    }
+                                    if (!Float.isFinite(sgd.step(lr))) {
+                                        return false;
+                                    }
+                                    totals[0] += value.getFloat();
+                                    totals[1] += logits.argMax(1).eq(y).countNonzero().getLong();
+                                    return true;
                                 }
-                                if (!Float.isFinite(sgd.step(lr))) {
-                                    return false;
-                                }
-                                totals[0] += value.getFloat();
-                                totals[1] += logits.argMax(1).eq(y).countNonzero().getLong();
-                                return true;
+                            });
+                            if (onStep != null) {
+                                onStep.onStep(epoch + 1, b + 1, batches.length);
                             }
-                        });
-                        if (onStep != null) {
-                            onStep.onStep(epoch + 1, b + 1, batches.length);
                         }
+                    } catch (ArithmeticException e) {
+                        throw new TrainingDivergedException("the final training diverged: " + e.getMessage() + ". "
+                                + checkpoints.lastGoodTraining(), epoch + 1);
                     }
-                    onEpoch.accept(new TrainingEpoch(epoch + 1, lr, totals[0] / batches.length,
-                            totals[1] / (batches.length * config.batchSize()), (System.nanoTime() - start) / 1e9));
+                    TrainingEpoch record = new TrainingEpoch(epoch + 1, lr, totals[0] / batches.length,
+                            totals[1] / (batches.length * config.batchSize()), (System.nanoTime() - start) / 1e9);
+                    history.add(record);
+                    if (checkpoints.enabled()) {
+                        checkpoints.saveTraining(new TrainingCheckpoint(genotype.toString(), epoch + 1, history,
+                                NetworkState.capture(network, sgd)));
+                    }
+                    onEpoch.accept(record);
                 }
             }
             return new TrainedNetwork(genotype, config.channels(), config.cellsPerStage(), numClasses, train.shape(),

@@ -148,6 +148,56 @@ public final class SgdOptimizer implements AutoCloseable {
         return parameters;
     }
 
+    /**
+     * The momentum buffers as plain arrays, in parameter order (for checkpoints). They are kept in
+     * the fused update's convention, {@code v = −lr·b}, so {@link #restore} needs nothing else
+     * than them and {@link #lastLearningRate()}.
+     * @return One array per trained parameter; empty arrays when momentum is 0.
+     */
+    public float[][] momentumState() {
+        float[][] out = new float[parameters.size()][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = momentumBuffers[i] == null ? new float[0] : momentumBuffers[i].toFloatArray();
+        }
+        return out;
+    }
+
+    /**
+     * The learning rate of the last step (0 before the first).
+     * @return The rate.
+     */
+    public float lastLearningRate() {
+        return lastLearningRate;
+    }
+
+    /**
+     * Continues from saved state: afterwards the updates are exactly those of the optimizer that
+     * saved it.
+     * @param buffers {@link #momentumState()} of an optimizer over the same parameters.
+     * @param lastLearningRate Its {@link #lastLearningRate()}.
+     * @throws IllegalArgumentException if the buffers do not match the parameters.
+     */
+    public void restore(float[][] buffers, float lastLearningRate) {
+        if (buffers.length != parameters.size()) {
+            throw new IllegalArgumentException("momentum state has " + buffers.length + " buffers, the optimizer trains "
+                    + parameters.size() + " parameters");
+        }
+        for (int i = 0; i < buffers.length; i++) {
+            if (momentumBuffers[i] == null) {
+                if (buffers[i].length != 0) {
+                    throw new IllegalArgumentException("momentum state has buffers but this optimizer has momentum 0");
+                }
+                continue;
+            }
+            if (buffers[i].length != momentumBuffers[i].size()) {
+                throw new IllegalArgumentException("momentum buffer " + i + " (" + parameters.get(i).getName() + ") has "
+                        + buffers[i].length + " values, the parameter has " + momentumBuffers[i].size());
+            }
+            momentumBuffers[i].set(buffers[i]);
+        }
+        this.lastLearningRate = lastLearningRate;
+    }
+
     @Override
     public void close() {
         stateManager.close();

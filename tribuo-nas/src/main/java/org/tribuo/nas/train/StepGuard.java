@@ -52,7 +52,7 @@ public final class StepGuard {
             logger.warning("non-finite gradient in " + what + " (attempt " + attempt + "), recomputing");
         }
         throw new ArithmeticException("the gradient of " + what + " is non-finite after " + MAX_ATTEMPTS
-                + " attempts: the training diverged (try a lower learning rate)");
+                + " attempts (try a lower learning rate)");
     }
 
     /**

@@ -1,0 +1,274 @@
+/*
+ * Copyright (c) 2026 tribuo-nas authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package org.tribuo.nas.checkpoint;
+
+import org.tribuo.nas.train.TrainingDivergedException;
+import org.tribuo.nas.util.AtomicFiles;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * The checkpoints of one run in a folder: {@value #SEARCH_FILE} for the search and
+ * {@value #FINAL_FILE} for the final training, each replaced atomically at the end of every
+ * epoch (temporary file, then move), so a crash at any moment leaves the previous complete
+ * checkpoint. A checkpoint is only handed back to a run with the same {@link RunFingerprint}.
+ * <p>
+ * Setting the system property {@value #SLOW_WRITE_PROPERTY} to a number of milliseconds pauses
+ * every write halfway for that long; the kill-and-resume script uses it to kill the process
+ * during a write.
+ */
+public final class RunCheckpoints {
+
+    private static final Logger logger = Logger.getLogger(RunCheckpoints.class.getName());
+
+    /** The search checkpoint's file name. */
+    public static final String SEARCH_FILE = "search.ckpt";
+    /** The final-training checkpoint's file name. */
+    public static final String FINAL_FILE = "final.ckpt";
+    /** System property: pause each checkpoint write halfway by this many milliseconds (testing). */
+    public static final String SLOW_WRITE_PROPERTY = "tribuo.nas.checkpoint.slowWriteMillis";
+
+    private static final String SEARCH = "search";
+    private static final String FINAL = "final";
+
+    private final Path dir;
+    private final RunFingerprint fingerprint;
+    private String lastGoodSearch;
+    private String lastGoodFinal;
+
+    private RunCheckpoints(Path dir, RunFingerprint fingerprint) {
+        this.dir = dir;
+        this.fingerprint = fingerprint;
+    }
+
+    /**
+     * No checkpoints: nothing is written or resumed.
+     * @return The disabled instance.
+     */
+    public static RunCheckpoints disabled() {
+        return new RunCheckpoints(null, null);
+    }
+
+    /**
+     * The checkpoints of a run in a folder, which is created if needed. Temporary files left by
+     * an interrupted write are deleted.
+     * @param dir The folder.
+     * @param fingerprint The run's fingerprint.
+     * @return The checkpoints.
+     * @throws CheckpointException if the folder cannot be created or cleaned.
+     */
+    public static RunCheckpoints open(Path dir, RunFingerprint fingerprint) {
+        try {
+            Files.createDirectories(dir);
+            try (DirectoryStream<Path> stale = Files.newDirectoryStream(dir, ".*.ckpt.*.tmp")) {
+                for (Path p : stale) {
+                    logger.info(() -> "deleting " + p + ", left by an interrupted checkpoint write");
+                    Files.deleteIfExists(p);
+                }
+            }
+        } catch (IOException e) {
+            throw new CheckpointException("cannot use the checkpoint folder '" + dir + "': " + e, e);
+        }
+        return new RunCheckpoints(dir, fingerprint);
+    }
+
+    /**
+     * Whether checkpoints are written.
+     * @return False for {@link #disabled()}.
+     */
+    public boolean enabled() {
+        return dir != null;
+    }
+
+    /**
+     * The folder.
+     * @return The folder, or null if disabled.
+     */
+    public Path folder() {
+        return dir;
+    }
+
+    /**
+     * The search checkpoint of this run, if one was written.
+     * @return The checkpoint, or empty.
+     * @throws CheckpointException if it is damaged or was written by a different run.
+     */
+    public Optional<SearchCheckpoint> loadSearch() {
+        return load(SEARCH_FILE, SEARCH).map(c -> {
+            SearchCheckpoint state = parse(SEARCH_FILE, c.stateJson(), SearchCheckpoint.class);
+            lastGoodSearch = describe(SEARCH, state.epochsDone(), SEARCH_FILE);
+            return new SearchCheckpoint(state.epochsDone(), state.epochs(), state.selectedGenotype(), state.bestHeldOut(),
+                    state.archEpochsDrawn(), state.archCursor(), state.architecture(), c.network());
+        });
+    }
+
+    /**
+     * The final-training checkpoint of this run, if one was written.
+     * @return The checkpoint, or empty.
+     * @throws CheckpointException if it is damaged or was written by a different run.
+     */
+    public Optional<TrainingCheckpoint> loadTraining() {
+        return load(FINAL_FILE, FINAL).map(c -> {
+            TrainingCheckpoint state = parse(FINAL_FILE, c.stateJson(), TrainingCheckpoint.class);
+            lastGoodFinal = describe("final-training", state.epochsDone(), FINAL_FILE);
+            return new TrainingCheckpoint(state.genotype(), state.epochsDone(), state.epochs(), c.network());
+        });
+    }
+
+    /**
+     * Saves the search state (does nothing if disabled).
+     * @param checkpoint The state at the end of an epoch.
+     * @throws TrainingDivergedException if a weight is not finite; the previous checkpoint is kept.
+     * @throws CheckpointException if it cannot be written.
+     */
+    public void saveSearch(SearchCheckpoint checkpoint) {
+        if (!enabled()) {
+            return;
+        }
+        checkFinite(checkpoint.network(), "search", checkpoint.epochsDone(), lastGoodSearch);
+        save(SEARCH_FILE, SEARCH, new SearchCheckpoint(checkpoint.epochsDone(), checkpoint.epochs(),
+                checkpoint.selectedGenotype(), checkpoint.bestHeldOut(), checkpoint.archEpochsDrawn(),
+                checkpoint.archCursor(), checkpoint.architecture(), null), checkpoint.network());
+        lastGoodSearch = describe(SEARCH, checkpoint.epochsDone(), SEARCH_FILE);
+    }
+
+    /**
+     * Saves the final-training state (does nothing if disabled).
+     * @param checkpoint The state at the end of an epoch.
+     * @throws TrainingDivergedException if a weight is not finite; the previous checkpoint is kept.
+     * @throws CheckpointException if it cannot be written.
+     */
+    public void saveTraining(TrainingCheckpoint checkpoint) {
+        if (!enabled()) {
+            return;
+        }
+        checkFinite(checkpoint.network(), "final training", checkpoint.epochsDone(), lastGoodFinal);
+        save(FINAL_FILE, FINAL, new TrainingCheckpoint(checkpoint.genotype(), checkpoint.epochsDone(),
+                checkpoint.epochs(), null), checkpoint.network());
+        lastGoodFinal = describe("final-training", checkpoint.epochsDone(), FINAL_FILE);
+    }
+
+    /**
+     * Where a diverged search can be picked up, for error messages.
+     * @return A sentence naming the last good search checkpoint, or saying there is none.
+     */
+    public String lastGoodSearch() {
+        return lastGood(lastGoodSearch);
+    }
+
+    /**
+     * Where a diverged final training can be picked up, for error messages.
+     * @return A sentence naming the last good final-training checkpoint, or saying there is none.
+     */
+    public String lastGoodTraining() {
+        return lastGood(lastGoodFinal);
+    }
+
+    private String lastGood(String description) {
+        if (!enabled()) {
+            return "No checkpoint was kept (checkpoints are off: set a checkpoint folder to keep one)";
+        }
+        return description == null ? "No good checkpoint of this phase exists yet" : "The last good checkpoint is kept: "
+                + description;
+    }
+
+    private String describe(String phase, int epochs, String file) {
+        return phase + " epoch " + epochs + " in " + dir.resolve(file);
+    }
+
+    private static void checkFinite(NetworkState network, String phase, int epoch, String lastGood) {
+        String bad = network.firstNonFinite();
+        if (bad != null) {
+            throw new TrainingDivergedException("the " + phase + " diverged in epoch " + epoch + ": weight " + bad
+                    + " is not finite (try a lower learning rate). "
+                    + (lastGood == null ? "No good checkpoint of this phase exists yet" : "The last good checkpoint is kept: " + lastGood),
+                    epoch);
+        }
+    }
+
+    private Optional<CheckpointFile.Contents> load(String fileName, String kind) {
+        if (!enabled()) {
+            return Optional.empty();
+        }
+        Path file = dir.resolve(fileName);
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new CheckpointException("cannot read checkpoint '" + file + "': " + e, e);
+        }
+        CheckpointFile.Contents contents = CheckpointFile.decode(file.toString(), bytes);
+        if (!kind.equals(contents.kind())) {
+            throw new CheckpointException("checkpoint '" + file + "' holds a " + contents.kind() + " state, not " + kind);
+        }
+        List<String> differences = fingerprint.differences(contents.fingerprint());
+        if (!differences.isEmpty()) {
+            throw new CheckpointException("checkpoint '" + file + "' was written by a different configuration or data "
+                    + "(fingerprint " + contents.fingerprint().hash() + ", this run " + fingerprint.hash() + "); "
+                    + "differences:\n  " + String.join("\n  ", differences)
+                    + "\nUse another output folder, or delete '" + dir + "' to start over.");
+        }
+        return Optional.of(contents);
+    }
+
+    private static <T> T parse(String fileName, String json, Class<T> type) {
+        try {
+            return CheckpointFile.json().readValue(json, type);
+        } catch (IOException e) {
+            throw new CheckpointException("checkpoint '" + fileName + "' has an unreadable state: " + e.getMessage(), e);
+        }
+    }
+
+    private void save(String fileName, String kind, Object state, NetworkState network) {
+        Path file = dir.resolve(fileName);
+        try {
+            byte[] bytes = CheckpointFile.encode(new CheckpointFile.Contents(kind, fingerprint,
+                    CheckpointFile.json().writeValueAsString(state), network));
+            AtomicFiles.write(file, out -> writeMaybeSlowly(out, bytes));
+        } catch (IOException e) {
+            throw new CheckpointException("cannot write checkpoint '" + file + "': " + e, e);
+        }
+    }
+
+    private static void writeMaybeSlowly(OutputStream out, byte[] bytes) throws IOException {
+        long pause = Long.getLong(SLOW_WRITE_PROPERTY, 0L);
+        if (pause <= 0) {
+            out.write(bytes);
+            return;
+        }
+        int half = bytes.length / 2;
+        out.write(bytes, 0, half);
+        out.flush();
+        try {
+            Thread.sleep(pause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while writing a checkpoint", e);
+        }
+        out.write(bytes, half, bytes.length - half);
+    }
+}
