@@ -102,6 +102,7 @@ final class EvaluateCommand implements Command {
         }
         MutableDataset<Label> data = new MutableDataset<>(source);
         try (GaeaModel model = SavedModels.load(modelFile, args.value("device").orElse("auto"))) {
+            EvaluationReport.checkLabelsKnown(model.getOutputIDInfo().getDomain(), data, dataName);
             console.out().println("Model: " + modelFile + " (genotype " + model.genotype() + ")");
             console.out().println();
             console.out().print(EvaluationReport.evaluate(model, data, dataName).text());

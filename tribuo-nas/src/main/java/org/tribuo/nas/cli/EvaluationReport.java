@@ -50,6 +50,33 @@ final class EvaluationReport {
     }
 
     /**
+     * Refuses test data with labels the model was not trained on: the model can never predict
+     * them, so an evaluation would quietly count them as errors.
+     * @param trainedLabels The labels the model knows.
+     * @param data The labelled test data.
+     * @param dataName What the data is, for the message.
+     * @throws IllegalArgumentException naming the unseen labels and how many examples carry them.
+     */
+    static void checkLabelsKnown(java.util.Set<Label> trainedLabels, Dataset<Label> data, String dataName) {
+        java.util.Set<String> known = new java.util.HashSet<>();
+        for (Label l : trainedLabels) {
+            known.add(l.getLabel());
+        }
+        java.util.Map<String, Integer> unseen = new java.util.TreeMap<>();
+        for (org.tribuo.Example<Label> e : data) {
+            String label = e.getOutput().getLabel();
+            if (!known.contains(label)) {
+                unseen.merge(label, 1, Integer::sum);
+            }
+        }
+        if (!unseen.isEmpty()) {
+            throw new IllegalArgumentException(dataName + " has labels never seen in training (label=examples): " + unseen
+                    + "; the model knows only " + new java.util.TreeSet<>(known) + " and can never predict them. "
+                    + "Remove those examples or train with them");
+        }
+    }
+
+    /**
      * The evaluation.
      * @return Tribuo's evaluation.
      */

@@ -141,6 +141,9 @@ final class SearchCommand implements Command {
             Optional<ConfigurableDataSource<Label>> testSource = config.testSource();
             Optional<MutableDataset<Label>> test = testSource.map(MutableDataset::new);
             test.ifPresent(t -> out.printf(Locale.ROOT, "Test data: %d examples%n", t.size()));
+            if (test.isPresent()) {
+                EvaluationReport.checkLabelsKnown(train.getOutputIDInfo().getDomain(), test.get(), "test-source");
+            }
             trainer.setCheckpointDirectory(folder.resolve(CHECKPOINT_DIR));
             trainer.setProgress(new ConsoleProgress(out, console.progressBar() && !args.has("no-progress")
                     ? console.err() : null));

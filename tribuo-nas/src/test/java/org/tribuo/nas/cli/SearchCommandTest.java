@@ -73,12 +73,17 @@ public class SearchCommandTest {
     @Test
     public void searchWritesModelProvenanceHistoryAndEvaluation() throws IOException {
         assertEquals(0, search.code(), search.toString());
-        for (String f : List.of("model.tribuo", "provenance.json", "history.json", "evaluation.txt")) {
+        List<String> expected = List.of("model.tribuo", "provenance.json", "history.json", "evaluation.txt",
+                "predictions.csv", "checkpoints/search.ckpt", "checkpoints/final.ckpt");
+        for (String f : expected) {
             assertTrue(Files.size(output.resolve(f)) > 0, f);
         }
-        try (Stream<Path> files = Files.list(output)) {
-            assertEquals(4, files.count(), "no temporary files left");
+        try (Stream<Path> files = Files.walk(output)) {
+            assertEquals(expected.size(), files.filter(Files::isRegularFile).count(), "no temporary files left");
         }
+        List<String> predictions = Files.readAllLines(output.resolve("predictions.csv"));
+        assertEquals(65, predictions.size(), "a header and one line per test example");
+        assertTrue(predictions.get(0).startsWith("index,true_label,predicted_label,score_0,score_1"), predictions.get(0));
         assertTrue(search.out().contains("Genotype: |"), search.out());
         assertTrue(search.out().contains("search epoch 1/1"), search.out());
         assertTrue(search.out().contains("training epoch 1/1"), search.out());
@@ -100,6 +105,31 @@ public class SearchCommandTest {
             assertEquals(fromJson, model.getProvenance());
             assertEquals(256, model.getProvenance().getDatasetProvenance().getNumExamples());
         }
+    }
+
+    @Test
+    public void rerunResumesFromTheCheckpointsAndAChangedConfigurationIsRefused() throws IOException {
+        assertEquals(0, search.code(), search.toString());
+        Path again = dir.resolve("again");
+        try (Stream<Path> files = Files.walk(output)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                Files.copy(p, again.resolve(output.relativize(p).toString()));
+            }
+        }
+        CliRun rerun = CliRun.of("search", "--config", config.toString(), "--output", again.toString(),
+                "--set", "trainer.seed=5", "--no-progress");
+        assertEquals(0, rerun.code(), rerun.toString());
+        assertFalse(rerun.out().contains("search epoch 1/1"), "the finished search is not run again:\n" + rerun.out());
+        assertFalse(rerun.out().contains("training epoch 1/1"), "nor the final training:\n" + rerun.out());
+        assertEquals(Files.readString(output.resolve("predictions.csv")), Files.readString(again.resolve("predictions.csv")));
+
+        CliRun changed = CliRun.of("search", "--config", config.toString(), "--output", again.toString(),
+                "--set", "trainer.seed=6", "--set", "trainer.finalEpochs=2", "--no-progress");
+        assertEquals(TribuoNasCli.EXIT_RUNTIME, changed.code(), changed.toString());
+        assertTrue(changed.err().contains("trainer.seed: checkpoint 5, now 6"), changed.err());
+        assertTrue(changed.err().contains("trainer.finalEpochs: checkpoint 1, now 2"), changed.err());
+        assertEquals(Files.readString(output.resolve("predictions.csv")), Files.readString(again.resolve("predictions.csv")),
+                "the refused run left the earlier results alone");
     }
 
     @Test
@@ -156,6 +186,34 @@ public class SearchCommandTest {
         assertTrue(reproduce.out().contains("Reproduction: DIFFERENT"), reproduce.out());
         assertTrue(reproduce.out().contains("dataset.datasource.featuresPath"), reproduce.out());
         assertTrue(reproduce.out().contains("dataset.num-examples"), reproduce.out());
+    }
+
+    @Test
+    public void testLabelsUnseenInTrainingFailBeforeTrainingAndLeaveNothing() throws IOException {
+        Path unseenData = SmallFixture.write(dir.resolve("data-unseen"), 256, 64);
+        Path labels = unseenData.resolve("t10k-labels-idx1-ubyte.gz");
+        byte[] idx;
+        try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(labels))) {
+            idx = in.readAllBytes();
+        }
+        idx[8] = 42; // the IDX label payload starts after the 8-byte header
+        idx[9] = 42;
+        idx[10] = 42;
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(labels))) {
+            out.write(idx);
+        }
+        Path unseenConfig = TestConfigs.idx(dir.resolve("unseen.xml"), unseenData);
+        Path target = dir.resolve("unseen-out");
+        CliRun run = CliRun.of("search", "--config", unseenConfig.toString(), "--output", target.toString(), "--no-progress");
+        assertEquals(TribuoNasCli.EXIT_RUNTIME, run.code(), run.toString());
+        assertTrue(run.err().contains("test-source has labels never seen in training (label=examples): {42=3}"), run.err());
+        assertFalse(run.out().contains("Search:"), "failed before training: " + run.out());
+        assertFalse(Files.exists(target), "no output folder left behind");
+
+        CliRun evaluate = CliRun.of("evaluate", "--model", output.resolve("model.tribuo").toString(), "--idx",
+                unseenData.resolve("t10k-images-idx3-ubyte.gz").toString(), labels.toString());
+        assertEquals(TribuoNasCli.EXIT_RUNTIME, evaluate.code(), evaluate.toString());
+        assertTrue(evaluate.err().contains("labels never seen in training (label=examples): {42=3}"), evaluate.err());
     }
 
     @Test
