@@ -307,11 +307,18 @@ public final class GaeaModel extends Model<Label> implements AutoCloseable {
         for (float v : Simplex.flatten(alpha)) {
             b.addAlpha(v);
         }
+        b.setCrc32(crc32(b.build()));
         return ModelProto.newBuilder()
                 .setVersion(CURRENT_VERSION)
                 .setClassName(GaeaModel.class.getName())
                 .setSerializedData(Any.pack(b.build()))
                 .build();
+    }
+
+    private static int crc32(GaeaModelProto unsummed) {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(unsummed.toByteArray());
+        return (int) crc.getValue();
     }
 
     /**
@@ -333,6 +340,10 @@ public final class GaeaModel extends Model<Label> implements AutoCloseable {
                     + CURRENT_VERSION + "; upgrade tribuo-nas");
         }
         GaeaModelProto proto = message.unpack(GaeaModelProto.class);
+        if (proto.getCrc32() != 0 && proto.getCrc32() != crc32(proto.toBuilder().clearCrc32().build())) {
+            throw new IllegalArgumentException("the GaeaModel data is damaged (CRC-32 mismatch): the file was "
+                    + "corrupted after it was written");
+        }
         ModelDataCarrier<?> carrier = ModelDataCarrier.deserialize(ModelDataProto.parseFrom(proto.getMetadata()));
         if (!carrier.outputDomain().getOutput(0).getClass().equals(Label.class)) {
             throw new IllegalArgumentException("a GaeaModel predicts Labels, this file's output domain holds "

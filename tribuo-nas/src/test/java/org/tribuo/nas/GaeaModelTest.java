@@ -156,6 +156,17 @@ public class GaeaModelTest {
         Files.write(truncated, java.util.Arrays.copyOf(bytes, bytes.length / 2));
         e = assertThrows(java.io.IOException.class, () -> ModelFiles.load(truncated, Device.cpu()));
         assertTrue(e.getMessage().contains("truncated.tribuo"), e.getMessage());
+
+        // A flipped bit anywhere (header, metadata, weights, normalization, α) is refused, never loaded.
+        Path corrupted = dir.resolve("corrupted.tribuo");
+        for (int k = 1; k < 40; k++) {
+            byte[] damaged = bytes.clone();
+            int at = (int) ((long) damaged.length * k / 40);
+            damaged[at] ^= 0x04;
+            Files.write(corrupted, damaged);
+            e = assertThrows(java.io.IOException.class, () -> ModelFiles.load(corrupted, Device.cpu()), "flipped byte " + at);
+            assertTrue(e.getMessage().contains("corrupted.tribuo"), e.getMessage());
+        }
     }
 
     @Test

@@ -484,6 +484,22 @@ private static final long serialVersionUID = 0L;
     }
   }
 
+  public static final int CRC32_FIELD_NUMBER = 18;
+  private int crc32_ = 0;
+  /**
+   * <pre>
+   * CRC-32 of this message serialized with crc32 unset, so a damaged file is refused instead of
+   *predicting with damaged weights; 0 in files written before it existed. 
+   * </pre>
+   *
+   * <code>fixed32 crc32 = 18;</code>
+   * @return The crc32.
+   */
+  @java.lang.Override
+  public int getCrc32() {
+    return crc32_;
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -561,6 +577,9 @@ private static final long serialVersionUID = 0L;
     }
     if (!com.google.protobuf.GeneratedMessageV3.isStringEmpty(searchHistoryJson_)) {
       com.google.protobuf.GeneratedMessageV3.writeString(output, 17, searchHistoryJson_);
+    }
+    if (crc32_ != 0) {
+      output.writeFixed32(18, crc32_);
     }
     getUnknownFields().writeTo(output);
   }
@@ -656,6 +675,10 @@ private static final long serialVersionUID = 0L;
     if (!com.google.protobuf.GeneratedMessageV3.isStringEmpty(searchHistoryJson_)) {
       size += com.google.protobuf.GeneratedMessageV3.computeStringSize(17, searchHistoryJson_);
     }
+    if (crc32_ != 0) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeFixed32Size(18, crc32_);
+    }
     size += getUnknownFields().getSerializedSize();
     memoizedSize = size;
     return size;
@@ -705,6 +728,8 @@ private static final long serialVersionUID = 0L;
         != other.getPredictBatchSize()) return false;
     if (!getSearchHistoryJson()
         .equals(other.getSearchHistoryJson())) return false;
+    if (getCrc32()
+        != other.getCrc32()) return false;
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -756,6 +781,8 @@ private static final long serialVersionUID = 0L;
     hash = (53 * hash) + getPredictBatchSize();
     hash = (37 * hash) + SEARCH_HISTORY_JSON_FIELD_NUMBER;
     hash = (53 * hash) + getSearchHistoryJson().hashCode();
+    hash = (37 * hash) + CRC32_FIELD_NUMBER;
+    hash = (53 * hash) + getCrc32();
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
     return hash;
@@ -909,6 +936,7 @@ private static final long serialVersionUID = 0L;
       parameters_ = com.google.protobuf.ByteString.EMPTY;
       predictBatchSize_ = 0;
       searchHistoryJson_ = "";
+      crc32_ = 0;
       return this;
     }
 
@@ -995,6 +1023,9 @@ private static final long serialVersionUID = 0L;
       }
       if (((from_bitField0_ & 0x00010000) != 0)) {
         result.searchHistoryJson_ = searchHistoryJson_;
+      }
+      if (((from_bitField0_ & 0x00020000) != 0)) {
+        result.crc32_ = crc32_;
       }
     }
 
@@ -1124,6 +1155,9 @@ private static final long serialVersionUID = 0L;
         searchHistoryJson_ = other.searchHistoryJson_;
         bitField0_ |= 0x00010000;
         onChanged();
+      }
+      if (other.getCrc32() != 0) {
+        setCrc32(other.getCrc32());
       }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
@@ -1272,6 +1306,11 @@ private static final long serialVersionUID = 0L;
               bitField0_ |= 0x00010000;
               break;
             } // case 138
+            case 149: {
+              crc32_ = input.readFixed32();
+              bitField0_ |= 0x00020000;
+              break;
+            } // case 149
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -2364,6 +2403,53 @@ private static final long serialVersionUID = 0L;
       checkByteStringIsUtf8(value);
       searchHistoryJson_ = value;
       bitField0_ |= 0x00010000;
+      onChanged();
+      return this;
+    }
+
+    private int crc32_ ;
+    /**
+     * <pre>
+     * CRC-32 of this message serialized with crc32 unset, so a damaged file is refused instead of
+     *predicting with damaged weights; 0 in files written before it existed. 
+     * </pre>
+     *
+     * <code>fixed32 crc32 = 18;</code>
+     * @return The crc32.
+     */
+    @java.lang.Override
+    public int getCrc32() {
+      return crc32_;
+    }
+    /**
+     * <pre>
+     * CRC-32 of this message serialized with crc32 unset, so a damaged file is refused instead of
+     *predicting with damaged weights; 0 in files written before it existed. 
+     * </pre>
+     *
+     * <code>fixed32 crc32 = 18;</code>
+     * @param value The crc32 to set.
+     * @return This builder for chaining.
+     */
+    public Builder setCrc32(int value) {
+
+      crc32_ = value;
+      bitField0_ |= 0x00020000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * CRC-32 of this message serialized with crc32 unset, so a damaged file is refused instead of
+     *predicting with damaged weights; 0 in files written before it existed. 
+     * </pre>
+     *
+     * <code>fixed32 crc32 = 18;</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearCrc32() {
+      bitField0_ = (bitField0_ & ~0x00020000);
+      crc32_ = 0;
       onChanged();
       return this;
     }

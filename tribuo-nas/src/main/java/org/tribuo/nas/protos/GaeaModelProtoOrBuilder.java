@@ -241,4 +241,15 @@ public interface GaeaModelProtoOrBuilder extends
    */
   com.google.protobuf.ByteString
       getSearchHistoryJsonBytes();
+
+  /**
+   * <pre>
+   * CRC-32 of this message serialized with crc32 unset, so a damaged file is refused instead of
+   *predicting with damaged weights; 0 in files written before it existed. 
+   * </pre>
+   *
+   * <code>fixed32 crc32 = 18;</code>
+   * @return The crc32.
+   */
+  int getCrc32();
 }
