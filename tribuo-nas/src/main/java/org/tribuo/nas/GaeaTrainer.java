@@ -219,6 +219,11 @@ public final class GaeaTrainer implements Trainer<Label> {
         positive(problems, "searchEpochs", searchEpochs);
         positive(problems, "searchBatchSize", searchBatchSize);
         nonNegative(problems, "searchExamples", searchExamples);
+        int perStep = scheme == SearchScheme.BILEVEL ? searchExamples / 2 : searchExamples;
+        if (searchExamples > 0 && searchBatchSize > perStep) {
+            problems.add(new String[]{"searchBatchSize", searchBatchSize + " exceeds searchExamples (" + searchExamples
+                    + (scheme == SearchScheme.BILEVEL ? ", halved by the bilevel split" : "") + "): no search step would have a full batch"});
+        }
         positive(problems, "searchLearningRate", searchLearningRate);
         nonNegative(problems, "searchLearningRateMin", searchLearningRateMin);
         nonNegative(problems, "searchLrPeriodEpochs", searchLrPeriodEpochs);
@@ -346,8 +351,6 @@ public final class GaeaTrainer implements Trainer<Label> {
         ImmutableOutputInfo<Label> labels = examples.getOutputIDInfo();
         ImageData data = tensorize(examples, labels);
         Normalization norm = Normalization.fit(data);
-        RunCheckpoints checkpoints = checkpointDirectory == null ? RunCheckpoints.disabled()
-                : RunCheckpoints.open(checkpointDirectory, RunFingerprint.of(trainerProvenance, data, labelNames(labels)));
         SplittableRandom seeds = new SplittableRandom(runSeed);
         long searchSeed = seeds.nextLong();
         long subsetSeed = seeds.nextLong();
@@ -355,6 +358,9 @@ public final class GaeaTrainer implements Trainer<Label> {
 
         ImageData searchData = searchExamples > 0 && searchExamples < data.size()
                 ? data.subset(subset(data.size(), searchExamples, subsetSeed)) : data;
+        checkSizesFit(searchData.size(), data.size());
+        RunCheckpoints checkpoints = checkpointDirectory == null ? RunCheckpoints.disabled()
+                : RunCheckpoints.open(checkpointDirectory, RunFingerprint.of(trainerProvenance, data, labelNames(labels)));
         SearchConfig searchConfig = searchConfig(searchSeed);
         logger.info(() -> String.format(Locale.ROOT, "GAEA search: %s, %s %s, C=%d N=%d, %d epochs on %d of %d examples",
                 searchConfig.space(), geometry, scheme, searchChannels, searchCellsPerStage, searchEpochs,
@@ -415,6 +421,20 @@ public final class GaeaTrainer implements Trainer<Label> {
             throw new IllegalArgumentException(e.getMessage() + ". GaeaTrainer searches image networks (NAS-Bench-201 "
                     + "space): features must be pixels named by their flat index, as IDXDataSource writes them, "
                     + "in the configured shape " + imageShape() + "; tabular data is not supported yet", e);
+        }
+    }
+
+    /** Sizes that depend on the data, checked before anything is written. */
+    private void checkSizesFit(int searchImages, int trainImages) {
+        int perStep = scheme == SearchScheme.BILEVEL ? searchImages / 2 : searchImages;
+        if (searchBatchSize > perStep) {
+            throw new IllegalArgumentException("searchBatchSize " + searchBatchSize + " exceeds the " + perStep
+                    + " images available to a search step (" + searchImages + " search examples"
+                    + (scheme == SearchScheme.BILEVEL ? ", halved by the bilevel split)" : ")"));
+        }
+        if (finalBatchSize > trainImages) {
+            throw new IllegalArgumentException("finalBatchSize " + finalBatchSize + " exceeds the " + trainImages
+                    + " training examples");
         }
     }
 

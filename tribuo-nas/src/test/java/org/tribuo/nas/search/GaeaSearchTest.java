@@ -110,13 +110,14 @@ public class GaeaSearchTest {
         }
         int before = system.getManagedArrays().size();
         List<Integer> live = new ArrayList<>();
-        new GaeaSearch(tiny().epochs(2).build()).run(data, 10, norm, new SearchListener() {
+        // 128 images in batches of 8: 16 steps per epoch, 64 steps.
+        new GaeaSearch(tiny().epochs(4).batchSize(8).build()).run(data, 10, norm, new SearchListener() {
             @Override
             public void onStep(int epoch, int step, int stepsPerEpoch) {
                 live.add(system.getManagedArrays().size());
             }
         });
-        assertTrue(live.size() >= 8, "steps observed " + live.size());
+        assertTrue(live.size() >= 50, "steps observed " + live.size());
         for (int i = 1; i < live.size(); i++) {
             assertEquals(live.get(0), live.get(i), "live arrays after step " + (i + 1) + ": " + live);
         }
