@@ -21,9 +21,11 @@ import com.oracle.labs.mlrg.olcut.config.json.JsonProvenanceSerialization;
 import org.tribuo.ConfigurableDataSource;
 import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
+import org.tribuo.classification.evaluation.LabelEvaluation;
 import org.tribuo.nas.GaeaModel;
 import org.tribuo.nas.GaeaTrainer;
 import org.tribuo.nas.ModelFiles;
+import org.tribuo.nas.report.SearchReport;
 import org.tribuo.nas.util.AtomicFiles;
 
 import java.io.PrintStream;
@@ -50,6 +52,8 @@ final class SearchCommand implements Command {
     static final String EVALUATION_FILE = "evaluation.txt";
     /** The per-example test predictions file name in the output folder (with a test source). */
     static final String PREDICTIONS_FILE = "predictions.csv";
+    /** The HTML search report's file name in the output folder. */
+    static final String REPORT_FILE = "report.html";
     /** The checkpoint folder name in the output folder. */
     static final String CHECKPOINT_DIR = "checkpoints";
 
@@ -77,8 +81,9 @@ final class SearchCommand implements Command {
                 source of labels, e.g. org.tribuo.datasource.IDXDataSource or org.tribuo.data.csv.CSVDataSource)
                 and optionally 'test-source', which is evaluated after training. Relative paths in the file
                 are resolved against the working directory.
-                Writes model.tribuo (Tribuo protobuf), provenance.json, history.json and, with a test source,
-                evaluation.txt and predictions.csv into the output folder, which is checked to be writable
+                Writes model.tribuo (Tribuo protobuf), provenance.json, history.json, report.html (a
+                self-contained page: cell drawing, metrics, entropy and search curves, alpha per epoch,
+                provenance) and, with a test source, evaluation.txt and predictions.csv into the output folder, which is checked to be writable
                 before training. The search and the final training are checkpointed at the end of every
                 epoch in <output>/checkpoints; running the same command again with the same output folder
                 resumes after the last complete epoch and gives the same model as an uninterrupted run.
@@ -154,16 +159,20 @@ final class SearchCommand implements Command {
                 AtomicFiles.writeString(folder.resolve(HISTORY_FILE), model.searchHistoryJson());
                 out.println();
                 out.println("Genotype: " + model.genotype());
+                Optional<LabelEvaluation> evaluation = Optional.empty();
                 if (test.isPresent()) {
-                    String report = EvaluationReport.evaluate(model, test.get(), "test-source").text();
-                    AtomicFiles.writeString(folder.resolve(EVALUATION_FILE), report);
-                    AtomicFiles.writeString(folder.resolve(PREDICTIONS_FILE), PredictionsCsv.format(model.predict(test.get())));
+                    EvaluationReport report = EvaluationReport.evaluate(model, test.get(), "test-source");
+                    evaluation = Optional.of(report.evaluation());
+                    AtomicFiles.writeString(folder.resolve(EVALUATION_FILE), report.text());
+                    AtomicFiles.writeString(folder.resolve(PREDICTIONS_FILE),
+                            PredictionsCsv.format(report.evaluation().getPredictions()));
                     out.println();
-                    out.print(report);
+                    out.print(report.text());
                 }
+                SearchReport.write(folder.resolve(REPORT_FILE), model, evaluation, "test-source");
                 out.println();
                 out.println("Wrote " + folder.resolve(MODEL_FILE) + ", " + PROVENANCE_FILE + ", " + HISTORY_FILE
-                        + (test.isPresent() ? ", " + EVALUATION_FILE + ", " + PREDICTIONS_FILE : ""));
+                        + (test.isPresent() ? ", " + EVALUATION_FILE + ", " + PREDICTIONS_FILE : "") + " and " + REPORT_FILE);
             }
             finished = true;
         } finally {

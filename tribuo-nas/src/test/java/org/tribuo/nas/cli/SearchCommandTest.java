@@ -74,7 +74,7 @@ public class SearchCommandTest {
     public void searchWritesModelProvenanceHistoryAndEvaluation() throws IOException {
         assertEquals(0, search.code(), search.toString());
         List<String> expected = List.of("model.tribuo", "provenance.json", "history.json", "evaluation.txt",
-                "predictions.csv", "checkpoints/search.ckpt", "checkpoints/final.ckpt");
+                "predictions.csv", "report.html", "checkpoints/search.ckpt", "checkpoints/final.ckpt");
         for (String f : expected) {
             assertTrue(Files.size(output.resolve(f)) > 0, f);
         }
@@ -93,6 +93,31 @@ public class SearchCommandTest {
         assertTrue(evaluation.contains("Confusion matrix:"), evaluation);
         SearchHistory history = SearchHistory.fromJson(Files.readString(output.resolve("history.json")));
         assertEquals(1, history.epochs().size());
+    }
+
+    @Test
+    public void reportIsSelfContainedAndHasEverySection() throws IOException {
+        assertEquals(0, search.code(), search.toString());
+        String html = Files.readString(output.resolve("report.html"));
+        for (String section : org.tribuo.nas.report.SearchReport.SECTIONS) {
+            assertTrue(html.contains("<section id=\"" + section + "\">"), section);
+        }
+        assertFalse(html.matches("(?s).*(src|href)=\"(https?:)?//.*"), "nothing is fetched from the network");
+        String[] parts = html.split("src=\"data:image/png;base64,", -1);
+        assertEquals(3, parts.length, "two embedded charts");
+        for (int i = 1; i < parts.length; i++) {
+            byte[] bytes = java.util.Base64.getDecoder().decode(parts[i].substring(0, parts[i].indexOf('"')));
+            assertEquals((byte) 0x89, bytes[0]);
+            assertEquals('P', bytes[1], "chart " + i + " is a PNG");
+        }
+        try (GaeaModel model = ModelFiles.load(output.resolve("model.tribuo"), Device.cpu())) {
+            assertTrue(html.contains("<code>" + model.genotype() + "</code>"), "the genotype is shown");
+            assertTrue(html.contains("aria-label=\"cell " + model.genotype() + "\""), "the cell is drawn");
+            int epochs = model.searchHistory().epochs().size();
+            assertTrue(html.contains("type=\"range\" min=\"1\" max=\"" + epochs + "\""), "a slider over the epochs");
+            assertEquals(epochs, html.split("<div class=\"alpha\"", -1).length - 1, "one α table per epoch");
+        }
+        assertTrue(html.contains("Accuracy <b>"), "test metrics");
     }
 
     @Test
