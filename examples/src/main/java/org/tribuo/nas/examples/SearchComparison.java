@@ -85,7 +85,7 @@ public final class SearchComparison {
         Path output = Paths.get(a.get("output", "docs/results"));
         String device = a.get("device", "auto");
         ComparisonSettings settings = new ComparisonSettings(a.getInt("seeds", 3), a.getInt("random", 10),
-                a.getInt("search-images", 3000), a.getInt("search-epochs", 10), a.getInt("train-images", 20000),
+                a.getInt("search-images", 2000), a.getInt("search-epochs", 8), a.getInt("train-images", 10000),
                 a.getInt("train-epochs", 2), DjlRuntime.versions());
 
         LabelFactory labels = new LabelFactory();

@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Copyright (c) 2026 tribuo-nas authors.
+#
+# Licensed under the Apache License, Version 2.0 (the "License");
+# you may not use this file except in compliance with the License.
+# You may obtain a copy of the License at
+#
+#     http://www.apache.org/licenses/LICENSE-2.0
+#
+# Unless required by applicable law or agreed to in writing, software
+# distributed under the License is distributed on an "AS IS" BASIS,
+# WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+# See the License for the specific language governing permissions and
+# limitations under the License.
+#
+# One command for the step-time comparison: the Java search-step benchmark (SearchStepBenchmark)
+# and the PyTorch reference (bench/pytorch/nb201_step.py, Debian's python3-torch) on the same
+# NAS-Bench-201 supernets, alternated for ROUNDS rounds (default 3), same threads on both sides.
+# Prints a table of the median over rounds of each side's per-round median total step time, and
+# the ratio ours / PyTorch (goal: <= 0.8). Run it on an otherwise idle machine.
+#   ROUNDS=5 THREADS=2 STEPS=20 WARMUP=5 scripts/bench-vs-pytorch.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROUNDS=${ROUNDS:-3}
+THREADS=${THREADS:-2}
+STEPS=${STEPS:-20}
+WARMUP=${WARMUP:-5}
+# C,N,batch,CxHxW; the Java side names the same rows C:N:CxHxW with --batch.
+CONFIGS=("16,5,64,1x28x28" "16,5,64,3x32x32" "16,1,64,1x28x28")
+command -v /usr/bin/python3 >/dev/null && /usr/bin/python3 -c "import torch" 2>/dev/null || scripts/install-python-torch.sh >&2
+# Both sides: glibc keeps freed memory mapped (page faults dominate otherwise; see the DJL notes).
+export MALLOC_MMAP_THRESHOLD_=1073741824 MALLOC_TRIM_THRESHOLD_=1073741824
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+rows=""
+for c in "${CONFIGS[@]}"; do
+    IFS=, read -r ch n b shape <<<"$c"
+    rows="${rows:+$rows,}$ch:$n:$shape"
+done
+scripts/bench-search-step.sh --rows 4 --steps 2 --warmup 1 >/dev/null 2>&1 # builds once
+for ((r = 1; r <= ROUNDS; r++)); do
+    echo "round $r/$ROUNDS: Java..." >&2
+    THREADS=$THREADS scripts/bench-search-step.sh --rows "$rows" --steps "$STEPS" --warmup "$WARMUP" --batch 64 \
+        2>/dev/null >"$work/java-$r.md"
+    echo "round $r/$ROUNDS: PyTorch..." >&2
+    /usr/bin/python3 bench/pytorch/nb201_step.py --configs "${CONFIGS[@]}" --steps "$STEPS" --warmup "$WARMUP" \
+        --threads "$THREADS" --json 2>/dev/null >"$work/torch-$r.json"
+done
+/usr/bin/python3 - "$work" "$ROUNDS" "$THREADS" "$STEPS" "$WARMUP" "${CONFIGS[@]}" <<'PY'
+import json, re, statistics, sys
+work, rounds, threads, steps, warmup, configs = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4], sys.argv[5], sys.argv[6:]
+java = {c: [] for c in configs}
+torch = {c: [] for c in configs}
+torch_version = "?"
+for r in range(1, rounds + 1):
+    lines = [l for l in open(f"{work}/java-{r}.md") if l.startswith("| ") and "C=" in l]
+    for c, line in zip(configs, lines[:len(configs)]):
+        java[c].append(float(line.split("|")[4].strip()))
+    for c, line in zip(configs, [l for l in open(f"{work}/torch-{r}.json") if l.startswith("{")]):
+        o = json.loads(line)
+        torch[c].append(o["total_ms"]["median"])
+        torch_version = o.get("torch", torch_version)
+print(f"Search step (architecture + weight), median ms over {rounds} alternating rounds of {steps} steps "
+      f"after {warmup} warm-up, {threads} threads each side; PyTorch {torch_version} (Debian)\n")
+print("| config | tribuo-nas (DJL) ms | PyTorch ms | ours / PyTorch | per-round ours | per-round PyTorch |")
+print("|---|---:|---:|---:|---|---|")
+for c in configs:
+    ch, n, b, shape = c.split(",")
+    j, t = statistics.median(java[c]), statistics.median(torch[c])
+    print(f"| C={ch} N={n} B={b} {shape} | {j:.0f} | {t:.0f} | {j / t:.2f} | "
+          f"{' '.join(f'{v:.0f}' for v in java[c])} | {' '.join(f'{v:.0f}' for v in torch[c])} |")
+print("\nGoal: ours / PyTorch <= 0.8.")
+PY
