@@ -1,0 +1,134 @@
+/*
+ * Copyright (c) 2026 tribuo-nas authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package org.tribuo.nas.space;
+
+import ai.djl.nn.Block;
+
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * A cell search space: its candidate ops, the supernet a search trains, how a genotype is read
+ * off the architecture weights, and the network a genotype defines.
+ * <p>
+ * <b>Architecture weights.</b> α is one matrix [{@link #alphaRows()}, ops().size()] whose rows
+ * are simplices, one row per mixed edge over all cell types (DARTS: the 14 normal-cell edges, then
+ * the 14 reduction-cell edges). When the supernet learns edge weights, β is one vector
+ * [alphaRows] aligned with α's rows, split into the simplices of {@link #edgeGroups}: each
+ * node's incoming edges.
+ * <p>
+ * <b>Supernet forward.</b> Inputs {@code [x, α]} or {@code [x, α, β]} (when
+ * {@link SupernetSettings#edgeWeights()}); output {@code [logits]}. Mixed edges honour the
+ * {@link OpSelection} given at construction.
+ * <p>
+ * <b>Network forward.</b> Input {@code [x]}; output {@code [logits]}, or
+ * {@code [logits, auxLogits]} in a training forward of a network with an auxiliary head.
+ * <p>
+ * Inputs are {@code [batch, channels, height, width]}; tabular spaces take feature vectors as
+ * {@code [batch, features, 1, 1]}.
+ */
+public interface SearchSpace {
+
+    /**
+     * The configuration name of the space, e.g. {@code nas-bench-201}, {@code darts}, {@code tabular}.
+     * @return The name.
+     */
+    public String name();
+
+    /**
+     * The candidate ops of every edge, in α's column order.
+     * @return The op names.
+     */
+    public List<String> ops();
+
+    /**
+     * The number of α rows: mixed edges over all cell types.
+     * @return The row count.
+     */
+    public int alphaRows();
+
+    /**
+     * The α rows of the normal cell (the first rows), over which the mean edge entropy is reported.
+     * @return The row count.
+     */
+    public int normalRows();
+
+    /**
+     * The β simplices: the number of incoming edges of each node, in α row order (DARTS: 2, 3, 4,
+     * 5 for the normal cell, then again for the reduction cell).
+     * @return The group sizes, summing to {@link #alphaRows()}.
+     * @throws UnsupportedOperationException if the space has no edge weights.
+     */
+    public int[] edgeGroups();
+
+    /**
+     * Checks supernet settings fit this space.
+     * @param settings The settings.
+     * @throws IllegalArgumentException naming the option that does not fit (e.g. K that does not
+     * divide C, edge weights in a space without them).
+     */
+    public void checkSupernet(SupernetSettings settings);
+
+    /**
+     * Checks final-network settings fit this space.
+     * @param settings The settings.
+     * @throws IllegalArgumentException naming the option that does not fit.
+     */
+    public void checkNetwork(NetworkSettings settings);
+
+    /**
+     * Creates the supernet, uninitialized. Initialize it with the shapes of x, α and (with edge
+     * weights) β.
+     * @param settings Sizes and options.
+     * @param numClasses Number of classes.
+     * @param selection Which ops the mixed edges run; shared with the search.
+     * @return The supernet.
+     */
+    public Block newSupernet(SupernetSettings settings, int numClasses, OpSelection selection);
+
+    /**
+     * Reads the genotype off the architecture weights.
+     * @param alpha The α matrix [alphaRows][ops].
+     * @param beta The β vector [alphaRows], or null when edges are not weighted (all 1).
+     * @return The genotype.
+     */
+    public Genotype derive(float[][] alpha, float[] beta);
+
+    /**
+     * Parses a genotype's text form.
+     * @param text The text.
+     * @return The genotype.
+     * @throws GenotypeFormatException naming the position and problem.
+     */
+    public Genotype parseGenotype(String text);
+
+    /**
+     * A genotype drawn uniformly at random (the random-search baseline).
+     * @param rng The random source.
+     * @return The genotype.
+     */
+    public Genotype randomGenotype(SplittableRandom rng);
+
+    /**
+     * Creates the network of a genotype, uninitialized; initialize it with the shape of x.
+     * @param genotype A genotype of this space.
+     * @param settings Sizes and options.
+     * @param numClasses Number of classes.
+     * @return The network; it implements {@link DropPathControl} if it supports drop-path.
+     */
+    public Block newNetwork(Genotype genotype, NetworkSettings settings, int numClasses);
+}
