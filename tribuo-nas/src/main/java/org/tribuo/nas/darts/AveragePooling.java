@@ -1,0 +1,52 @@
+/*
+ * Copyright (c) 2026 tribuo-nas authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package org.tribuo.nas.darts;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.pooling.Pool;
+
+/**
+ * Average pooling that does not count padded zeros, PyTorch's {@code count_include_pad=False}.
+ * <p>
+ * DJL 0.36's PyTorch engine ignores {@code Pool.avgPool2d}'s {@code countIncludePad} flag and
+ * always counts the padding (measured: a 3x3 window at the corner of a ramp divides by 9, not 4).
+ * This divides the zero-padded average by the padded average of ones, the fraction of each
+ * window inside the input, which gives exactly the average over the valid cells.
+ */
+public final class AveragePooling {
+
+    private AveragePooling() {}
+
+    /**
+     * 2-d average pooling over the valid (unpadded) cells of each window, floor mode.
+     * @param x The input [B, C, H, W].
+     * @param kernel The window.
+     * @param stride The stride.
+     * @param padding Zero padding on each side.
+     * @return The pooled array.
+     */
+    public static NDArray excludingPadding(NDArray x, Shape kernel, Shape stride, Shape padding) {
+        NDArray pooled = Pool.avgPool2d(x, kernel, stride, padding, false, true);
+        if (padding.get(0) == 0 && padding.get(1) == 0) {
+            return pooled;
+        }
+        Shape s = x.getShape();
+        NDArray ones = x.getManager().ones(new Shape(1, 1, s.get(2), s.get(3)), x.getDataType(), x.getDevice());
+        return pooled.div(Pool.avgPool2d(ones, kernel, stride, padding, false, true));
+    }
+}

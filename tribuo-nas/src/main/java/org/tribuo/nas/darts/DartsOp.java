@@ -1,0 +1,94 @@
+/*
+ * Copyright (c) 2026 tribuo-nas authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+
+package org.tribuo.nas.darts;
+
+import java.util.Locale;
+
+/**
+ * The candidate operations of the DARTS cell, in DARTS's {@code PRIMITIVES} index order.
+ * <p>
+ * The names are the ones used in DARTS genotypes.
+ */
+public enum DartsOp {
+    /** The zero operation: the edge contributes nothing. */
+    NONE("none"),
+    /** 3x3 max pooling, padding 1. */
+    MAX_POOL_3X3("max_pool_3x3"),
+    /** 3x3 average pooling, padding 1, padded zeros not counted. */
+    AVG_POOL_3X3("avg_pool_3x3"),
+    /** Identity, or a factorized reduction at stride 2. */
+    SKIP_CONNECT("skip_connect"),
+    /** Two stacks of ReLU, depthwise 3x3, pointwise 1x1, batch norm. */
+    SEP_CONV_3X3("sep_conv_3x3"),
+    /** Two stacks of ReLU, depthwise 5x5, pointwise 1x1, batch norm. */
+    SEP_CONV_5X5("sep_conv_5x5"),
+    /** ReLU, depthwise 3x3 with dilation 2, pointwise 1x1, batch norm. */
+    DIL_CONV_3X3("dil_conv_3x3"),
+    /** ReLU, depthwise 5x5 with dilation 2, pointwise 1x1, batch norm. */
+    DIL_CONV_5X5("dil_conv_5x5");
+
+    private final String opName;
+
+    DartsOp(String opName) {
+        this.opName = opName;
+    }
+
+    /**
+     * The DARTS name of this op, e.g. {@code sep_conv_3x3}.
+     * @return The op name.
+     */
+    public String opName() {
+        return opName;
+    }
+
+    /**
+     * Looks an op up by its DARTS name (or its enum constant name), case-insensitively.
+     * @param name The op name.
+     * @return The op.
+     * @throws IllegalArgumentException if no op has that name; the message lists the valid names.
+     */
+    public static DartsOp fromName(String name) {
+        String lower = name.trim().toLowerCase(Locale.ROOT);
+        for (DartsOp op : values()) {
+            if (op.opName.equals(lower) || op.name().toLowerCase(Locale.ROOT).equals(lower)) {
+                return op;
+            }
+        }
+        throw new IllegalArgumentException("unknown DARTS op '" + name + "', expected one of " + validNames());
+    }
+
+    /**
+     * The valid op names, for error messages.
+     * @return The names, comma separated.
+     */
+    public static String validNames() {
+        StringBuilder sb = new StringBuilder();
+        for (DartsOp op : values()) {
+            if (sb.length() > 0) {
+                sb.append(", ");
+            }
+            sb.append(op.opName);
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public String toString() {
+        return opName;
+    }
+}

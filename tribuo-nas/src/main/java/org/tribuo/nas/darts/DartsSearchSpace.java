@@ -1,0 +1,237 @@
+/*
+ * Copyright (c) 2026 tribuo-nas authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+
+package org.tribuo.nas.darts;
+
+import ai.djl.nn.Block;
+
+import org.tribuo.nas.space.Genotype;
+import org.tribuo.nas.space.NetworkSettings;
+import org.tribuo.nas.space.OpSelection;
+import org.tribuo.nas.space.SearchSpace;
+import org.tribuo.nas.space.SupernetSettings;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.SplittableRandom;
+
+/**
+ * The DARTS cell search space (name {@code darts}): a normal and a reduction cell of four nodes,
+ * node i choosing two of states 0..i+1, each edge one of the candidate ops. α is [28, numOps]
+ * (14 normal-cell edges, then 14 reduction-cell edges); with edge weights β is [28], one simplex
+ * per node: sizes 2, 3, 4, 5, 2, 3, 4, 5.
+ * <p>
+ * The supernet is a {@link DartsSearchNetwork} (PC-DARTS partial channels with K =
+ * {@link SupernetSettings#partialChannels()}), the network of a genotype a {@link DartsNetwork}.
+ */
+public final class DartsSearchSpace implements SearchSpace {
+
+    /** The space's configuration name. */
+    public static final String NAME = DartsGenotype.SPACE_NAME;
+
+    private static final int[] EDGE_GROUPS = {2, 3, 4, 5, 2, 3, 4, 5};
+
+    private final List<DartsOp> ops;
+    private final List<DartsOp> chosenOps;
+
+    /**
+     * Creates a space with the given candidate ops, in α's column order.
+     * @param ops The candidate ops: no duplicates, at least one other than {@code none}.
+     * @throws IllegalArgumentException if the list is empty, has duplicates or only {@code none}.
+     */
+    public DartsSearchSpace(List<DartsOp> ops) {
+        Objects.requireNonNull(ops, "ops");
+        if (ops.isEmpty()) {
+            throw new IllegalArgumentException("the DARTS space needs at least one candidate op");
+        }
+        if (EnumSet.copyOf(ops).size() != ops.size()) {
+            throw new IllegalArgumentException("duplicate op in the DARTS candidate list " + ops);
+        }
+        this.ops = List.copyOf(ops);
+        List<DartsOp> chosen = new ArrayList<>(ops);
+        chosen.remove(DartsOp.NONE);
+        if (chosen.isEmpty()) {
+            throw new IllegalArgumentException("the DARTS space needs an op other than none, got " + ops);
+        }
+        this.chosenOps = Collections.unmodifiableList(chosen);
+    }
+
+    /**
+     * The reference space of GAEA PC-DARTS: all eight ops, {@code none} included
+     * ({@code exclude_zero=false}).
+     * @return The space.
+     */
+    public static DartsSearchSpace reference() {
+        return new DartsSearchSpace(List.of(DartsOp.values()));
+    }
+
+    /**
+     * Parses a comma separated list of op names.
+     * @param commaSeparated e.g. {@code "max_pool_3x3,skip_connect,sep_conv_3x3"}.
+     * @return The space.
+     * @throws IllegalArgumentException naming an unknown op, or on a duplicate or an empty list.
+     */
+    public static DartsSearchSpace parseOps(String commaSeparated) {
+        List<DartsOp> parsed = new ArrayList<>();
+        for (String name : commaSeparated.split(",")) {
+            if (!name.isBlank()) {
+                parsed.add(DartsOp.fromName(name));
+            }
+        }
+        return new DartsSearchSpace(parsed);
+    }
+
+    /**
+     * The candidate ops in α's column order.
+     * @return An unmodifiable list.
+     */
+    public List<DartsOp> dartsOps() {
+        return ops;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<String> ops() {
+        List<String> names = new ArrayList<>(ops.size());
+        for (DartsOp op : ops) {
+            names.add(op.opName());
+        }
+        return Collections.unmodifiableList(names);
+    }
+
+    @Override
+    public int alphaRows() {
+        return DartsCellLayout.ALPHA_ROWS;
+    }
+
+    @Override
+    public int normalRows() {
+        return DartsCellLayout.EDGES;
+    }
+
+    @Override
+    public int[] edgeGroups() {
+        return EDGE_GROUPS.clone();
+    }
+
+    @Override
+    public void checkSupernet(SupernetSettings settings) {
+        int c = settings.channels();
+        int k = settings.partialChannels();
+        if (c % k != 0) {
+            throw new IllegalArgumentException("partialChannels K=" + k + " must divide searchChannels C=" + c);
+        }
+        if ((c / k) % 2 != 0) {
+            throw new IllegalArgumentException("searchChannels C=" + c + " divided by partialChannels K=" + k + " is "
+                    + (c / k) + ", which must be even: strided skip_connect edges are factorized reductions that split "
+                    + "their channels in two");
+        }
+        if (settings.depth() < 3) {
+            throw new IllegalArgumentException("searchLayers must be at least 3 for the DARTS space (reduction cells at "
+                    + "depth/3 and 2·depth/3), got " + settings.depth());
+        }
+    }
+
+    @Override
+    public void checkNetwork(NetworkSettings settings) {
+        if (settings.depth() < 3) {
+            throw new IllegalArgumentException("finalLayers must be at least 3 for the DARTS space (reduction cells at "
+                    + "depth/3 and 2·depth/3), got " + settings.depth());
+        }
+        if (settings.channels() % 2 != 0) {
+            throw new IllegalArgumentException("finalChannels must be even for the DARTS space (factorized reductions "
+                    + "split the channels in two), got " + settings.channels());
+        }
+    }
+
+    @Override
+    public Block newSupernet(SupernetSettings settings, int numClasses, OpSelection selection) {
+        checkSupernet(settings);
+        return new DartsSearchNetwork(ops, settings, numClasses, selection);
+    }
+
+    @Override
+    public DartsGenotype derive(float[][] alpha, float[] beta) {
+        return DartsGenotype.derive(ops, alpha, beta);
+    }
+
+    @Override
+    public DartsGenotype parseGenotype(String text) {
+        return DartsGenotype.parse(text);
+    }
+
+    /**
+     * A uniformly random genotype: each node reads two distinct states drawn uniformly from those
+     * it may read, each pair's op is uniform over the candidate ops other than {@code none}; both
+     * cells concatenate all four nodes.
+     * @param rng The random source.
+     * @return The genotype.
+     */
+    @Override
+    public DartsGenotype randomGenotype(SplittableRandom rng) {
+        List<DartsEdge> normal = randomCell(rng);
+        List<DartsEdge> reduce = randomCell(rng);
+        return new DartsGenotype(normal, reduce);
+    }
+
+    private List<DartsEdge> randomCell(SplittableRandom rng) {
+        List<DartsEdge> pairs = new ArrayList<>(DartsCellLayout.PAIRS);
+        for (int node = 0; node < DartsCellLayout.NODES; node++) {
+            int inputs = DartsCellLayout.inputsOf(node);
+            int a = rng.nextInt(inputs);
+            int b = rng.nextInt(inputs - 1);
+            if (b >= a) {
+                b++;
+            }
+            pairs.add(new DartsEdge(chosenOps.get(rng.nextInt(chosenOps.size())), a));
+            pairs.add(new DartsEdge(chosenOps.get(rng.nextInt(chosenOps.size())), b));
+        }
+        return pairs;
+    }
+
+    @Override
+    public Block newNetwork(Genotype genotype, NetworkSettings settings, int numClasses) {
+        if (!(genotype instanceof DartsGenotype)) {
+            throw new IllegalArgumentException("the DARTS space builds networks of DARTS genotypes, got a "
+                    + (genotype == null ? "null" : genotype.spaceName()) + " genotype");
+        }
+        checkNetwork(settings);
+        return new DartsNetwork((DartsGenotype) genotype, settings, numClasses);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof DartsSearchSpace && ((DartsSearchSpace) o).ops.equals(ops);
+    }
+
+    @Override
+    public int hashCode() {
+        return ops.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "DARTS(" + String.join(",", ops()) + ")";
+    }
+}
