@@ -1,0 +1,368 @@
+/*
+ * Copyright (c) 2026 tribuo-nas authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package org.tribuo.nas.tabular;
+
+import ai.djl.nn.Block;
+
+import org.tribuo.nas.space.Genotype;
+import org.tribuo.nas.space.NetworkSettings;
+import org.tribuo.nas.space.OpSelection;
+import org.tribuo.nas.space.SearchSpace;
+import org.tribuo.nas.space.SupernetSettings;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.SplittableRandom;
+
+/**
+ * The tabular cell search space ({@code tabular}), for dense feature vectors such as CSV or
+ * columnar data, given to the networks as {@code [batch, features, 1, 1]}.
+ * <p>
+ * <b>Cell.</b> A complete DAG over four nodes, as in NAS-Bench-201: node 0 is the cell input,
+ * {@code node_i = Σ_{j<i} edge_{i<-j}(node_j)}, and node 3 is the cell output; six edges, indexed
+ * {@code 1<-0, 2<-0, 2<-1, 3<-0, 3<-1, 3<-2}. Each edge chooses one {@link TabularOp}; every op
+ * maps width W to W. There is one cell type: one α matrix [6, numOps] is shared by all cells.
+ * There are no reduction cells, since a feature vector has no spatial dimension to reduce.
+ * <p>
+ * <b>Network.</b> Flatten [B, d, 1, 1] to [B, d], Linear d→W, batch norm, ReLU, then
+ * {@code depth} cells at width W ({@link SupernetSettings#channels()} or
+ * {@link NetworkSettings#channels()} is W), batch norm, ReLU and Linear W→classes. In the
+ * supernet every edge is a mixed op {@code Σ_k α_k·op_k(x)} ({@code none} skipped) with
+ * non-affine batch norms, honouring the {@link OpSelection}; in the network of a genotype every
+ * edge is its fixed op with affine batch norms.
+ * <p>
+ * <b>Not supported</b> (they belong to the DARTS space): partial channels, edge weights β,
+ * auxiliary heads and drop-path.
+ * <p>
+ * Immutable.
+ */
+public final class TabularSearchSpace implements SearchSpace {
+
+    /** The configuration name of this space. */
+    public static final String NAME = "tabular";
+    /** Number of nodes in a cell, including the input node. */
+    public static final int NUM_NODES = 4;
+    /** Number of edges in a cell: the rows of α. */
+    public static final int NUM_EDGES = NUM_NODES * (NUM_NODES - 1) / 2;
+
+    private static final int[] EDGE_TO = {1, 2, 2, 3, 3, 3};
+    private static final int[] EDGE_FROM = {0, 0, 1, 0, 1, 2};
+
+    private final List<TabularOp> ops;
+
+    /**
+     * Creates a space with the given candidate ops, in the given order (α's columns).
+     * @param ops The candidate ops: at least one, no duplicates.
+     * @throws IllegalArgumentException if the list is empty or has duplicates.
+     */
+    public TabularSearchSpace(List<TabularOp> ops) {
+        Objects.requireNonNull(ops, "ops");
+        if (ops.isEmpty()) {
+            throw new IllegalArgumentException("the tabular search space needs at least one candidate op, expected some of "
+                    + TabularOp.validNames());
+        }
+        for (TabularOp op : ops) {
+            Objects.requireNonNull(op, "op");
+        }
+        if (EnumSet.copyOf(ops).size() != ops.size()) {
+            throw new IllegalArgumentException("duplicate op in the tabular candidate list " + ops);
+        }
+        this.ops = Collections.unmodifiableList(new ArrayList<>(ops));
+    }
+
+    /**
+     * The reference space: every op except {@code none} ({@code skip_connect, dense,
+     * dense_bottleneck, dense_dropout}), as GAEA's NAS-Bench-201 reference excludes the zero op.
+     * @return The default space.
+     */
+    public static TabularSearchSpace reference() {
+        return new TabularSearchSpace(List.of(TabularOp.SKIP_CONNECT, TabularOp.DENSE,
+                TabularOp.DENSE_BOTTLENECK, TabularOp.DENSE_DROPOUT));
+    }
+
+    /**
+     * Every op, {@code none} included.
+     * @return The full space.
+     */
+    public static TabularSearchSpace full() {
+        return new TabularSearchSpace(List.of(TabularOp.values()));
+    }
+
+    /**
+     * Parses a comma separated list of op names.
+     * @param names e.g. {@code "skip_connect,dense,dense_bottleneck"}.
+     * @return The space.
+     * @throws IllegalArgumentException on an unknown name (the message lists the valid ones), a
+     * duplicate or an empty list.
+     */
+    public static TabularSearchSpace parseOps(String names) {
+        Objects.requireNonNull(names, "names");
+        List<TabularOp> parsed = new ArrayList<>();
+        for (String name : names.split(",")) {
+            if (!name.isBlank()) {
+                parsed.add(TabularOp.fromName(name));
+            }
+        }
+        return new TabularSearchSpace(parsed);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<String> ops() {
+        List<String> names = new ArrayList<>(ops.size());
+        for (TabularOp op : ops) {
+            names.add(op.opName());
+        }
+        return Collections.unmodifiableList(names);
+    }
+
+    /**
+     * The candidate ops in α's column order.
+     * @return An unmodifiable list.
+     */
+    public List<TabularOp> candidateOps() {
+        return ops;
+    }
+
+    /**
+     * Number of candidate ops (columns of α).
+     * @return The op count.
+     */
+    public int numOps() {
+        return ops.size();
+    }
+
+    @Override
+    public int alphaRows() {
+        return NUM_EDGES;
+    }
+
+    @Override
+    public int normalRows() {
+        return NUM_EDGES;
+    }
+
+    /**
+     * Not supported: the tabular space has no edge weights.
+     * @return Never.
+     * @throws UnsupportedOperationException always.
+     */
+    @Override
+    public int[] edgeGroups() {
+        throw new UnsupportedOperationException("the tabular space has no edge weights (edgeWeights applies to the darts space only)");
+    }
+
+    /**
+     * {@inheritDoc}
+     * @throws IllegalArgumentException if {@code partialChannels != 1} or {@code edgeWeights} is
+     * set: both apply to the darts space only.
+     */
+    @Override
+    public void checkSupernet(SupernetSettings settings) {
+        Objects.requireNonNull(settings, "settings");
+        if (settings.partialChannels() != 1) {
+            throw new IllegalArgumentException("partialChannels=" + settings.partialChannels()
+                    + " applies to the darts space only; the tabular space runs every op on the full width (use partialChannels=1)");
+        }
+        if (settings.edgeWeights()) {
+            throw new IllegalArgumentException("edgeWeights applies to the darts space only; the tabular space has no edge weights (set edgeWeights=false)");
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     * @throws IllegalArgumentException if the settings ask for an auxiliary head (a positive
+     * {@code auxiliaryWeight}), which applies to the darts space only.
+     */
+    @Override
+    public void checkNetwork(NetworkSettings settings) {
+        Objects.requireNonNull(settings, "settings");
+        if (settings.auxiliaryHead()) {
+            throw new IllegalArgumentException("auxiliaryWeight > 0 (an auxiliary head) applies to the darts space only; "
+                    + "the tabular space has no auxiliary head (set auxiliaryWeight=0)");
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     * <p>
+     * The supernet's forward inputs are {@code [x, α]} with x [B, d, 1, 1] and α [6, numOps].
+     * @throws IllegalArgumentException if the settings do not fit (see {@link #checkSupernet}).
+     */
+    @Override
+    public Block newSupernet(SupernetSettings settings, int numClasses, OpSelection selection) {
+        checkSupernet(settings);
+        Objects.requireNonNull(selection, "selection");
+        return new TabularNetwork(settings.channels(), settings.depth(), numClasses,
+                w -> new TabularSearchCell(ops, w, selection));
+    }
+
+    /**
+     * {@inheritDoc}
+     * <p>
+     * The argmax op of every edge, the first one on ties.
+     * @param beta Must be null: the tabular space has no edge weights.
+     * @throws IllegalArgumentException if α is not [6][numOps] of finite values, or β is given.
+     */
+    @Override
+    public TabularGenotype derive(float[][] alpha, float[] beta) {
+        Objects.requireNonNull(alpha, "alpha");
+        if (beta != null) {
+            throw new IllegalArgumentException("the tabular space has no edge weights β (edgeWeights applies to the darts space only)");
+        }
+        if (alpha.length != NUM_EDGES) {
+            throw new IllegalArgumentException("expected " + NUM_EDGES + " rows of architecture weights, got " + alpha.length);
+        }
+        List<TabularOp> chosen = new ArrayList<>(NUM_EDGES);
+        for (int e = 0; e < NUM_EDGES; e++) {
+            float[] row = alpha[e];
+            if (row == null || row.length != ops.size()) {
+                throw new IllegalArgumentException("expected " + ops.size() + " architecture weights in row " + e
+                        + ", got " + (row == null ? "null" : Integer.toString(row.length)));
+            }
+            int best = 0;
+            for (int k = 0; k < row.length; k++) {
+                if (!Float.isFinite(row[k])) {
+                    throw new IllegalArgumentException("architecture weight [" + e + "][" + k + "] is not finite: " + row[k]);
+                }
+                if (row[k] > row[best]) {
+                    best = k;
+                }
+            }
+            chosen.add(ops.get(best));
+        }
+        return new TabularGenotype(chosen);
+    }
+
+    /**
+     * {@inheritDoc}
+     * <p>
+     * Any {@link TabularOp} is accepted, also one outside this space's candidate list: the
+     * network of a genotype does not depend on the candidates.
+     */
+    @Override
+    public TabularGenotype parseGenotype(String text) {
+        return TabularGenotype.parse(text);
+    }
+
+    /**
+     * {@inheritDoc}
+     * <p>
+     * Each edge's op is drawn independently and uniformly from the candidate ops.
+     */
+    @Override
+    public TabularGenotype randomGenotype(SplittableRandom rng) {
+        Objects.requireNonNull(rng, "rng");
+        List<TabularOp> chosen = new ArrayList<>(NUM_EDGES);
+        for (int e = 0; e < NUM_EDGES; e++) {
+            chosen.add(ops.get(rng.nextInt(ops.size())));
+        }
+        return new TabularGenotype(chosen);
+    }
+
+    /**
+     * {@inheritDoc}
+     * <p>
+     * The network does not support drop-path (it does not implement
+     * {@link org.tribuo.nas.space.DropPathControl}).
+     * @throws IllegalArgumentException if the genotype is not a tabular one or the settings do
+     * not fit (see {@link #checkNetwork}).
+     */
+    @Override
+    public Block newNetwork(Genotype genotype, NetworkSettings settings, int numClasses) {
+        Objects.requireNonNull(genotype, "genotype");
+        checkNetwork(settings);
+        if (!(genotype instanceof TabularGenotype)) {
+            throw new IllegalArgumentException("the tabular space builds networks of tabular genotypes, got a genotype of the '"
+                    + genotype.spaceName() + "' space: " + genotype);
+        }
+        TabularGenotype cell = (TabularGenotype) genotype;
+        return new TabularNetwork(settings.channels(), settings.depth(), numClasses,
+                w -> new TabularDiscreteCell(cell, w));
+    }
+
+    /**
+     * The target node of an edge.
+     * @param edge The edge index.
+     * @return The node the edge feeds.
+     */
+    public static int edgeTo(int edge) {
+        return EDGE_TO[edge];
+    }
+
+    /**
+     * The source node of an edge.
+     * @param edge The edge index.
+     * @return The node the edge reads.
+     */
+    public static int edgeFrom(int edge) {
+        return EDGE_FROM[edge];
+    }
+
+    /**
+     * The index of the edge {@code to <- from}, its α row.
+     * @param to The target node (1..3).
+     * @param from The source node (0..to-1).
+     * @return The edge index.
+     * @throws IllegalArgumentException if there is no such edge.
+     */
+    public static int edgeIndex(int to, int from) {
+        if (to < 1 || to >= NUM_NODES || from < 0 || from >= to) {
+            throw new IllegalArgumentException("no edge " + to + "<-" + from + " in a tabular cell");
+        }
+        return to * (to - 1) / 2 + from;
+    }
+
+    /**
+     * The block name of an edge, e.g. {@code edge2from1}.
+     * @param edge The edge index.
+     * @return The name.
+     */
+    static String edgeName(int edge) {
+        return "edge" + edgeTo(edge) + "from" + edgeFrom(edge);
+    }
+
+    /**
+     * The ops joined by commas, as accepted by {@link #parseOps(String)}.
+     * @return The op list string.
+     */
+    public String opsString() {
+        return String.join(",", ops());
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TabularSearchSpace && ((TabularSearchSpace) o).ops.equals(ops);
+    }
+
+    @Override
+    public int hashCode() {
+        return ops.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "tabular(" + opsString() + ")";
+    }
+}
