@@ -30,13 +30,16 @@ import org.tribuo.Prediction;
 import org.tribuo.classification.Label;
 import org.tribuo.impl.ModelDataCarrier;
 import org.tribuo.nas.arch.Simplex;
+import org.tribuo.nas.data.ExampleTensorizer;
 import org.tribuo.nas.data.ImageData;
 import org.tribuo.nas.data.ImageShape;
-import org.tribuo.nas.data.ImageTensorizer;
 import org.tribuo.nas.data.Normalization;
 import org.tribuo.nas.protos.GaeaModelProto;
 import org.tribuo.nas.search.SearchHistory;
-import org.tribuo.nas.space.Nb201Genotype;
+import org.tribuo.nas.space.Genotype;
+import org.tribuo.nas.space.NetworkSettings;
+import org.tribuo.nas.space.SearchSpace;
+import org.tribuo.nas.space.SearchSpaces;
 import org.tribuo.nas.train.Devices;
 import org.tribuo.nas.train.TrainedNetwork;
 import org.tribuo.protos.core.ModelDataProto;
@@ -76,23 +79,27 @@ public final class GaeaModel extends Model<Label> implements AutoCloseable {
     public static final String ALPHA = "alpha";
     /** Model provenance key: the mean edge entropy of the final architecture weights. */
     public static final String MEAN_ENTROPY = "alpha-mean-entropy";
+    /** Model provenance key: the final edge weights (PC-DARTS edge normalization). */
+    public static final String BETA = "beta";
     /** Model provenance key: the device the network was trained on. */
     public static final String DEVICE = "device";
 
     private final transient TrainedNetwork network;
-    private final transient ImageTensorizer tensorizer;
+    private final transient ExampleTensorizer tensorizer;
     private final float[][] alpha;
+    private final float[] beta;
     private final String ops;
     private final String searchHistoryJson;
     private final int predictBatchSize;
 
     GaeaModel(String name, ModelProvenance provenance, ImmutableFeatureMap featureIDMap,
-              ImmutableOutputInfo<Label> outputIDInfo, TrainedNetwork network, float[][] alpha, String ops,
+              ImmutableOutputInfo<Label> outputIDInfo, TrainedNetwork network, float[][] alpha, float[] beta, String ops,
               String searchHistoryJson, int predictBatchSize) {
         super(name, provenance, featureIDMap, outputIDInfo, true);
         this.network = network;
-        this.tensorizer = new ImageTensorizer(network.shape());
+        this.tensorizer = GaeaTrainer.tensorizerFor(network.space(), network.shape(), featureIDMap);
         this.alpha = Simplex.copy(alpha);
+        this.beta = beta == null ? null : beta.clone();
         this.ops = ops;
         this.searchHistoryJson = searchHistoryJson;
         this.predictBatchSize = predictBatchSize;
@@ -102,8 +109,24 @@ public final class GaeaModel extends Model<Label> implements AutoCloseable {
      * The found cell.
      * @return The genotype.
      */
-    public Nb201Genotype genotype() {
+    public Genotype genotype() {
         return network.genotype();
+    }
+
+    /**
+     * The search space the genotype belongs to.
+     * @return The space.
+     */
+    public SearchSpace searchSpace() {
+        return network.space();
+    }
+
+    /**
+     * The final edge weights of the search (PC-DARTS edge normalization).
+     * @return [edges], a copy, aligned with {@link #alpha()}'s rows; empty without edge weights.
+     */
+    public float[] beta() {
+        return beta == null ? new float[0] : beta.clone();
     }
 
     /**
@@ -139,11 +162,19 @@ public final class GaeaModel extends Model<Label> implements AutoCloseable {
     }
 
     /**
-     * Cells per stage N of the network.
-     * @return N.
+     * Depth of the network: cells per stage N (NAS-Bench-201) or cells (DARTS, tabular).
+     * @return The depth.
      */
-    public int cellsPerStage() {
-        return network.cellsPerStage();
+    public int depth() {
+        return network.depth();
+    }
+
+    /**
+     * Whether the network was trained with an auxiliary head (DARTS space).
+     * @return True with an auxiliary head.
+     */
+    public boolean hasAuxiliaryHead() {
+        return network.settings().auxiliaryHead();
     }
 
     /**
@@ -218,7 +249,7 @@ public final class GaeaModel extends Model<Label> implements AutoCloseable {
             }
             if (used[i] == 0 && example.size() > 0) {
                 throw new IllegalArgumentException("example " + i + " of the batch has no feature in common with the model's "
-                        + featureIDMap.size() + " pixel features");
+                        + featureIDMap.size() + " features");
             }
             tensorizer.tensorizeInto(example, pixels, i * shape.pixels());
             labels[i] = -1;
@@ -267,12 +298,12 @@ public final class GaeaModel extends Model<Label> implements AutoCloseable {
     @Override
     protected GaeaModel copy(String newName, ModelProvenance newProvenance) {
         return new GaeaModel(newName, newProvenance, featureIDMap, outputIDInfo, reload(network.parameterBytes(), network.device()),
-                alpha, ops, searchHistoryJson, predictBatchSize);
+                alpha, beta, ops, searchHistoryJson, predictBatchSize);
     }
 
     private TrainedNetwork reload(byte[] parameters, Device device) {
         try {
-            return TrainedNetwork.load(network.genotype(), network.channels(), network.cellsPerStage(),
+            return TrainedNetwork.load(network.space(), network.genotype(), network.settings(),
                     outputIDInfo.size(), network.shape(), network.normalization(), parameters, device);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -285,11 +316,12 @@ public final class GaeaModel extends Model<Label> implements AutoCloseable {
         Normalization norm = network.normalization();
         GaeaModelProto.Builder b = GaeaModelProto.newBuilder()
                 .setMetadata(carrier.serialize().toByteString())
-                .setSearchSpace(GaeaTrainer.NAS_BENCH_201)
+                .setSearchSpace(network.space().name())
                 .setOps(ops)
                 .setGenotype(network.genotype().toString())
                 .setChannels(network.channels())
-                .setCellsPerStage(network.cellsPerStage())
+                .setCellsPerStage(network.depth())
+                .setAuxiliaryHead(network.settings().auxiliaryHead())
                 .setImageChannels(network.shape().channels())
                 .setImageHeight(network.shape().height())
                 .setImageWidth(network.shape().width())
@@ -306,6 +338,11 @@ public final class GaeaModel extends Model<Label> implements AutoCloseable {
         }
         for (float v : Simplex.flatten(alpha)) {
             b.addAlpha(v);
+        }
+        if (beta != null) {
+            for (float v : beta) {
+                b.addBeta(v);
+            }
         }
         b.setCrc32(crc32(b.build()));
         return ModelProto.newBuilder()
@@ -354,17 +391,20 @@ public final class GaeaModel extends Model<Label> implements AutoCloseable {
         ImageShape shape = new ImageShape(proto.getImageChannels(), proto.getImageHeight(), proto.getImageWidth());
         Normalization norm = new Normalization(shape, floats(proto.getNormalizationMeanList()),
                 floats(proto.getNormalizationStdList()));
-        Nb201Genotype genotype = Nb201Genotype.parse(proto.getGenotype());
+        SearchSpace space = SearchSpaces.create(proto.getSearchSpace(), proto.getOps());
+        Genotype genotype = space.parseGenotype(proto.getGenotype());
         float[][] alpha = Simplex.unflatten(floats(proto.getAlphaList()), proto.getAlphaRows(), proto.getAlphaCols());
+        float[] beta = proto.getBetaCount() == 0 ? null : floats(proto.getBetaList());
+        NetworkSettings settings = new NetworkSettings(proto.getChannels(), proto.getCellsPerStage(), proto.getAuxiliaryHead());
         TrainedNetwork network;
         try {
-            network = TrainedNetwork.load(genotype, proto.getChannels(), proto.getCellsPerStage(), outputs.size(), shape,
+            network = TrainedNetwork.load(space, genotype, settings, outputs.size(), shape,
                     norm, proto.getParameters().toByteArray(), device);
         } catch (IOException e) {
             throw new InvalidProtocolBufferException(e);
         }
         return new GaeaModel(carrier.name(), carrier.provenance(), carrier.featureDomain(), outputs, network, alpha,
-                proto.getOps(), proto.getSearchHistoryJson(), proto.getPredictBatchSize());
+                beta, proto.getOps(), proto.getSearchHistoryJson(), proto.getPredictBatchSize());
     }
 
     private static float[] floats(List<Float> values) {

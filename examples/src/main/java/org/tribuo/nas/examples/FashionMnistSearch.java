@@ -92,7 +92,7 @@ public final class FashionMnistSearch {
                 .build();
         ImageData searchData = train.head(Math.min(train.size(), a.getInt("search-images", 2000)));
         System.out.printf(Locale.ROOT, "GAEA search (EG, single-level) on %d images: C=%d N=%d, %d epochs%n",
-                searchData.size(), searchConfig.channels(), searchConfig.cellsPerStage(), searchConfig.epochs());
+                searchData.size(), searchConfig.channels(), searchConfig.depth(), searchConfig.epochs());
         SearchResult result = new GaeaSearch(searchConfig).run(searchData, classes, norm, new SearchListener() {
             @Override
             public void onEpoch(EpochRecord r) {
@@ -105,8 +105,8 @@ public final class FashionMnistSearch {
         FinalTrainingConfig trainConfig = FinalTrainingConfig.of(a.getInt("train-channels", 16),
                 a.getInt("train-cells", 1), a.getInt("train-epochs", 3), 128, 0.05f, seed, device);
         System.out.printf(Locale.ROOT, "Final training on %d images: C=%d N=%d, %d epochs%n", train.size(),
-                trainConfig.channels(), trainConfig.cellsPerStage(), trainConfig.epochs());
-        try (TrainedNetwork net = new NetworkTrainer(trainConfig).train(result.genotype(), train, classes, norm,
+                trainConfig.channels(), trainConfig.depth(), trainConfig.epochs());
+        try (TrainedNetwork net = new NetworkTrainer(trainConfig).train(searchConfig.space(), result.genotype(), train, classes, norm,
                 (TrainingEpoch e) -> System.out.printf(Locale.ROOT, "  train epoch %d: lr %.4f loss %.4f acc %.4f (%.1f s)%n",
                         e.epoch(), e.learningRate(), e.trainLoss(), e.trainAccuracy(), e.seconds()), null)) {
             double accuracy = net.accuracy(test);

@@ -30,7 +30,9 @@ import org.tribuo.nas.search.GaeaSearch;
 import org.tribuo.nas.search.SearchConfig;
 import org.tribuo.nas.search.SearchListener;
 import org.tribuo.nas.search.SearchResult;
+import org.tribuo.nas.space.Genotype;
 import org.tribuo.nas.space.Nb201Genotype;
+import org.tribuo.nas.space.Nb201SearchSpace;
 import org.tribuo.nas.space.Nb201Op;
 import org.tribuo.nas.space.Nb201Space;
 import org.tribuo.nas.train.DjlRuntime;
@@ -134,12 +136,13 @@ public final class SearchComparison {
         System.out.println("Wrote " + output.resolve("results.md") + ", entropy.png and search-comparison.json");
     }
 
-    private static Run finalRun(String method, long seed, Nb201Genotype genotype, List<Double> entropy, double searchSeconds,
+    private static Run finalRun(String method, long seed, Genotype genotype, List<Double> entropy, double searchSeconds,
                                 ImageData train, ImageData test, int classes, Normalization norm,
                                 ComparisonSettings settings, String device) {
         // One final-training seed for every genotype: only the cell differs.
         FinalTrainingConfig config = FinalTrainingConfig.of(16, 1, settings.trainEpochs(), 128, 0.05f, 7, device);
-        try (TrainedNetwork net = new NetworkTrainer(config).train(genotype, train, classes, norm, e -> { }, null)) {
+        try (TrainedNetwork net = new NetworkTrainer(config).train(new Nb201SearchSpace(Nb201Space.withoutNone()), genotype,
+                train, classes, norm, e -> { }, null)) {
             double accuracy = net.accuracy(test);
             System.out.printf(Locale.ROOT, "%s %d: %s test accuracy %.4f%n", method, seed, genotype, accuracy);
             return new Run(method, seed, genotype.toString(), entropy, searchSeconds, accuracy);

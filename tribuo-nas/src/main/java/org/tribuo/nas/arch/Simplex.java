@@ -156,4 +156,19 @@ public final class Simplex {
                     + " does not match the architecture matrix " + expected.length + "x" + expected[0].length);
         }
     }
+
+    /**
+     * The index of the largest entry (the first one on ties).
+     * @param row The values.
+     * @return The argmax.
+     */
+    public static int argmax(float[] row) {
+        int best = 0;
+        for (int k = 1; k < row.length; k++) {
+            if (row[k] > row[best]) {
+                best = k;
+            }
+        }
+        return best;
+    }
 }

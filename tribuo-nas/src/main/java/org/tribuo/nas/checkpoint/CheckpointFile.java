@@ -41,7 +41,7 @@ import java.util.zip.CRC32;
 final class CheckpointFile {
 
     private static final byte[] MAGIC = "TRIBUO-NAS-CHECKPOINT\n".getBytes(StandardCharsets.US_ASCII);
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**

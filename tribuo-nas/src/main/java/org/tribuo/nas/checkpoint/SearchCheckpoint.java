@@ -31,9 +31,9 @@ import java.util.List;
  * @param bestHeldOut The best held-out supernet accuracy so far (bilevel), else -1.
  * @param archEpochsDrawn How many epochs of architecture batches have been drawn.
  * @param archCursor The next architecture batch within the last drawn epoch.
- * @param architecture The architecture optimizer's state.
+ * @param architecture The architecture optimizers' states: α, then each node's edge weights.
  * @param network The supernet weights and their SGD state.
  */
 public record SearchCheckpoint(int epochsDone, List<EpochRecord> epochs, String selectedGenotype, double bestHeldOut,
-                               int archEpochsDrawn, int archCursor, ArchitectureState architecture,
+                               int archEpochsDrawn, int archCursor, List<ArchitectureState> architecture,
                                NetworkState network) {}

@@ -21,6 +21,7 @@ import com.oracle.labs.mlrg.olcut.provenance.Provenance;
 import com.oracle.labs.mlrg.olcut.provenance.ProvenanceUtil;
 
 import org.tribuo.nas.GaeaModel;
+import org.tribuo.nas.GaeaTrainer;
 import org.tribuo.nas.GaeaTrainerProvenance;
 import org.tribuo.nas.arch.ArchitectureGeometry;
 import org.tribuo.nas.search.EpochRecord;
@@ -93,16 +94,17 @@ final class ModelDescription {
         StringBuilder sb = new StringBuilder();
         row(sb, "Genotype", model.genotype().toString());
         row(sb, "Search space", setting("searchSpace") + ", ops " + model.ops());
+        row(sb, "Resolved settings", modelValue(GaeaTrainer.RESOLVED_SETTINGS));
         row(sb, "Geometry", setting("geometry") + ", architecture lr " + archLearningRate()
                 + ", architecture weight decay " + setting("archWeightDecay"));
         row(sb, "Scheme", setting("scheme"));
         String examples = setting("searchExamples");
-        row(sb, "Search", String.format(Locale.ROOT, "C=%s N=%s, %s epoch(s), batch %s, %s examples, weight lr %s -> %s",
-                setting("searchChannels"), setting("searchCellsPerStage"), setting("searchEpochs"),
+        row(sb, "Search", String.format(Locale.ROOT, "C=%s N=%s layers=%s (0 = reference), %s epoch(s), batch %s, %s examples, weight lr %s -> %s",
+                setting("searchChannels"), setting("searchCellsPerStage"), setting("searchLayers"), setting("searchEpochs"),
                 setting("searchBatchSize"), "0".equals(examples) ? "all" : examples,
                 setting("searchLearningRate"), setting("searchLearningRateMin")));
-        row(sb, "Final network", String.format(Locale.ROOT, "C=%d N=%d, %s epoch(s), batch %s, lr %s -> %s",
-                model.channels(), model.cellsPerStage(), setting("finalEpochs"), setting("finalBatchSize"),
+        row(sb, "Final network", String.format(Locale.ROOT, "C=%d depth %d%s, %s epoch(s), batch %s, lr %s -> %s",
+                model.channels(), model.depth(), model.hasAuxiliaryHead() ? " with auxiliary head" : "", setting("finalEpochs"), setting("finalBatchSize"),
                 setting("finalLearningRate"), setting("finalLearningRateMin")));
         row(sb, "SGD", "momentum " + setting("momentum") + ", weight decay " + setting("weightDecay")
                 + ", gradient clip " + setting("gradClip"));

@@ -30,6 +30,7 @@ import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
+import org.tribuo.nas.supernet.AveragePooling;
 import org.tribuo.nas.supernet.Layers;
 
 /**

@@ -17,6 +17,7 @@
 
 package org.tribuo.nas.darts;
 
+import org.tribuo.nas.space.CellGraph;
 import org.tribuo.nas.space.Genotype;
 
 import java.util.ArrayList;
@@ -162,6 +163,29 @@ public final class DartsGenotype implements Genotype {
      */
     public static DartsGenotype parse(String text) {
         return new DartsGenotypeParser(text).parse();
+    }
+
+    /**
+     * The normal and reduction cells as graphs: inputs c_{k-2} and c_{k-1}, intermediate nodes
+     * 0..3 (states 2..5), and the output c_k that concatenates the concat nodes.
+     * @return Two cell graphs, normal first.
+     */
+    @Override
+    public List<CellGraph> cells() {
+        return List.of(graph("normal", normal, normalConcat), graph("reduce", reduce, reduceConcat));
+    }
+
+    private static CellGraph graph(String name, List<DartsEdge> edges, List<Integer> concat) {
+        List<String> nodes = List.of("k-2 (input)", "k-1 (input)", "0", "1", "2", "3", "k (output)");
+        List<CellGraph.Edge> out = new ArrayList<>();
+        for (int i = 0; i < edges.size(); i++) {
+            DartsEdge e = edges.get(i);
+            out.add(new CellGraph.Edge(e.input(), 2 + i / 2, e.op().opName()));
+        }
+        for (int state : concat) {
+            out.add(new CellGraph.Edge(state, nodes.size() - 1, "concat"));
+        }
+        return new CellGraph(name, nodes, out);
     }
 
     @Override

@@ -28,6 +28,7 @@ import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
+import org.tribuo.nas.supernet.AveragePooling;
 import org.tribuo.nas.supernet.Layers;
 
 /**

@@ -46,6 +46,23 @@ public final class BatchFactory {
      * @throws IndexOutOfBoundsException If an index is outside the data.
      */
     public static NDArray images(NDManager manager, ImageData data, int[] indices, Normalization norm) {
+        return images(manager, data, indices, norm, null, null);
+    }
+
+    /**
+     * As {@link #images(NDManager, ImageData, int[], Normalization)}, then applies cutout to each
+     * image of the batch.
+     *
+     * @param manager The manager that will own the tensor.
+     * @param data    The images.
+     * @param indices The image indices of the batch, in batch order.
+     * @param norm    The normalization to apply, or null for raw values.
+     * @param cutout  The cutout augmentation, or null for none.
+     * @param rng     The source of the cutout squares (unused without cutout).
+     * @return The image tensor.
+     */
+    public static NDArray images(NDManager manager, ImageData data, int[] indices, Normalization norm, Cutout cutout,
+                                 java.util.SplittableRandom rng) {
         Objects.requireNonNull(manager, "manager");
         Objects.requireNonNull(data, "data");
         checkIndices(indices);
@@ -66,6 +83,9 @@ public final class BatchFactory {
         }
         if (norm != null) {
             norm.applyInPlace(buffer, 0, indices.length);
+        }
+        if (cutout != null) {
+            cutout.applyInPlace(buffer, indices.length, shape, rng);
         }
         return manager.create(buffer, new Shape(indices.length, shape.channels(), shape.height(), shape.width()));
     }

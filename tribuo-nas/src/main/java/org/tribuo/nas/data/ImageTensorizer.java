@@ -39,7 +39,7 @@ import java.util.logging.Logger;
  * <p>
  * Values are copied as given (no scaling). Thread safe (stateless apart from the shape).
  */
-public final class ImageTensorizer {
+public final class ImageTensorizer implements ExampleTensorizer {
     private static final Logger logger = Logger.getLogger(ImageTensorizer.class.getName());
 
     private final ImageShape shape;
@@ -58,6 +58,7 @@ public final class ImageTensorizer {
      *
      * @return The image shape.
      */
+    @Override
     public ImageShape shape() {
         return shape;
     }
@@ -75,6 +76,7 @@ public final class ImageTensorizer {
      * @throws IllegalArgumentException If the dataset is empty, too large for one array, or an
      *                                  example has a bad feature or an unknown label.
      */
+    @Override
     public ImageData tensorize(Dataset<Label> dataset, ImmutableOutputInfo<Label> labelIds) {
         Objects.requireNonNull(dataset, "dataset");
         Objects.requireNonNull(labelIds, "labelIds");
@@ -128,6 +130,7 @@ public final class ImageTensorizer {
      * @throws IllegalArgumentException  If a feature name is not a pixel index or a value is not finite.
      * @throws IndexOutOfBoundsException If the image does not fit in {@code dest} at {@code offset}.
      */
+    @Override
     public void tensorizeInto(Example<Label> example, float[] dest, int offset) {
         Objects.requireNonNull(example, "example");
         Objects.requireNonNull(dest, "dest");

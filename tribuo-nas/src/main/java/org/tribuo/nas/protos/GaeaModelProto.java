@@ -31,6 +31,7 @@ private static final long serialVersionUID = 0L;
     alpha_ = emptyFloatList();
     parameters_ = com.google.protobuf.ByteString.EMPTY;
     searchHistoryJson_ = "";
+    beta_ = emptyFloatList();
   }
 
   @java.lang.Override
@@ -76,7 +77,7 @@ private static final long serialVersionUID = 0L;
   private volatile java.lang.Object searchSpace_ = "";
   /**
    * <pre>
-   * The search space, e.g. "nas-bench-201". 
+   * The search space: "nas-bench-201", "darts" or "tabular". 
    * </pre>
    *
    * <code>string search_space = 2;</code>
@@ -97,7 +98,7 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * The search space, e.g. "nas-bench-201". 
+   * The search space: "nas-bench-201", "darts" or "tabular". 
    * </pre>
    *
    * <code>string search_space = 2;</code>
@@ -231,7 +232,7 @@ private static final long serialVersionUID = 0L;
   private int cellsPerStage_ = 0;
   /**
    * <pre>
-   * Cells per stage N of the final network. 
+   * Depth of the final network: cells per stage N (nas-bench-201) or cells (darts, tabular). 
    * </pre>
    *
    * <code>int32 cells_per_stage = 6;</code>
@@ -500,6 +501,63 @@ private static final long serialVersionUID = 0L;
     return crc32_;
   }
 
+  public static final int AUXILIARY_HEAD_FIELD_NUMBER = 19;
+  private boolean auxiliaryHead_ = false;
+  /**
+   * <pre>
+   * Whether the final network has an auxiliary head (darts); its weights are in parameters. 
+   * </pre>
+   *
+   * <code>bool auxiliary_head = 19;</code>
+   * @return The auxiliaryHead.
+   */
+  @java.lang.Override
+  public boolean getAuxiliaryHead() {
+    return auxiliaryHead_;
+  }
+
+  public static final int BETA_FIELD_NUMBER = 20;
+  @SuppressWarnings("serial")
+  private com.google.protobuf.Internal.FloatList beta_ =
+      emptyFloatList();
+  /**
+   * <pre>
+   * Final edge weights beta, aligned with the alpha rows; empty without edge weights. 
+   * </pre>
+   *
+   * <code>repeated float beta = 20;</code>
+   * @return A list containing the beta.
+   */
+  @java.lang.Override
+  public java.util.List<java.lang.Float>
+      getBetaList() {
+    return beta_;
+  }
+  /**
+   * <pre>
+   * Final edge weights beta, aligned with the alpha rows; empty without edge weights. 
+   * </pre>
+   *
+   * <code>repeated float beta = 20;</code>
+   * @return The count of beta.
+   */
+  public int getBetaCount() {
+    return beta_.size();
+  }
+  /**
+   * <pre>
+   * Final edge weights beta, aligned with the alpha rows; empty without edge weights. 
+   * </pre>
+   *
+   * <code>repeated float beta = 20;</code>
+   * @param index The index of the element to return.
+   * @return The beta at the given index.
+   */
+  public float getBeta(int index) {
+    return beta_.getFloat(index);
+  }
+  private int betaMemoizedSerializedSize = -1;
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -580,6 +638,16 @@ private static final long serialVersionUID = 0L;
     }
     if (crc32_ != 0) {
       output.writeFixed32(18, crc32_);
+    }
+    if (auxiliaryHead_ != false) {
+      output.writeBool(19, auxiliaryHead_);
+    }
+    if (getBetaList().size() > 0) {
+      output.writeUInt32NoTag(162);
+      output.writeUInt32NoTag(betaMemoizedSerializedSize);
+    }
+    for (int i = 0; i < beta_.size(); i++) {
+      output.writeFloatNoTag(beta_.getFloat(i));
     }
     getUnknownFields().writeTo(output);
   }
@@ -679,6 +747,21 @@ private static final long serialVersionUID = 0L;
       size += com.google.protobuf.CodedOutputStream
         .computeFixed32Size(18, crc32_);
     }
+    if (auxiliaryHead_ != false) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeBoolSize(19, auxiliaryHead_);
+    }
+    {
+      int dataSize = 0;
+      dataSize = 4 * getBetaList().size();
+      size += dataSize;
+      if (!getBetaList().isEmpty()) {
+        size += 2;
+        size += com.google.protobuf.CodedOutputStream
+            .computeInt32SizeNoTag(dataSize);
+      }
+      betaMemoizedSerializedSize = dataSize;
+    }
     size += getUnknownFields().getSerializedSize();
     memoizedSize = size;
     return size;
@@ -730,6 +813,10 @@ private static final long serialVersionUID = 0L;
         .equals(other.getSearchHistoryJson())) return false;
     if (getCrc32()
         != other.getCrc32()) return false;
+    if (getAuxiliaryHead()
+        != other.getAuxiliaryHead()) return false;
+    if (!getBetaList()
+        .equals(other.getBetaList())) return false;
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -783,6 +870,13 @@ private static final long serialVersionUID = 0L;
     hash = (53 * hash) + getSearchHistoryJson().hashCode();
     hash = (37 * hash) + CRC32_FIELD_NUMBER;
     hash = (53 * hash) + getCrc32();
+    hash = (37 * hash) + AUXILIARY_HEAD_FIELD_NUMBER;
+    hash = (53 * hash) + com.google.protobuf.Internal.hashBoolean(
+        getAuxiliaryHead());
+    if (getBetaCount() > 0) {
+      hash = (37 * hash) + BETA_FIELD_NUMBER;
+      hash = (53 * hash) + getBetaList().hashCode();
+    }
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
     return hash;
@@ -937,6 +1031,8 @@ private static final long serialVersionUID = 0L;
       predictBatchSize_ = 0;
       searchHistoryJson_ = "";
       crc32_ = 0;
+      auxiliaryHead_ = false;
+      beta_ = emptyFloatList();
       return this;
     }
 
@@ -1026,6 +1122,13 @@ private static final long serialVersionUID = 0L;
       }
       if (((from_bitField0_ & 0x00020000) != 0)) {
         result.crc32_ = crc32_;
+      }
+      if (((from_bitField0_ & 0x00040000) != 0)) {
+        result.auxiliaryHead_ = auxiliaryHead_;
+      }
+      if (((from_bitField0_ & 0x00080000) != 0)) {
+        beta_.makeImmutable();
+        result.beta_ = beta_;
       }
     }
 
@@ -1158,6 +1261,20 @@ private static final long serialVersionUID = 0L;
       }
       if (other.getCrc32() != 0) {
         setCrc32(other.getCrc32());
+      }
+      if (other.getAuxiliaryHead() != false) {
+        setAuxiliaryHead(other.getAuxiliaryHead());
+      }
+      if (!other.beta_.isEmpty()) {
+        if (beta_.isEmpty()) {
+          beta_ = other.beta_;
+          beta_.makeImmutable();
+          bitField0_ |= 0x00080000;
+        } else {
+          ensureBetaIsMutable();
+          beta_.addAll(other.beta_);
+        }
+        onChanged();
       }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
@@ -1311,6 +1428,28 @@ private static final long serialVersionUID = 0L;
               bitField0_ |= 0x00020000;
               break;
             } // case 149
+            case 152: {
+              auxiliaryHead_ = input.readBool();
+              bitField0_ |= 0x00040000;
+              break;
+            } // case 152
+            case 165: {
+              float v = input.readFloat();
+              ensureBetaIsMutable();
+              beta_.addFloat(v);
+              break;
+            } // case 165
+            case 162: {
+              int length = input.readRawVarint32();
+              int limit = input.pushLimit(length);
+              int alloc = length > 4096 ? 4096 : length;
+              ensureBetaIsMutable(alloc / 4);
+              while (input.getBytesUntilLimit() > 0) {
+                beta_.addFloat(input.readFloat());
+              }
+              input.popLimit(limit);
+              break;
+            } // case 162
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -1384,7 +1523,7 @@ private static final long serialVersionUID = 0L;
     private java.lang.Object searchSpace_ = "";
     /**
      * <pre>
-     * The search space, e.g. "nas-bench-201". 
+     * The search space: "nas-bench-201", "darts" or "tabular". 
      * </pre>
      *
      * <code>string search_space = 2;</code>
@@ -1404,7 +1543,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The search space, e.g. "nas-bench-201". 
+     * The search space: "nas-bench-201", "darts" or "tabular". 
      * </pre>
      *
      * <code>string search_space = 2;</code>
@@ -1425,7 +1564,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The search space, e.g. "nas-bench-201". 
+     * The search space: "nas-bench-201", "darts" or "tabular". 
      * </pre>
      *
      * <code>string search_space = 2;</code>
@@ -1442,7 +1581,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The search space, e.g. "nas-bench-201". 
+     * The search space: "nas-bench-201", "darts" or "tabular". 
      * </pre>
      *
      * <code>string search_space = 2;</code>
@@ -1456,7 +1595,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The search space, e.g. "nas-bench-201". 
+     * The search space: "nas-bench-201", "darts" or "tabular". 
      * </pre>
      *
      * <code>string search_space = 2;</code>
@@ -1704,7 +1843,7 @@ private static final long serialVersionUID = 0L;
     private int cellsPerStage_ ;
     /**
      * <pre>
-     * Cells per stage N of the final network. 
+     * Depth of the final network: cells per stage N (nas-bench-201) or cells (darts, tabular). 
      * </pre>
      *
      * <code>int32 cells_per_stage = 6;</code>
@@ -1716,7 +1855,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Cells per stage N of the final network. 
+     * Depth of the final network: cells per stage N (nas-bench-201) or cells (darts, tabular). 
      * </pre>
      *
      * <code>int32 cells_per_stage = 6;</code>
@@ -1732,7 +1871,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Cells per stage N of the final network. 
+     * Depth of the final network: cells per stage N (nas-bench-201) or cells (darts, tabular). 
      * </pre>
      *
      * <code>int32 cells_per_stage = 6;</code>
@@ -2450,6 +2589,168 @@ private static final long serialVersionUID = 0L;
     public Builder clearCrc32() {
       bitField0_ = (bitField0_ & ~0x00020000);
       crc32_ = 0;
+      onChanged();
+      return this;
+    }
+
+    private boolean auxiliaryHead_ ;
+    /**
+     * <pre>
+     * Whether the final network has an auxiliary head (darts); its weights are in parameters. 
+     * </pre>
+     *
+     * <code>bool auxiliary_head = 19;</code>
+     * @return The auxiliaryHead.
+     */
+    @java.lang.Override
+    public boolean getAuxiliaryHead() {
+      return auxiliaryHead_;
+    }
+    /**
+     * <pre>
+     * Whether the final network has an auxiliary head (darts); its weights are in parameters. 
+     * </pre>
+     *
+     * <code>bool auxiliary_head = 19;</code>
+     * @param value The auxiliaryHead to set.
+     * @return This builder for chaining.
+     */
+    public Builder setAuxiliaryHead(boolean value) {
+
+      auxiliaryHead_ = value;
+      bitField0_ |= 0x00040000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Whether the final network has an auxiliary head (darts); its weights are in parameters. 
+     * </pre>
+     *
+     * <code>bool auxiliary_head = 19;</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearAuxiliaryHead() {
+      bitField0_ = (bitField0_ & ~0x00040000);
+      auxiliaryHead_ = false;
+      onChanged();
+      return this;
+    }
+
+    private com.google.protobuf.Internal.FloatList beta_ = emptyFloatList();
+    private void ensureBetaIsMutable() {
+      if (!beta_.isModifiable()) {
+        beta_ = makeMutableCopy(beta_);
+      }
+      bitField0_ |= 0x00080000;
+    }
+    private void ensureBetaIsMutable(int capacity) {
+      if (!beta_.isModifiable()) {
+        beta_ = makeMutableCopy(beta_, capacity);
+      }
+      bitField0_ |= 0x00080000;
+    }
+    /**
+     * <pre>
+     * Final edge weights beta, aligned with the alpha rows; empty without edge weights. 
+     * </pre>
+     *
+     * <code>repeated float beta = 20;</code>
+     * @return A list containing the beta.
+     */
+    public java.util.List<java.lang.Float>
+        getBetaList() {
+      beta_.makeImmutable();
+      return beta_;
+    }
+    /**
+     * <pre>
+     * Final edge weights beta, aligned with the alpha rows; empty without edge weights. 
+     * </pre>
+     *
+     * <code>repeated float beta = 20;</code>
+     * @return The count of beta.
+     */
+    public int getBetaCount() {
+      return beta_.size();
+    }
+    /**
+     * <pre>
+     * Final edge weights beta, aligned with the alpha rows; empty without edge weights. 
+     * </pre>
+     *
+     * <code>repeated float beta = 20;</code>
+     * @param index The index of the element to return.
+     * @return The beta at the given index.
+     */
+    public float getBeta(int index) {
+      return beta_.getFloat(index);
+    }
+    /**
+     * <pre>
+     * Final edge weights beta, aligned with the alpha rows; empty without edge weights. 
+     * </pre>
+     *
+     * <code>repeated float beta = 20;</code>
+     * @param index The index to set the value at.
+     * @param value The beta to set.
+     * @return This builder for chaining.
+     */
+    public Builder setBeta(
+        int index, float value) {
+
+      ensureBetaIsMutable();
+      beta_.setFloat(index, value);
+      bitField0_ |= 0x00080000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Final edge weights beta, aligned with the alpha rows; empty without edge weights. 
+     * </pre>
+     *
+     * <code>repeated float beta = 20;</code>
+     * @param value The beta to add.
+     * @return This builder for chaining.
+     */
+    public Builder addBeta(float value) {
+
+      ensureBetaIsMutable();
+      beta_.addFloat(value);
+      bitField0_ |= 0x00080000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Final edge weights beta, aligned with the alpha rows; empty without edge weights. 
+     * </pre>
+     *
+     * <code>repeated float beta = 20;</code>
+     * @param values The beta to add.
+     * @return This builder for chaining.
+     */
+    public Builder addAllBeta(
+        java.lang.Iterable<? extends java.lang.Float> values) {
+      ensureBetaIsMutable();
+      com.google.protobuf.AbstractMessageLite.Builder.addAll(
+          values, beta_);
+      bitField0_ |= 0x00080000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Final edge weights beta, aligned with the alpha rows; empty without edge weights. 
+     * </pre>
+     *
+     * <code>repeated float beta = 20;</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearBeta() {
+      beta_ = emptyFloatList();
+      bitField0_ = (bitField0_ & ~0x00080000);
       onChanged();
       return this;
     }

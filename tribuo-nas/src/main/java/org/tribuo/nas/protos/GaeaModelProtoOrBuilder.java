@@ -23,7 +23,7 @@ public interface GaeaModelProtoOrBuilder extends
 
   /**
    * <pre>
-   * The search space, e.g. "nas-bench-201". 
+   * The search space: "nas-bench-201", "darts" or "tabular". 
    * </pre>
    *
    * <code>string search_space = 2;</code>
@@ -32,7 +32,7 @@ public interface GaeaModelProtoOrBuilder extends
   java.lang.String getSearchSpace();
   /**
    * <pre>
-   * The search space, e.g. "nas-bench-201". 
+   * The search space: "nas-bench-201", "darts" or "tabular". 
    * </pre>
    *
    * <code>string search_space = 2;</code>
@@ -93,7 +93,7 @@ public interface GaeaModelProtoOrBuilder extends
 
   /**
    * <pre>
-   * Cells per stage N of the final network. 
+   * Depth of the final network: cells per stage N (nas-bench-201) or cells (darts, tabular). 
    * </pre>
    *
    * <code>int32 cells_per_stage = 6;</code>
@@ -252,4 +252,43 @@ public interface GaeaModelProtoOrBuilder extends
    * @return The crc32.
    */
   int getCrc32();
+
+  /**
+   * <pre>
+   * Whether the final network has an auxiliary head (darts); its weights are in parameters. 
+   * </pre>
+   *
+   * <code>bool auxiliary_head = 19;</code>
+   * @return The auxiliaryHead.
+   */
+  boolean getAuxiliaryHead();
+
+  /**
+   * <pre>
+   * Final edge weights beta, aligned with the alpha rows; empty without edge weights. 
+   * </pre>
+   *
+   * <code>repeated float beta = 20;</code>
+   * @return A list containing the beta.
+   */
+  java.util.List<java.lang.Float> getBetaList();
+  /**
+   * <pre>
+   * Final edge weights beta, aligned with the alpha rows; empty without edge weights. 
+   * </pre>
+   *
+   * <code>repeated float beta = 20;</code>
+   * @return The count of beta.
+   */
+  int getBetaCount();
+  /**
+   * <pre>
+   * Final edge weights beta, aligned with the alpha rows; empty without edge weights. 
+   * </pre>
+   *
+   * <code>repeated float beta = 20;</code>
+   * @param index The index of the element to return.
+   * @return The beta at the given index.
+   */
+  float getBeta(int index);
 }

@@ -29,10 +29,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param meanEntropy Mean over edges of the entropy (nats) of α's rows after the epoch.
  * @param genotype The argmax genotype after the epoch.
  * @param alpha The architecture weights after the epoch, [edges][ops].
+ * @param beta The edge weights after the epoch, [edges], aligned with α's rows; null without edge weights.
  * @param seconds Wall time of the epoch.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record EpochRecord(int epoch, double weightLearningRate, double trainLoss, double trainAccuracy,
-                          Double heldOutAccuracy, double meanEntropy, String genotype, float[][] alpha,
+                          Double heldOutAccuracy, double meanEntropy, String genotype, float[][] alpha, float[] beta,
                           double seconds) {
 }

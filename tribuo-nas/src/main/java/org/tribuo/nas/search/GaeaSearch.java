@@ -23,9 +23,13 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
 
-import org.tribuo.nas.arch.ArchitectureOptimizer;
+import org.tribuo.nas.arch.ArchitectureWeights;
+import org.tribuo.nas.arch.GumbelSample;
+import org.tribuo.nas.arch.GumbelSampler;
 import org.tribuo.nas.arch.Simplex;
+import org.tribuo.nas.arch.TemperatureSchedule;
 import org.tribuo.nas.checkpoint.NetworkState;
 import org.tribuo.nas.checkpoint.RunCheckpoints;
 import org.tribuo.nas.checkpoint.SearchCheckpoint;
@@ -34,10 +38,9 @@ import org.tribuo.nas.data.BatchSampler;
 import org.tribuo.nas.data.ImageData;
 import org.tribuo.nas.data.Normalization;
 import org.tribuo.nas.data.TrainHeldOutSplit;
-import org.tribuo.nas.space.Nb201Genotype;
-import org.tribuo.nas.space.Nb201Space;
-import org.tribuo.nas.supernet.Nb201Network;
-import org.tribuo.nas.supernet.Nb201Networks;
+import org.tribuo.nas.space.Genotype;
+import org.tribuo.nas.space.OpSelection;
+import org.tribuo.nas.space.SearchSpace;
 import org.tribuo.nas.train.BatchedInference;
 import org.tribuo.nas.train.Devices;
 import org.tribuo.nas.train.DjlRuntime;
@@ -46,18 +49,22 @@ import org.tribuo.nas.train.StepGuard;
 import org.tribuo.nas.train.TrainingDivergedException;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.logging.Logger;
 
 /**
- * A GAEA architecture search on the NAS-Bench-201 space.
+ * A GAEA architecture search on any {@link SearchSpace}.
  * <p>
  * Every minibatch makes two steps, in the reference's order: first the architecture step (a
  * first-order gradient of the loss on an architecture batch, with the current weights, handed to
  * the configured geometry), then the weight step (SGD with momentum, weight decay and global
- * gradient-norm clipping, cosine learning rate per epoch) on a weight batch.
+ * gradient-norm clipping, cosine learning rate per epoch) on a weight batch. During the
+ * architecture warm-up epochs only the weight step runs. With the Gumbel relaxation every step
+ * draws its own sample of one op per edge, from a generator seeded by the search seed and the step
+ * number (so a resumed search draws the same samples).
  * <p>
  * Each step runs in its own memory scope, so no native array outlives it.
  */
@@ -115,6 +122,7 @@ public final class GaeaSearch {
         long splitSeed = seeds.nextLong();
         long weightShuffleSeed = seeds.nextLong();
         long archShuffleSeed = seeds.nextLong();
+        long gumbelSeed = seeds.nextLong();
 
         ImageData weightData = train;
         ImageData archData = train;
@@ -131,22 +139,30 @@ public final class GaeaSearch {
 
         DjlRuntime.seed(initSeed);
         Engine engine = DjlRuntime.engine();
-        int rows = Nb201Space.NUM_EDGES;
-        int cols = config.space().numOps();
-        ArchitectureOptimizer arch = config.newArchitectureOptimizer(rows);
+        SearchSpace space = config.space();
+        int rows = space.alphaRows();
+        int cols = space.ops().size();
+        ArchitectureWeights arch = config.newArchitectureWeights();
+        boolean gumbel = config.relaxation() == Relaxation.GUMBEL;
+        TemperatureSchedule temperature = new TemperatureSchedule(config.tauMax(), config.tauMin(),
+                config.archWarmupEpochs(), config.epochs());
+        OpSelection selection = new OpSelection();
         List<EpochRecord> epochs = new ArrayList<>();
         String selected = null;
         double bestHeldOut = -1;
 
         try (NDManager base = engine.newBaseManager(device)) {
-            Nb201Network supernet = Nb201Networks.supernet(config.space(), config.channels(),
-                    config.cellsPerStage(), numClasses);
-            supernet.initialize(base, DataType.FLOAT32, new Shape(1, train.shape().channels(),
-                    train.shape().height(), train.shape().width()), new Shape(rows, cols));
+            Block supernet = space.newSupernet(config.supernet(), numClasses, selection);
+            Shape input = new Shape(1, train.shape().channels(), train.shape().height(), train.shape().width());
+            if (arch.hasEdgeWeights()) {
+                supernet.initialize(base, DataType.FLOAT32, input, new Shape(rows, cols), new Shape(rows));
+            } else {
+                supernet.initialize(base, DataType.FLOAT32, input, new Shape(rows, cols));
+            }
             BatchSampler weightBatches = new BatchSampler(weightData.size(), config.batchSize(), true, weightShuffleSeed);
             BatchSampler archBatches = new BatchSampler(archData.size(), config.batchSize(), true, archShuffleSeed);
             try (SgdOptimizer sgd = new SgdOptimizer(supernet, base, config.momentum(), config.weightDecay(), config.gradClip())) {
-                SearchStep searchStep = new SearchStep(supernet, arch, sgd, engine);
+                SearchStep searchStep = new SearchStep(supernet, arch, selection, sgd, engine);
                 StepGuard guard = new StepGuard();
                 ImageData weightSet = weightData;
                 ImageData archSet = archData;
@@ -176,6 +192,8 @@ public final class GaeaSearch {
                 for (int epoch = firstEpoch; epoch < config.epochs(); epoch++) {
                     long start = System.nanoTime();
                     float lr = config.schedule().at(epoch);
+                    float tau = temperature.at(epoch);
+                    boolean archFrozen = epoch < config.archWarmupEpochs();
                     int[][] batches = weightBatches.epochBatches();
                     double[] totals = new double[2];
                     try {
@@ -188,17 +206,23 @@ public final class GaeaSearch {
                             int[] archBatch = archEpoch[archCursor++];
                             int[] weightBatch = batches[b];
                             String where = "step " + (b + 1) + " of epoch " + (epoch + 1);
-                            guard.run("the architecture " + where, () -> {
-                                try (NDManager step = base.newSubManager()) {
-                                    return searchStep.architectureStep(step, BatchFactory.images(step, archSet, archBatch, norm),
-                                            BatchFactory.labels(step, archSet, archBatch));
-                                }
-                            });
+                            long globalStep = (long) epoch * batches.length + b;
+                            if (!archFrozen) {
+                                guard.run("the architecture " + where, () -> {
+                                    try (NDManager step = base.newSubManager()) {
+                                        SearchStep.GumbelDraw draw = gumbel ? new SearchStep.GumbelDraw(
+                                                sample(arch, gumbelSeed, 2 * globalStep), tau) : null;
+                                        return searchStep.architectureStep(step, BatchFactory.images(step, archSet, archBatch, norm),
+                                                BatchFactory.labels(step, archSet, archBatch), draw);
+                                    }
+                                });
+                            }
                             guard.run("the weight " + where, () -> {
                                 try (NDManager step = base.newSubManager()) {
+                                    GumbelSample sample = gumbel ? sample(arch, gumbelSeed, 2 * globalStep + 1) : null;
                                     SearchStep.WeightStepResult r = searchStep.weightStep(step,
                                             BatchFactory.images(step, weightSet, weightBatch, norm),
-                                            BatchFactory.labels(step, weightSet, weightBatch), lr);
+                                            BatchFactory.labels(step, weightSet, weightBatch), lr, sample);
                                     if (r.finite()) {
                                         totals[0] += r.loss();
                                         totals[1] += r.correct();
@@ -213,10 +237,11 @@ public final class GaeaSearch {
                                 + checkpoints.lastGoodSearch(), epoch + 1);
                     }
                     float[][] alpha = arch.alpha();
-                    Nb201Genotype genotype = Nb201Genotype.argmax(config.space(), alpha);
+                    float[] beta = arch.beta();
+                    Genotype genotype = space.derive(alpha, beta);
                     Double heldOut = null;
                     if (config.scheme() == SearchScheme.BILEVEL) {
-                        heldOut = supernetAccuracy(supernet, base, archData, norm, alpha);
+                        heldOut = supernetAccuracy(supernet, base, archData, norm, alpha, beta, gumbel ? selection : null);
                         if (heldOut > bestHeldOut) {
                             bestHeldOut = heldOut;
                             selected = genotype.toString();
@@ -226,7 +251,8 @@ public final class GaeaSearch {
                     }
                     int seen = batches.length * config.batchSize();
                     EpochRecord record = new EpochRecord(epoch + 1, lr, totals[0] / batches.length, totals[1] / seen,
-                            heldOut, Simplex.meanEntropy(alpha), genotype.toString(), alpha,
+                            heldOut, Simplex.meanEntropy(Arrays.copyOf(alpha, space.normalRows())), genotype.toString(),
+                            alpha, beta,
                             (System.nanoTime() - start) / 1e9);
                     epochs.add(record);
                     if (checkpoints.enabled()) {
@@ -238,15 +264,45 @@ public final class GaeaSearch {
                 }
             }
         }
-        SearchHistory history = new SearchHistory(config.space().toString(), config.geometry().name(),
+        SearchHistory history = new SearchHistory(space.toString(), config.geometry().name(),
                 config.scheme().name(), config.seed(), Devices.name(device), epochs, selected);
-        return new SearchResult(Nb201Genotype.parse(selected), arch.alpha(), history);
+        return new SearchResult(space.parseGenotype(selected), arch.alpha(), arch.beta(), history);
     }
 
-    private static double supernetAccuracy(Nb201Network supernet, NDManager base, ImageData data, Normalization norm,
-                                           float[][] alpha) {
-        float[][] probs = BatchedInference.probabilities(supernet, base, data, norm, EVAL_BATCH,
-                m -> new NDList(m.create(Simplex.flatten(alpha), new Shape(alpha.length, alpha[0].length))));
-        return BatchedInference.accuracy(BatchedInference.argmax(probs), data.labels());
+    /** The Gumbel sample of one step: its generator is seeded by the search's Gumbel seed and the step. */
+    private static GumbelSample sample(ArchitectureWeights arch, long gumbelSeed, long stepIndex) {
+        return GumbelSampler.sample(arch.alpha(), new SplittableRandom(gumbelSeed + 0x9E3779B97F4A7C15L * stepIndex));
+    }
+
+    /**
+     * Supernet accuracy with the current architecture; with the Gumbel relaxation, with the argmax
+     * op of every edge (as the reference validates GDAS).
+     */
+    private static double supernetAccuracy(Block supernet, NDManager base, ImageData data, Normalization norm,
+                                           float[][] alpha, float[] beta, OpSelection sampled) {
+        float[][] weights = alpha;
+        if (sampled != null) {
+            int[] argmax = new int[alpha.length];
+            for (int i = 0; i < alpha.length; i++) {
+                argmax[i] = Simplex.argmax(alpha[i]);
+            }
+            weights = SearchStep.oneHot(argmax, alpha[0].length);
+            sampled.sample(argmax);
+        }
+        float[][] mixing = weights;
+        try {
+            float[][] probs = BatchedInference.probabilities(supernet, base, data, norm, EVAL_BATCH, m -> {
+                NDList extra = new NDList(m.create(Simplex.flatten(mixing), new Shape(mixing.length, mixing[0].length)));
+                if (beta != null) {
+                    extra.add(m.create(beta, new Shape(beta.length)));
+                }
+                return extra;
+            });
+            return BatchedInference.accuracy(BatchedInference.argmax(probs), data.labels());
+        } finally {
+            if (sampled != null) {
+                sampled.all();
+            }
+        }
     }
 }

@@ -18,24 +18,34 @@ package org.tribuo.nas.search;
 
 import org.tribuo.nas.arch.ArchitectureGeometry;
 import org.tribuo.nas.arch.ArchitectureOptimizer;
+import org.tribuo.nas.arch.ArchitectureWeights;
 import org.tribuo.nas.arch.ExponentiatedGradient;
 import org.tribuo.nas.arch.SoftmaxAdam;
+import org.tribuo.nas.space.Nb201SearchSpace;
 import org.tribuo.nas.space.Nb201Space;
+import org.tribuo.nas.space.SearchSpace;
+import org.tribuo.nas.space.SupernetSettings;
 import org.tribuo.nas.train.CosineSchedule;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * Settings of a GAEA search on the NAS-Bench-201 space. Build with {@link #builder()}; the
- * defaults are the reference's NAS-Bench-201 configuration (see docs/gaea.md for the few
- * deviations).
+ * Settings of a GAEA search. Build with {@link #builder()}; the defaults are the reference's
+ * NAS-Bench-201 configuration (see docs/gaea.md for the few deviations).
  *
- * @param space Candidate ops.
- * @param channels C of the supernet.
- * @param cellsPerStage N of the supernet.
+ * @param space The search space with its candidate ops.
+ * @param supernet Supernet sizes and options (C, depth, partial channels, edge weights).
  * @param geometry Architecture geometry.
+ * @param relaxation Continuous mixing or Gumbel sampling.
  * @param archLearningRate Architecture learning rate (η for EG, Adam's lr for softmax).
  * @param archWeightDecay Adam's L2 weight decay on the logits (softmax geometry only).
+ * @param edgeLearningRate Learning rate of the edge weights β (with edge weights only).
+ * @param archEntropicWeight λ of the entropic regularizer λ·KL(α‖uniform) (EG only).
+ * @param archWarmupEpochs Epochs before the first architecture step (the architecture is frozen).
+ * @param tauMax Gumbel temperature at the start (Gumbel relaxation only).
+ * @param tauMin Gumbel temperature the schedule ends at (Gumbel relaxation only).
  * @param scheme Single-level or bilevel.
  * @param epochs Search epochs.
  * @param batchSize Minibatch size of both steps.
@@ -45,11 +55,13 @@ import java.util.Objects;
  * @param momentum SGD momentum.
  * @param weightDecay SGD weight decay.
  * @param gradClip Global gradient-norm bound of the weight step.
- * @param seed Seed for initialization, shuffling and splitting.
+ * @param seed Seed for initialization, shuffling, splitting and Gumbel noise.
  * @param device Device setting: auto, cpu, gpu or gpu:N.
  */
-public record SearchConfig(Nb201Space space, int channels, int cellsPerStage, ArchitectureGeometry geometry,
-                           float archLearningRate, float archWeightDecay, SearchScheme scheme, int epochs,
+public record SearchConfig(SearchSpace space, SupernetSettings supernet, ArchitectureGeometry geometry,
+                           Relaxation relaxation, float archLearningRate, float archWeightDecay,
+                           float edgeLearningRate, float archEntropicWeight, int archWarmupEpochs,
+                           float tauMax, float tauMin, SearchScheme scheme, int epochs,
                            int batchSize, float weightLearningRate, float weightLearningRateMin,
                            int lrPeriodEpochs, float momentum, float weightDecay, float gradClip, long seed,
                            String device) {
@@ -59,17 +71,33 @@ public record SearchConfig(Nb201Space space, int channels, int cellsPerStage, Ar
      */
     public SearchConfig {
         Objects.requireNonNull(space, "space");
+        Objects.requireNonNull(supernet, "supernet");
         Objects.requireNonNull(geometry, "geometry");
+        Objects.requireNonNull(relaxation, "relaxation");
         Objects.requireNonNull(scheme, "scheme");
         Objects.requireNonNull(device, "device");
-        positive("channels", channels);
-        positive("cellsPerStage", cellsPerStage);
+        space.checkSupernet(supernet);
         positive("epochs", epochs);
         positive("batchSize", batchSize);
         positive("lrPeriodEpochs", lrPeriodEpochs);
         positive("archLearningRate", archLearningRate);
+        positive("edgeLearningRate", edgeLearningRate);
         positive("weightLearningRate", weightLearningRate);
+        positive("tauMax", tauMax);
+        positive("tauMin", tauMin);
+        if (tauMin > tauMax) {
+            throw new IllegalArgumentException("tauMin (" + tauMin + ") must not exceed tauMax (" + tauMax + ")");
+        }
         nonNegative("archWeightDecay", archWeightDecay);
+        nonNegative("archEntropicWeight", archEntropicWeight);
+        if (archEntropicWeight > 0 && geometry != ArchitectureGeometry.EXPONENTIATED_GRADIENT) {
+            throw new IllegalArgumentException("archEntropicWeight applies to the EXPONENTIATED_GRADIENT geometry only");
+        }
+        nonNegative("archWarmupEpochs", archWarmupEpochs);
+        if (archWarmupEpochs >= epochs) {
+            throw new IllegalArgumentException("archWarmupEpochs (" + archWarmupEpochs + ") leaves no epoch of the "
+                    + epochs + " search epochs to update the architecture; set it below the search epochs");
+        }
         nonNegative("weightLearningRateMin", weightLearningRateMin);
         nonNegative("weightDecay", weightDecay);
         nonNegative("gradClip", gradClip);
@@ -99,6 +127,22 @@ public record SearchConfig(Nb201Space space, int channels, int cellsPerStage, Ar
     }
 
     /**
+     * Channels C of the supernet.
+     * @return C.
+     */
+    public int channels() {
+        return supernet.channels();
+    }
+
+    /**
+     * Depth of the supernet: cells per stage (NAS-Bench-201) or cells (DARTS, tabular).
+     * @return The depth.
+     */
+    public int depth() {
+        return supernet.depth();
+    }
+
+    /**
      * The weight learning-rate schedule.
      * @return The cosine schedule.
      */
@@ -107,19 +151,35 @@ public record SearchConfig(Nb201Space space, int channels, int cellsPerStage, Ar
     }
 
     /**
-     * A fresh architecture optimizer of the configured geometry for a [rows, numOps] matrix.
-     * @param rows Number of edges.
-     * @return The optimizer.
+     * Fresh architecture parameters of the configured geometry: α over the space's edges and,
+     * with edge weights, β per node.
+     * @return The weights.
      */
-    public ArchitectureOptimizer newArchitectureOptimizer(int rows) {
+    public ArchitectureWeights newArchitectureWeights() {
+        int cols = space.ops().size();
+        ArchitectureOptimizer alpha;
+        List<ArchitectureOptimizer> edges = new ArrayList<>();
         switch (geometry) {
             case EXPONENTIATED_GRADIENT:
-                return new ExponentiatedGradient(rows, space.numOps(), archLearningRate);
+                alpha = new ExponentiatedGradient(space.alphaRows(), cols, archLearningRate,
+                        relaxation == Relaxation.GUMBEL ? ExponentiatedGradient.Options.gdas(archEntropicWeight)
+                                : new ExponentiatedGradient.Options(false, ExponentiatedGradient.CLAMP_MIN, archEntropicWeight));
+                break;
             case SOFTMAX_ADAM:
-                return new SoftmaxAdam(rows, space.numOps(), archLearningRate, archWeightDecay, seed);
+                alpha = new SoftmaxAdam(space.alphaRows(), cols, archLearningRate, archWeightDecay, seed);
+                break;
             default:
                 throw new IllegalStateException("unknown geometry " + geometry);
         }
+        if (supernet.edgeWeights()) {
+            int[] groups = space.edgeGroups();
+            for (int g = 0; g < groups.length; g++) {
+                edges.add(geometry == ArchitectureGeometry.EXPONENTIATED_GRADIENT
+                        ? new ExponentiatedGradient(1, groups[g], edgeLearningRate, ExponentiatedGradient.Options.edges())
+                        : new SoftmaxAdam(1, groups[g], edgeLearningRate, archWeightDecay, seed + 1 + g));
+            }
+        }
+        return new ArchitectureWeights(alpha, edges);
     }
 
     /**
@@ -134,12 +194,20 @@ public record SearchConfig(Nb201Space space, int channels, int cellsPerStage, Ar
 
     /** Builds a {@link SearchConfig}; unset fields keep the reference defaults. */
     public static final class Builder {
-        private Nb201Space space = Nb201Space.withoutNone();
+        private SearchSpace space = new Nb201SearchSpace(Nb201Space.withoutNone());
         private int channels = 16;
-        private int cellsPerStage = 5;
+        private int depth = 5;
+        private int partialChannels = 1;
+        private boolean edgeWeights = false;
         private ArchitectureGeometry geometry = ArchitectureGeometry.EXPONENTIATED_GRADIENT;
+        private Relaxation relaxation = Relaxation.CONTINUOUS;
         private float archLearningRate = Float.NaN;
         private float archWeightDecay = SoftmaxAdam.DEFAULT_WEIGHT_DECAY;
+        private float edgeLearningRate = Float.NaN;
+        private float archEntropicWeight = 0f;
+        private int archWarmupEpochs = 0;
+        private float tauMax = 10f;
+        private float tauMin = 0.1f;
         private SearchScheme scheme = SearchScheme.SINGLE_LEVEL;
         private int epochs = 25;
         private int batchSize = 64;
@@ -154,18 +222,36 @@ public record SearchConfig(Nb201Space space, int channels, int cellsPerStage, Ar
 
         private Builder() {}
 
-        /** @param v Candidate ops. @return this */
-        public Builder space(Nb201Space v) { space = v; return this; }
+        /** @param v The search space. @return this */
+        public Builder space(SearchSpace v) { space = v; return this; }
+        /** @param v NAS-Bench-201 candidate ops. @return this */
+        public Builder space(Nb201Space v) { space = new Nb201SearchSpace(v); return this; }
         /** @param v C. @return this */
         public Builder channels(int v) { channels = v; return this; }
-        /** @param v N. @return this */
-        public Builder cellsPerStage(int v) { cellsPerStage = v; return this; }
+        /** @param v N, the cells per stage of the NAS-Bench-201 supernet. @return this */
+        public Builder cellsPerStage(int v) { depth = v; return this; }
+        /** @param v Depth: cells per stage (NAS-Bench-201) or cells (DARTS, tabular). @return this */
+        public Builder depth(int v) { depth = v; return this; }
+        /** @param v K of partial channels (1 = off). @return this */
+        public Builder partialChannels(int v) { partialChannels = v; return this; }
+        /** @param v Whether β weighs each node's incoming edges. @return this */
+        public Builder edgeWeights(boolean v) { edgeWeights = v; return this; }
         /** @param v Geometry. @return this */
         public Builder geometry(ArchitectureGeometry v) { geometry = v; return this; }
+        /** @param v Relaxation. @return this */
+        public Builder relaxation(Relaxation v) { relaxation = v; return this; }
         /** @param v Architecture learning rate; unset means the geometry's reference value. @return this */
         public Builder archLearningRate(float v) { archLearningRate = v; return this; }
         /** @param v Softmax-Adam weight decay. @return this */
         public Builder archWeightDecay(float v) { archWeightDecay = v; return this; }
+        /** @param v Edge-weight learning rate; unset means the architecture learning rate. @return this */
+        public Builder edgeLearningRate(float v) { edgeLearningRate = v; return this; }
+        /** @param v λ of the entropic regularizer (EG only). @return this */
+        public Builder archEntropicWeight(float v) { archEntropicWeight = v; return this; }
+        /** @param v Epochs with the architecture frozen. @return this */
+        public Builder archWarmupEpochs(int v) { archWarmupEpochs = v; return this; }
+        /** @param max Initial Gumbel temperature. @param min Final temperature. @return this */
+        public Builder temperature(float max, float min) { tauMax = max; tauMin = min; return this; }
         /** @param v Scheme. @return this */
         public Builder scheme(SearchScheme v) { scheme = v; return this; }
         /** @param v Epochs. @return this */
@@ -196,9 +282,15 @@ public record SearchConfig(Nb201Space space, int channels, int cellsPerStage, Ar
          */
         public SearchConfig build() {
             float archLr = Float.isNaN(archLearningRate) ? defaultArchLearningRate(geometry) : archLearningRate;
+            float edgeLr = Float.isNaN(edgeLearningRate) ? archLr : edgeLearningRate;
             int period = lrPeriodEpochs == 0 ? 2 * epochs : lrPeriodEpochs;
-            return new SearchConfig(space, channels, cellsPerStage, geometry, archLr, archWeightDecay, scheme,
-                    epochs, batchSize, weightLearningRate, weightLearningRateMin, period, momentum, weightDecay,
+            if (channels <= 0 || depth <= 0 || partialChannels <= 0) {
+                throw new IllegalArgumentException("channels, depth and partialChannels must be positive, got C="
+                        + channels + ", depth=" + depth + ", K=" + partialChannels);
+            }
+            return new SearchConfig(space, new SupernetSettings(channels, depth, partialChannels, edgeWeights), geometry,
+                    relaxation, archLr, archWeightDecay, edgeLr, archEntropicWeight, archWarmupEpochs, tauMax, tauMin,
+                    scheme, epochs, batchSize, weightLearningRate, weightLearningRateMin, period, momentum, weightDecay,
                     gradClip, seed, device);
         }
     }

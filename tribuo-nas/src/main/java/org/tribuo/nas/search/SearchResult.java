@@ -16,23 +16,23 @@
 
 package org.tribuo.nas.search;
 
-import org.tribuo.nas.arch.Simplex;
-import org.tribuo.nas.space.Nb201Genotype;
+import org.tribuo.nas.space.Genotype;
 
 /**
- * What a search returns.
+ * What a search found.
  *
  * @param genotype The selected genotype.
- * @param alpha The final architecture weights.
- * @param history Per-epoch record.
+ * @param alpha The final op weights, [edges][ops].
+ * @param beta The final edge weights, [edges]; null without edge weights.
+ * @param history Every epoch's figures.
  */
-public record SearchResult(Nb201Genotype genotype, float[][] alpha, SearchHistory history) {
+public record SearchResult(Genotype genotype, float[][] alpha, float[] beta, SearchHistory history) {
 
     /**
-     * Mean edge entropy of the final weights.
-     * @return Nats.
+     * The mean edge entropy (nats) of the final op weights of the normal cell.
+     * @return The entropy after the last epoch.
      */
     public double meanEntropy() {
-        return Simplex.meanEntropy(alpha);
+        return history.epochs().get(history.epochs().size() - 1).meanEntropy();
     }
 }

@@ -32,6 +32,13 @@ public interface Genotype {
     public String spaceName();
 
     /**
+     * The cells of this genotype as graphs, for drawing (one for NAS-Bench-201 and tabular
+     * genotypes; normal and reduction cells for DARTS).
+     * @return The cell graphs.
+     */
+    public java.util.List<CellGraph> cells();
+
+    /**
      * The text form, which the space parses back.
      * @return The genotype text.
      */

@@ -28,7 +28,7 @@ import java.util.Objects;
  * {@code |op~0|+|op~0|op~1|+|op~0|op~1|op~2|}: one {@code +}-separated group per node 1..3,
  * each listing the op on the edge from every earlier node.
  */
-public final class Nb201Genotype {
+public final class Nb201Genotype implements Genotype {
 
     private final List<Nb201Op> edgeOps;
 
@@ -102,6 +102,20 @@ public final class Nb201Genotype {
      */
     public List<Nb201Op> edgeOps() {
         return edgeOps;
+    }
+
+    @Override
+    public List<CellGraph> cells() {
+        List<CellGraph.Edge> edges = new ArrayList<>();
+        for (int e = 0; e < Nb201Space.NUM_EDGES; e++) {
+            edges.add(new CellGraph.Edge(Nb201Space.edgeFrom(e), Nb201Space.edgeTo(e), op(e).opName()));
+        }
+        return List.of(new CellGraph("cell", List.of("0 (input)", "1", "2", "3 (output)"), edges));
+    }
+
+    @Override
+    public String spaceName() {
+        return Nb201SearchSpace.NAME;
     }
 
     /**

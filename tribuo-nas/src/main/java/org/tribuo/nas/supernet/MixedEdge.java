@@ -28,6 +28,7 @@ import ai.djl.util.PairList;
 
 import org.tribuo.nas.space.Nb201Op;
 import org.tribuo.nas.space.Nb201Space;
+import org.tribuo.nas.space.OpSelection;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -36,19 +37,27 @@ import java.util.List;
  * One edge of a search cell: the weighted sum {@code Σ_k α_k · op_k(x)} over the candidate ops.
  * <p>
  * Inputs: the edge's input {@code x} and its weight row {@code α} (shape [numOps]). The
- * {@code none} op is skipped: its output is zero, so it adds neither value nor gradient.
+ * {@code none} op is skipped: its output is zero, so it adds neither value nor gradient. When the
+ * {@link OpSelection} samples one op for this edge (GDAS), only that op runs and the other weights
+ * are added as scalars, so they still receive their (straight-through) gradient.
  */
 public final class MixedEdge extends AbstractBlock {
 
     private final List<Block> opBlocks = new ArrayList<>();
     private final List<Integer> opColumns = new ArrayList<>();
+    private final OpSelection selection;
+    private final int row;
 
     /**
      * Creates the edge.
      * @param space The candidate ops (their order indexes α).
      * @param channels Channels in and out.
+     * @param selection Which ops run; shared with the search.
+     * @param row This edge's α row.
      */
-    public MixedEdge(Nb201Space space, int channels) {
+    public MixedEdge(Nb201Space space, int channels, OpSelection selection, int row) {
+        this.selection = selection;
+        this.row = row;
         List<Nb201Op> ops = space.ops();
         for (int k = 0; k < ops.size(); k++) {
             if (ops.get(k) != Nb201Op.NONE) {
@@ -62,6 +71,10 @@ public final class MixedEdge extends AbstractBlock {
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDList x = new NDList(inputs.get(0));
         NDArray alphaRow = inputs.get(1);
+        int sampled = selection.sampledOp(row);
+        if (sampled >= 0) {
+            return new NDList(sampledForward(ps, x, alphaRow, sampled, training));
+        }
         NDArray sum = null;
         for (int i = 0; i < opBlocks.size(); i++) {
             NDArray weighted = opBlocks.get(i).forward(ps, x, training).singletonOrThrow()
@@ -72,6 +85,19 @@ public final class MixedEdge extends AbstractBlock {
             sum = inputs.get(0).zerosLike();
         }
         return new NDList(sum);
+    }
+
+    private NDArray sampledForward(ParameterStore ps, NDList x, NDArray alphaRow, int sampled, boolean training) {
+        int block = opColumns.indexOf(sampled);
+        NDArray out = block < 0 ? x.singletonOrThrow().zerosLike()
+                : opBlocks.get(block).forward(ps, x, training).singletonOrThrow().mul(alphaRow.get(sampled));
+        long cols = alphaRow.getShape().get(0);
+        if (cols > 1) {
+            // The unsampled weights: 0 in value for a straight-through sample, but they carry gradient.
+            NDArray others = alphaRow.sum().sub(alphaRow.get(sampled));
+            out = out.add(others);
+        }
+        return out;
     }
 
     @Override

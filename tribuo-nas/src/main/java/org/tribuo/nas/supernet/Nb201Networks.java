@@ -18,6 +18,7 @@ package org.tribuo.nas.supernet;
 
 import org.tribuo.nas.space.Nb201Genotype;
 import org.tribuo.nas.space.Nb201Space;
+import org.tribuo.nas.space.OpSelection;
 
 /**
  * Builds the two networks of a NAS-Bench-201 search: the weight-sharing supernet and the
@@ -37,7 +38,21 @@ public final class Nb201Networks {
      * @return The supernet, uninitialized.
      */
     public static Nb201Network supernet(Nb201Space space, int channels, int cellsPerStage, int numClasses) {
-        return new Nb201Network(channels, cellsPerStage, numClasses, c -> new SearchCell(space, c));
+        return supernet(space, channels, cellsPerStage, numClasses, new OpSelection());
+    }
+
+    /**
+     * The supernet with a shared op selection (GDAS samples one op per edge through it).
+     * @param space The candidate ops.
+     * @param channels C.
+     * @param cellsPerStage N.
+     * @param numClasses Number of classes.
+     * @param selection Which ops the edges run.
+     * @return The supernet, uninitialized.
+     */
+    public static Nb201Network supernet(Nb201Space space, int channels, int cellsPerStage, int numClasses,
+                                        OpSelection selection) {
+        return new Nb201Network(channels, cellsPerStage, numClasses, c -> new SearchCell(space, c, selection));
     }
 
     /**

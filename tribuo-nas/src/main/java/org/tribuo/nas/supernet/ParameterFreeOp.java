@@ -20,7 +20,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
-import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
@@ -57,7 +56,7 @@ public final class ParameterFreeOp extends AbstractBlock {
         if (kind == Kind.IDENTITY) {
             return new NDList(x);
         }
-        return new NDList(Pool.avgPool2d(x, KERNEL, STRIDE, PADDING, false, false));
+        return new NDList(AveragePooling.excludingPadding(x, KERNEL, STRIDE, PADDING));
     }
 
     @Override

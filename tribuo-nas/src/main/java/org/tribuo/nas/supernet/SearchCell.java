@@ -26,6 +26,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
 import org.tribuo.nas.space.Nb201Space;
+import org.tribuo.nas.space.OpSelection;
 
 /**
  * A NAS-Bench-201 search cell: every edge is a {@link MixedEdge};
@@ -41,11 +42,12 @@ public final class SearchCell extends AbstractBlock {
      * Creates the cell.
      * @param space The candidate ops.
      * @param channels Channels in and out.
+     * @param selection Which ops the edges run; shared with the search.
      */
-    public SearchCell(Nb201Space space, int channels) {
+    public SearchCell(Nb201Space space, int channels, OpSelection selection) {
         for (int e = 0; e < edges.length; e++) {
             edges[e] = addChildBlock("edge" + Nb201Space.edgeTo(e) + "from" + Nb201Space.edgeFrom(e),
-                    new MixedEdge(space, channels));
+                    new MixedEdge(space, channels, selection, e));
         }
     }
 

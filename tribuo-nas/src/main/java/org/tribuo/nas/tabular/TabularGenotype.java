@@ -16,6 +16,7 @@
 
 package org.tribuo.nas.tabular;
 
+import org.tribuo.nas.space.CellGraph;
 import org.tribuo.nas.space.Genotype;
 import org.tribuo.nas.space.GenotypeFormatException;
 
@@ -63,6 +64,15 @@ public final class TabularGenotype implements Genotype {
      */
     public static TabularGenotype parse(String text) {
         return new TabularGenotypeParser(text).parse();
+    }
+
+    @Override
+    public List<CellGraph> cells() {
+        List<CellGraph.Edge> edges = new ArrayList<>();
+        for (int e = 0; e < TabularSearchSpace.NUM_EDGES; e++) {
+            edges.add(new CellGraph.Edge(TabularSearchSpace.edgeFrom(e), TabularSearchSpace.edgeTo(e), op(e).opName()));
+        }
+        return List.of(new CellGraph("cell", List.of("0 (input)", "1", "2", "3 (output)"), edges));
     }
 
     @Override

@@ -25,6 +25,7 @@ import org.tribuo.VariableIDInfo;
 import org.tribuo.VariableInfo;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
+import org.tribuo.nas.data.ExampleTensorizer;
 import org.tribuo.nas.data.ImageData;
 import org.tribuo.nas.data.ImageShape;
 
@@ -48,7 +49,7 @@ import java.util.logging.Logger;
  * <p>
  * Thread safe (immutable).
  */
-public final class TabularTensorizer {
+public final class TabularTensorizer implements ExampleTensorizer {
     private static final Logger logger = Logger.getLogger(TabularTensorizer.class.getName());
 
     private final ImmutableFeatureMap featureMap;
@@ -83,6 +84,7 @@ public final class TabularTensorizer {
      *
      * @return The shape.
      */
+    @Override
     public ImageShape shape() {
         return shape;
     }
@@ -119,6 +121,7 @@ public final class TabularTensorizer {
      *                                  example has a non-finite value or an unknown label; the
      *                                  message names the feature and the example index.
      */
+    @Override
     public ImageData tensorize(Dataset<Label> dataset, ImmutableOutputInfo<Label> labelIds) {
         Objects.requireNonNull(dataset, "dataset");
         Objects.requireNonNull(labelIds, "labelIds");
@@ -173,6 +176,7 @@ public final class TabularTensorizer {
      * @throws IllegalArgumentException  If a known feature's value is not finite.
      * @throws IndexOutOfBoundsException If the vector does not fit in {@code dest} at {@code offset}.
      */
+    @Override
     public void tensorizeInto(Example<Label> example, float[] dest, int offset) {
         Objects.requireNonNull(example, "example");
         Objects.requireNonNull(dest, "dest");

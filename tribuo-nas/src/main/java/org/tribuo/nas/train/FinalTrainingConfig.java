@@ -16,11 +16,15 @@
 
 package org.tribuo.nas.train;
 
+import org.tribuo.nas.space.NetworkSettings;
+
 /**
  * Settings of training a genotype's network from scratch.
  *
- * @param channels C of the network.
- * @param cellsPerStage N of the network.
+ * @param network Network sizes (C, depth) and whether it has an auxiliary head.
+ * @param auxiliaryWeight Weight of the auxiliary head's loss (0 without one; DARTS: 0.4).
+ * @param dropPath Final drop-path probability, reached linearly over the epochs (0 = off; DARTS: 0.2).
+ * @param cutout Side of the square cut out of each training image, in pixels (0 = off; DARTS: 16).
  * @param epochs Training epochs.
  * @param batchSize Minibatch size.
  * @param learningRate Initial learning rate.
@@ -31,7 +35,7 @@ package org.tribuo.nas.train;
  * @param seed Seed for initialization and shuffling.
  * @param device Device setting: auto, cpu, gpu or gpu:N.
  */
-public record FinalTrainingConfig(int channels, int cellsPerStage, int epochs, int batchSize, float learningRate,
+public record FinalTrainingConfig(NetworkSettings network, float auxiliaryWeight, float dropPath, int cutout, int epochs, int batchSize, float learningRate,
                                   float learningRateMin, float momentum, float weightDecay, float gradClip,
                                   long seed, String device) {
 
@@ -39,8 +43,16 @@ public record FinalTrainingConfig(int channels, int cellsPerStage, int epochs, i
      * Validates every setting; the message names the setting.
      */
     public FinalTrainingConfig {
-        require(channels > 0, "channels", channels);
-        require(cellsPerStage > 0, "cellsPerStage", cellsPerStage);
+        if (network == null) {
+            throw new IllegalArgumentException("network settings must be set");
+        }
+        require(auxiliaryWeight >= 0 && !Float.isInfinite(auxiliaryWeight), "auxiliaryWeight", auxiliaryWeight);
+        if (network.auxiliaryHead() != (auxiliaryWeight > 0)) {
+            throw new IllegalArgumentException("the network has " + (network.auxiliaryHead() ? "an" : "no")
+                    + " auxiliary head but auxiliaryWeight is " + auxiliaryWeight);
+        }
+        require(dropPath >= 0 && dropPath < 1, "dropPath", dropPath);
+        require(cutout >= 0, "cutout", cutout);
         require(epochs > 0, "epochs", epochs);
         require(batchSize > 0, "batchSize", batchSize);
         require(learningRate > 0 && !Float.isInfinite(learningRate), "learningRate", learningRate);
@@ -61,7 +73,7 @@ public record FinalTrainingConfig(int channels, int cellsPerStage, int epochs, i
 
     /**
      * The reference's evaluation settings (SGD momentum 0.9, wd 3e-4, clip 5, cosine to 0) at the
-     * given size and budget.
+     * given size and budget, without auxiliary head, drop-path or cutout.
      * @param channels C.
      * @param cellsPerStage N.
      * @param epochs Epochs.
@@ -73,8 +85,34 @@ public record FinalTrainingConfig(int channels, int cellsPerStage, int epochs, i
      */
     public static FinalTrainingConfig of(int channels, int cellsPerStage, int epochs, int batchSize, float learningRate,
                                          long seed, String device) {
-        return new FinalTrainingConfig(channels, cellsPerStage, epochs, batchSize, learningRate, 0f, 0.9f, 3e-4f,
-                5f, seed, device);
+        return new FinalTrainingConfig(new NetworkSettings(channels, cellsPerStage, false), 0f, 0f, 0, epochs, batchSize,
+                learningRate, 0f, 0.9f, 3e-4f, 5f, seed, device);
+    }
+
+    /**
+     * Channels C of the network.
+     * @return C.
+     */
+    public int channels() {
+        return network.channels();
+    }
+
+    /**
+     * Depth of the network: cells per stage (NAS-Bench-201) or cells (DARTS, tabular).
+     * @return The depth.
+     */
+    public int depth() {
+        return network.depth();
+    }
+
+    /**
+     * The drop-path probability of an epoch: linear from 0 to {@link #dropPath()}, as DARTS
+     * ({@code p·e/epochs}).
+     * @param epoch The 0-based epoch.
+     * @return The probability.
+     */
+    public float dropPathAt(int epoch) {
+        return dropPath * epoch / epochs;
     }
 
     /**

@@ -22,6 +22,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.nn.Block;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.loss.Loss;
@@ -32,11 +33,12 @@ import org.tribuo.nas.checkpoint.RunCheckpoints;
 import org.tribuo.nas.checkpoint.TrainingCheckpoint;
 import org.tribuo.nas.data.BatchFactory;
 import org.tribuo.nas.data.BatchSampler;
+import org.tribuo.nas.data.Cutout;
 import org.tribuo.nas.data.ImageData;
 import org.tribuo.nas.data.Normalization;
-import org.tribuo.nas.space.Nb201Genotype;
-import org.tribuo.nas.supernet.Nb201Network;
-import org.tribuo.nas.supernet.Nb201Networks;
+import org.tribuo.nas.space.DropPathControl;
+import org.tribuo.nas.space.Genotype;
+import org.tribuo.nas.space.SearchSpace;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +49,10 @@ import java.util.logging.Logger;
 
 /**
  * Trains the network of a genotype from scratch: SGD with momentum, weight decay, gradient-norm
- * clipping and a per-epoch cosine learning rate.
+ * clipping and a per-epoch cosine learning rate; with the options of DARTS's evaluation, an
+ * auxiliary-head loss, drop-path (probability rising linearly over the epochs) and cutout. The
+ * random choices of drop-path and cutout come from generators seeded by the seed, the epoch and
+ * the step, so a resumed training makes the same ones.
  */
 public final class NetworkTrainer {
 
@@ -65,6 +70,7 @@ public final class NetworkTrainer {
 
     /**
      * Trains without checkpoints.
+     * @param space The genotype's space.
      * @param genotype The cell.
      * @param train Training images with labels.
      * @param numClasses Number of classes.
@@ -73,14 +79,15 @@ public final class NetworkTrainer {
      * @param onStep Receives (epoch, step, stepsPerEpoch) after each minibatch; may be null.
      * @return The trained network; the caller closes it.
      */
-    public TrainedNetwork train(Nb201Genotype genotype, ImageData train, int numClasses, Normalization norm,
+    public TrainedNetwork train(SearchSpace space, Genotype genotype, ImageData train, int numClasses, Normalization norm,
                                 Consumer<TrainingEpoch> onEpoch, StepListener onStep) {
-        return train(genotype, train, numClasses, norm, onEpoch, onStep, RunCheckpoints.disabled());
+        return train(space, genotype, train, numClasses, norm, onEpoch, onStep, RunCheckpoints.disabled());
     }
 
     /**
      * Trains, continuing from the final-training checkpoint if there is one, and checkpointing at
      * the end of every epoch. A resumed training ends exactly as an uninterrupted one.
+     * @param space The genotype's space.
      * @param genotype The cell.
      * @param train Training images with labels.
      * @param numClasses Number of classes.
@@ -91,8 +98,9 @@ public final class NetworkTrainer {
      * @return The trained network; the caller closes it.
      * @throws TrainingDivergedException if the training diverges; the last good checkpoint is kept.
      */
-    public TrainedNetwork train(Nb201Genotype genotype, ImageData train, int numClasses, Normalization norm,
+    public TrainedNetwork train(SearchSpace space, Genotype genotype, ImageData train, int numClasses, Normalization norm,
                                 Consumer<TrainingEpoch> onEpoch, StepListener onStep, RunCheckpoints checkpoints) {
+        space.checkNetwork(config.network());
         if (train.size() < config.batchSize()) {
             throw new IllegalArgumentException("batchSize " + config.batchSize() + " exceeds the " + train.size()
                     + " training images");
@@ -106,10 +114,17 @@ public final class NetworkTrainer {
         SplittableRandom seeds = new SplittableRandom(config.seed());
         DjlRuntime.seed(seeds.nextLong());
         long shuffleSeed = seeds.nextLong();
+        long augmentSeed = seeds.nextLong();
+        Cutout cutout = config.cutout() > 0 ? new Cutout(config.cutout()) : null;
         Engine engine = DjlRuntime.engine();
         NDManager manager = engine.newBaseManager(device);
         try {
-            Nb201Network network = Nb201Networks.discrete(genotype, config.channels(), config.cellsPerStage(), numClasses);
+            Block network = space.newNetwork(genotype, config.network(), numClasses);
+            DropPathControl dropPath = network instanceof DropPathControl ? (DropPathControl) network : null;
+            if (config.dropPath() > 0 && dropPath == null) {
+                throw new IllegalArgumentException("dropPath applies to the darts space only; the " + space.name()
+                        + " network has no drop-path");
+            }
             network.initialize(manager, DataType.FLOAT32, TrainedNetwork.inputShape(train.shape()));
             Loss loss = Loss.softmaxCrossEntropyLoss();
             BatchSampler sampler = new BatchSampler(train.size(), config.batchSize(), true, shuffleSeed);
@@ -136,16 +151,28 @@ public final class NetworkTrainer {
                     try {
                         for (int b = 0; b < batches.length; b++) {
                             int[] batch = batches[b];
+                            long stepSeed = augmentSeed + 0x9E3779B97F4A7C15L * ((long) epoch * batches.length + b);
+                            float dropPathProbability = config.dropPathAt(epoch);
                             guard.run("final-training step " + (b + 1) + " of epoch " + (epoch + 1), () -> {
                                 try (NDManager step = manager.newSubManager()) {
-                                    NDArray x = BatchFactory.images(step, train, batch, norm);
+                                    SplittableRandom stepRandom = new SplittableRandom(stepSeed);
+                                    NDArray x = BatchFactory.images(step, train, batch, norm, cutout, stepRandom);
                                     NDArray y = BatchFactory.labels(step, train, batch);
+                                    if (dropPath != null) {
+                                        dropPath.setDropPath(dropPathProbability, stepRandom.nextLong());
+                                    }
                                     NDArray logits;
                                     NDArray value;
                                     try (GradientCollector gc = engine.newGradientCollector()) {
-                                        logits = network.forward(new ParameterStore(step, false), new NDList(x), true).singletonOrThrow();
+                                        NDList out = network.forward(new ParameterStore(step, false), new NDList(x), true);
+                                        logits = out.get(0);
                                         value = loss.evaluate(new NDList(y), new NDList(logits));
-                                        gc.backward(value);
+                                        NDArray objective = value;
+                                        if (out.size() > 1) {
+                                            objective = value.add(loss.evaluate(new NDList(y), new NDList(out.get(1)))
+                                                    .mul(config.auxiliaryWeight()));
+                                        }
+                                        gc.backward(objective);
                                     }
                                     if (!Float.isFinite(sgd.step(lr))) {
                                         return false;
@@ -173,8 +200,10 @@ public final class NetworkTrainer {
                     onEpoch.accept(record);
                 }
             }
-            return new TrainedNetwork(genotype, config.channels(), config.cellsPerStage(), numClasses, train.shape(),
-                    norm, manager, network);
+            if (dropPath != null) {
+                dropPath.setDropPath(0f, 0L);
+            }
+            return new TrainedNetwork(space, genotype, config.network(), numClasses, train.shape(), norm, manager, network);
         } catch (RuntimeException e) {
             manager.close();
             throw e;

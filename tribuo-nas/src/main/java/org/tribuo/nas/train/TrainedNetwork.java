@@ -21,13 +21,14 @@ import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
 
 import org.tribuo.nas.data.ImageData;
 import org.tribuo.nas.data.ImageShape;
 import org.tribuo.nas.data.Normalization;
-import org.tribuo.nas.space.Nb201Genotype;
-import org.tribuo.nas.supernet.Nb201Network;
-import org.tribuo.nas.supernet.Nb201Networks;
+import org.tribuo.nas.space.Genotype;
+import org.tribuo.nas.space.NetworkSettings;
+import org.tribuo.nas.space.SearchSpace;
 import org.tribuo.nas.util.AtomicFiles;
 
 import java.io.ByteArrayInputStream;
@@ -45,20 +46,20 @@ public final class TrainedNetwork implements AutoCloseable {
 
     private static final int PREDICT_BATCH = 256;
 
-    private final Nb201Genotype genotype;
-    private final int channels;
-    private final int cellsPerStage;
+    private final SearchSpace space;
+    private final Genotype genotype;
+    private final NetworkSettings settings;
     private final int numClasses;
     private final ImageShape shape;
     private final Normalization normalization;
     private final NDManager manager;
-    private final Nb201Network network;
+    private final Block network;
 
-    TrainedNetwork(Nb201Genotype genotype, int channels, int cellsPerStage, int numClasses, ImageShape shape,
-                   Normalization normalization, NDManager manager, Nb201Network network) {
+    TrainedNetwork(SearchSpace space, Genotype genotype, NetworkSettings settings, int numClasses, ImageShape shape,
+                   Normalization normalization, NDManager manager, Block network) {
+        this.space = space;
         this.genotype = genotype;
-        this.channels = channels;
-        this.cellsPerStage = cellsPerStage;
+        this.settings = settings;
         this.numClasses = numClasses;
         this.shape = shape;
         this.normalization = normalization;
@@ -68,9 +69,9 @@ public final class TrainedNetwork implements AutoCloseable {
 
     /**
      * Rebuilds a network from saved weights (see {@link #parameterBytes()}).
+     * @param space The genotype's space.
      * @param genotype The cell.
-     * @param channels C.
-     * @param cellsPerStage N.
+     * @param settings The network sizes and options it was trained with.
      * @param numClasses Number of classes.
      * @param shape The input image shape.
      * @param normalization The input normalization.
@@ -79,19 +80,19 @@ public final class TrainedNetwork implements AutoCloseable {
      * @return The network.
      * @throws IOException If the bytes do not hold this network's parameters.
      */
-    public static TrainedNetwork load(Nb201Genotype genotype, int channels, int cellsPerStage, int numClasses,
+    public static TrainedNetwork load(SearchSpace space, Genotype genotype, NetworkSettings settings, int numClasses,
                                       ImageShape shape, Normalization normalization, byte[] parameters,
                                       Device device) throws IOException {
         NDManager manager = DjlRuntime.engine().newBaseManager(device);
         try {
-            Nb201Network network = Nb201Networks.discrete(genotype, channels, cellsPerStage, numClasses);
+            Block network = space.newNetwork(genotype, settings, numClasses);
             network.initialize(manager, DataType.FLOAT32, inputShape(shape));
             network.loadParameters(manager, new DataInputStream(new ByteArrayInputStream(parameters)));
-            return new TrainedNetwork(genotype, channels, cellsPerStage, numClasses, shape, normalization, manager, network);
+            return new TrainedNetwork(space, genotype, settings, numClasses, shape, normalization, manager, network);
         } catch (MalformedModelException | RuntimeException e) {
             manager.close();
-            throw new IOException("network parameters do not match genotype " + genotype + " at C=" + channels
-                    + ", N=" + cellsPerStage + ": " + e.getMessage(), e);
+            throw new IOException("network parameters do not match " + space.name() + " genotype " + genotype + " at C="
+                    + settings.channels() + ", depth " + settings.depth() + ": " + e.getMessage(), e);
         } catch (IOException e) {
             manager.close();
             throw e;
@@ -144,19 +145,29 @@ public final class TrainedNetwork implements AutoCloseable {
         AtomicFiles.write(path, out -> out.write(bytes));
     }
 
+    /** @return The search space of the genotype. */
+    public SearchSpace space() {
+        return space;
+    }
+
     /** @return The genotype. */
-    public Nb201Genotype genotype() {
+    public Genotype genotype() {
         return genotype;
+    }
+
+    /** @return The network sizes and options. */
+    public NetworkSettings settings() {
+        return settings;
     }
 
     /** @return C. */
     public int channels() {
-        return channels;
+        return settings.channels();
     }
 
-    /** @return N. */
-    public int cellsPerStage() {
-        return cellsPerStage;
+    /** @return The depth: cells per stage (NAS-Bench-201) or cells (DARTS, tabular). */
+    public int depth() {
+        return settings.depth();
     }
 
     /** @return Number of classes. */

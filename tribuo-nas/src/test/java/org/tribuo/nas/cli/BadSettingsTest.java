@@ -51,14 +51,18 @@ public class BadSettingsTest {
         "trainer.searchLearningRate=0      | searchLearningRate",
         "trainer.finalLearningRate=-0.1    | finalLearningRate",
         "trainer.archLearningRate=-1       | archLearningRate",
-        "trainer.searchSpace=darts         | unknown search space 'darts'",
+        "trainer.searchSpace=nasnet        | unknown search space 'nasnet'",
         "trainer.ops=skip_connect,conv_9x9 | conv_9x9",
         "trainer.geometry=ADAM             | geometry",
-        "trainer.searchChannels=0          | searchChannels",
+        "trainer.searchChannels=-1         | searchChannels",
         "trainer.searchBatchSize=128       | searchBatchSize, 128 exceeds searchExamples (64)",
         "trainer.finalBatchSize=512        | finalBatchSize 512 exceeds the 256 training examples",
         "trainer.imageHeight=20            | 1x20x28",
         "trainer.device=tpu                | device",
+        "trainer.partialChannels=4         | partialChannels, applies to the darts space only",
+        "trainer.auxiliaryWeight=0.4       | auxiliaryWeight, applies to the darts space only",
+        "trainer.searchLayers=8            | searchLayers, applies to the darts and tabular spaces",
+        "trainer.relaxation=SOFT           | relaxation",
     })
     public void badSettingIsNamedAndNothingIsWritten(String override, String expected) {
         Path out = dir.resolve("out-" + override.replaceAll("[^A-Za-z0-9]", "_"));

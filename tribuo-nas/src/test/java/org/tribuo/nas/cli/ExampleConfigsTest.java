@@ -24,6 +24,7 @@ import org.tribuo.ConfigurableDataSource;
 import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
+import org.tribuo.data.csv.CSVDataSource;
 import org.tribuo.datasource.IDXDataSource;
 import org.tribuo.nas.GaeaTrainer;
 import org.tribuo.nas.testutil.FashionFixture;
@@ -60,7 +61,7 @@ public class ExampleConfigsTest {
     }
 
     static List<Path> exampleConfigs() throws Exception {
-        try (Stream<Path> files = Files.list(repositoryRoot().resolve("examples").resolve("config"))) {
+        try (Stream<Path> files = Files.walk(repositoryRoot().resolve("examples").resolve("config"))) {
             return files.filter(p -> p.toString().endsWith(".xml") || p.toString().endsWith(".json")).sorted().toList();
         }
     }
@@ -74,11 +75,16 @@ public class ExampleConfigsTest {
         for (Path file : configs) {
             ExperimentConfig config = ExperimentConfig.load(file, absoluteDataPaths(file));
             GaeaTrainer trainer = config.trainer();
-            assertTrue(trainer.toString().startsWith("GaeaTrainer(space=nas-bench-201"), trainer.toString());
+            assertTrue(trainer.toString().startsWith("GaeaTrainer(method="), trainer.toString());
+            String space = file.getFileName().toString().startsWith("darts-") ? "darts"
+                    : file.getFileName().toString().startsWith("tabular-") ? "tabular" : "nas-bench-201";
+            assertTrue(trainer.toString().contains(",space=" + space + ","), file + ": " + trainer);
             assertTrue(config.hasTestSource(), file + " has a test-source");
             for (String name : List.of(ExperimentConfig.TRAIN_SOURCE, ExperimentConfig.TEST_SOURCE)) {
                 ConfigurationData source = config.configurationManager().getConfigurationData(name).orElseThrow();
-                assertEquals(IDXDataSource.class.getName(), source.getClassName(), file + " " + name);
+                boolean tabular = space.equals("tabular");
+                assertEquals(tabular ? CSVDataSource.class.getName() : IDXDataSource.class.getName(), source.getClassName(),
+                        file + " " + name);
                 String factory = source.get("outputFactory").orElseThrow().toString();
                 assertEquals(LabelFactory.class.getName(),
                         config.configurationManager().getConfigurationData(factory).orElseThrow().getClassName());
@@ -87,7 +93,7 @@ public class ExampleConfigsTest {
                             ? config.trainSource() : config.testSource().orElseThrow();
                     MutableDataset<Label> data = new MutableDataset<>(built);
                     assertTrue(data.size() > 0, file + " " + name);
-                    assertEquals(10, data.getOutputIDInfo().size(), file + " " + name);
+                    assertTrue(data.getOutputIDInfo().size() >= 2, file + " " + name);
                 }
             }
         }
@@ -121,11 +127,17 @@ public class ExampleConfigsTest {
         List<ConfigOverride> out = new ArrayList<>();
         for (String name : List.of(ExperimentConfig.TRAIN_SOURCE, ExperimentConfig.TEST_SOURCE)) {
             ConfigurationData source = raw.configurationManager().getConfigurationData(name).orElseThrow();
-            for (String field : List.of("featuresPath", "outputPath")) {
+            for (String field : List.of("featuresPath", "outputPath", "dataPath")) {
+                if (source.get(field).isEmpty()) {
+                    continue;
+                }
                 String value = source.get(field).orElseThrow().toString();
                 Path path = Path.of(value);
                 if (!path.isAbsolute()) {
                     Path resolved = repositoryRoot().resolve(path);
+                    if (!Files.isRegularFile(resolved) && value.startsWith("data/")) {
+                        continue; // fetched by a script (scripts/fetch-*.sh); not in a clean clone
+                    }
                     assertTrue(Files.isRegularFile(resolved), file + ": " + name + "." + field + " " + resolved);
                     out.add(new ConfigOverride(name, field, resolved.toString()));
                 }
@@ -135,7 +147,10 @@ public class ExampleConfigsTest {
     }
 
     private static boolean small(ConfigurationData source) throws Exception {
-        for (String field : List.of("featuresPath", "outputPath")) {
+        for (String field : List.of("featuresPath", "outputPath", "dataPath")) {
+            if (source.get(field).isEmpty()) {
+                continue;
+            }
             Path p = Path.of(source.get(field).orElseThrow().toString());
             if (!p.isAbsolute()) {
                 p = repositoryRoot().resolve(p);

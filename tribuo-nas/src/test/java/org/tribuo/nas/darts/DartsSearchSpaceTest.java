@@ -98,6 +98,11 @@ public class DartsSearchSpaceTest {
             public String spaceName() {
                 return "nas-bench-201";
             }
+
+            @Override
+            public java.util.List<org.tribuo.nas.space.CellGraph> cells() {
+                return java.util.List.of();
+            }
         };
         assertRejected(() -> SPACE.newNetwork(foreign, new NetworkSettings(8, 3, false), 10), "nas-bench-201");
         float[][] alpha = new float[28][8];

@@ -24,11 +24,13 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.loss.Loss;
 import org.junit.jupiter.api.Test;
+import org.tribuo.nas.arch.ArchitectureWeights;
 import org.tribuo.nas.arch.ExponentiatedGradient;
 import org.tribuo.nas.arch.Simplex;
 import org.tribuo.nas.data.BatchFactory;
 import org.tribuo.nas.data.ImageData;
 import org.tribuo.nas.space.Nb201Space;
+import org.tribuo.nas.space.OpSelection;
 import org.tribuo.nas.supernet.Nb201Network;
 import org.tribuo.nas.supernet.Nb201Networks;
 import org.tribuo.nas.testutil.FashionFixture;
@@ -67,7 +69,8 @@ public class SearchStepTest {
             try (SgdOptimizer sgd = new SgdOptimizer(net, m, 0.9f, 3e-4f, 5f)) {
                 sgd.zeroGradients();
                 ExponentiatedGradient eg = new ExponentiatedGradient(6, 4, 0.1f);
-                SearchStep step = new SearchStep(net, eg, sgd, m.getEngine());
+                SearchStep step = new SearchStep(net, new ArchitectureWeights(eg, java.util.List.of()), new OpSelection(), sgd,
+                        m.getEngine());
                 assertTrue(step.architectureStep(m, x, y));
                 assertArrayEquals(Simplex.flatten(reference.alpha()), Simplex.flatten(eg.alpha()), 1e-7f);
                 for (var p : sgd.parameters()) {

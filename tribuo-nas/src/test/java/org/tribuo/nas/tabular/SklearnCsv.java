@@ -35,12 +35,12 @@ import java.nio.charset.StandardCharsets;
  * following line is the feature values then the integer class id. Features are named
  * {@code f00}, {@code f01}, … in column order, labels are the class names.
  */
-final class SklearnCsv {
+public final class SklearnCsv {
 
     /** The wine fixture: 178 rows, 13 features, 3 classes. */
-    static final String WINE = "wine_data.csv";
+    public static final String WINE = "wine_data.csv";
     /** The breast cancer fixture: 569 rows, 30 features, 2 classes. */
-    static final String BREAST_CANCER = "breast_cancer.csv";
+    public static final String BREAST_CANCER = "breast_cancer.csv";
 
     private SklearnCsv() {}
 
@@ -54,7 +54,7 @@ final class SklearnCsv {
     /**
      * Loads a fixture.
      */
-    static MutableDataset<Label> load(String file) {
+    public static MutableDataset<Label> load(String file) {
         LabelFactory factory = new LabelFactory();
         MutableDataset<Label> dataset = new MutableDataset<>(
                 new SimpleDataSourceProvenance("scikit-learn " + file, factory), factory);

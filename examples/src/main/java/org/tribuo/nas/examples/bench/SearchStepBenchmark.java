@@ -25,6 +25,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.pytorch.jni.JniUtils;
 
+import org.tribuo.nas.arch.ArchitectureWeights;
 import org.tribuo.nas.arch.ExponentiatedGradient;
 import org.tribuo.nas.data.BatchFactory;
 import org.tribuo.nas.data.BatchSampler;
@@ -32,6 +33,7 @@ import org.tribuo.nas.data.ImageData;
 import org.tribuo.nas.data.ImageShape;
 import org.tribuo.nas.search.SearchStep;
 import org.tribuo.nas.space.Nb201Space;
+import org.tribuo.nas.space.OpSelection;
 import org.tribuo.nas.supernet.Nb201Network;
 import org.tribuo.nas.supernet.Nb201Networks;
 import org.tribuo.nas.train.Devices;
@@ -238,7 +240,7 @@ public final class SearchStepBenchmark {
                 for (Parameter p : sgd.parameters()) {
                     parameters += p.getArray().size();
                 }
-                SearchStep searchStep = new SearchStep(supernet, arch, sgd, engine);
+                SearchStep searchStep = new SearchStep(supernet, new ArchitectureWeights(arch, java.util.List.of()), new OpSelection(), sgd, engine);
                 double setupSeconds = (System.nanoTime() - setupStart) / 1e9;
                 BatchSampler archSampler = new BatchSampler(images, batch, true, seed + 1);
                 BatchSampler weightSampler = new BatchSampler(images, batch, true, seed + 2);

@@ -25,6 +25,7 @@ import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
 import org.tribuo.datasource.IDXDataSource;
+import org.tribuo.nas.arch.ArchitectureWeights;
 import org.tribuo.nas.arch.ExponentiatedGradient;
 import org.tribuo.nas.data.BatchFactory;
 import org.tribuo.nas.data.BatchSampler;
@@ -34,6 +35,7 @@ import org.tribuo.nas.data.ImageTensorizer;
 import org.tribuo.nas.data.Normalization;
 import org.tribuo.nas.search.SearchStep;
 import org.tribuo.nas.space.Nb201Space;
+import org.tribuo.nas.space.OpSelection;
 import org.tribuo.nas.supernet.Nb201Network;
 import org.tribuo.nas.supernet.Nb201Networks;
 import org.tribuo.nas.train.Devices;
@@ -62,7 +64,7 @@ public final class SoakBenchmark {
 
     private SoakBenchmark() {}
 
-    private record Sample(int step, double rssMb, int liveArrays, double seconds) {}
+    private record Sample(int step, double rssMb, double heapMb, int liveArrays, double seconds) {}
 
     /**
      * Runs the soak.
@@ -100,7 +102,7 @@ public final class SoakBenchmark {
             ExponentiatedGradient arch = new ExponentiatedGradient(Nb201Space.NUM_EDGES, space.numOps(),
                     ExponentiatedGradient.DEFAULT_LEARNING_RATE);
             try (SgdOptimizer sgd = new SgdOptimizer(supernet, base, 0.9f, 3e-4f, 5f)) {
-                SearchStep step = new SearchStep(supernet, arch, sgd, engine);
+                SearchStep step = new SearchStep(supernet, new ArchitectureWeights(arch, java.util.List.of()), new OpSelection(), sgd, engine);
                 BatchSampler archSampler = new BatchSampler(data.size(), batch, true, 2);
                 BatchSampler weightSampler = new BatchSampler(data.size(), batch, true, 3);
                 int[][] archEpoch = archSampler.epochBatches();
@@ -120,8 +122,8 @@ public final class SoakBenchmark {
                                 BatchFactory.labels(m, data, weightEpoch[b]), 0.025f);
                     }
                     if ((i + 1) % every == 0 || i == 0) {
-                        samples.add(new Sample(i + 1, rssMegabytes(), system.getManagedArrays().size(),
-                                (System.nanoTime() - start) / 1e9));
+                        samples.add(new Sample(i + 1, rssMegabytes(), Runtime.getRuntime().totalMemory() / 1048576.0,
+                                system.getManagedArrays().size(), (System.nanoTime() - start) / 1e9));
                         System.err.printf(Locale.ROOT, "[soak] step %d: RSS %.1f MB%n", i + 1, samples.get(samples.size() - 1).rssMb());
                     }
                 }
@@ -129,26 +131,31 @@ public final class SoakBenchmark {
         }
         System.out.printf(Locale.ROOT, "Memory soak: %d search steps (architecture + weight), C=%d N=%d B=%d, 1x28x28 "
                 + "Fashion-MNIST, %s, CPU%n%n", steps, channels, cells, batch, DjlRuntime.versions());
-        System.out.println("| step | resident MB | live native arrays | seconds |");
-        System.out.println("|---:|---:|---:|---:|");
+        System.out.println("| step | resident MB | JVM heap committed MB | resident − heap MB | live native arrays | seconds |");
+        System.out.println("|---:|---:|---:|---:|---:|---:|");
         for (Sample s : samples) {
-            System.out.printf(Locale.ROOT, "| %d | %.1f | %d | %.0f |%n", s.step(), s.rssMb(), s.liveArrays(), s.seconds());
+            System.out.printf(Locale.ROOT, "| %d | %.1f | %.1f | %.1f | %d | %.0f |%n", s.step(), s.rssMb(), s.heapMb(),
+                    s.rssMb() - s.heapMb(), s.liveArrays(), s.seconds());
         }
         List<Sample> steady = samples.stream().filter(s -> s.step() > warmup).toList();
+        List<Sample> secondHalf = samples.stream().filter(s -> s.step() > steps / 2).toList();
         System.out.printf(Locale.ROOT, "%nResident memory slope after step %d: %+.2f MB per 1000 steps (least squares over %d "
-                + "samples); live native arrays %s.%n", warmup, 1000 * slope(steady), steady.size(),
+                + "samples); over the second half (steps %d-%d): %+.2f MB per 1000 steps; resident − heap over the second "
+                + "half: %+.2f MB per 1000 steps.%n", warmup, 1000 * slope(steady, Sample::rssMb), steady.size(), steps / 2,
+                steps, 1000 * slope(secondHalf, Sample::rssMb), 1000 * slope(secondHalf, x -> x.rssMb() - x.heapMb()));
+        System.out.printf(Locale.ROOT, "Live native arrays %s.%n",
                 steady.stream().mapToInt(Sample::liveArrays).distinct().count() == 1 ? "constant at " + steady.get(0).liveArrays()
                         : "varying " + steady.stream().mapToInt(Sample::liveArrays).summaryStatistics());
     }
 
-    private static double slope(List<Sample> samples) {
+    private static double slope(List<Sample> samples, java.util.function.ToDoubleFunction<Sample> value) {
         double n = samples.size();
         double mx = samples.stream().mapToDouble(Sample::step).sum() / n;
-        double my = samples.stream().mapToDouble(Sample::rssMb).sum() / n;
+        double my = samples.stream().mapToDouble(value).sum() / n;
         double sxy = 0;
         double sxx = 0;
         for (Sample s : samples) {
-            sxy += (s.step() - mx) * (s.rssMb() - my);
+            sxy += (s.step() - mx) * (value.applyAsDouble(s) - my);
             sxx += (s.step() - mx) * (s.step() - mx);
         }
         return sxx == 0 ? 0 : sxy / sxx;

@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package org.tribuo.nas.darts;
+package org.tribuo.nas.supernet;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;

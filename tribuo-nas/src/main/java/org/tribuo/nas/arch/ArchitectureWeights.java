@@ -1,0 +1,226 @@
+/*
+ * Copyright (c) 2026 tribuo-nas authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package org.tribuo.nas.arch;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * All architecture parameters of a search: the op weights α (one optimizer over a matrix of
+ * simplex rows) and, with PC-DARTS edge normalization, the edge weights β (one optimizer per
+ * node, each a single simplex row over the node's incoming edges).
+ * <p>
+ * The supernet sees α as a [rows, ops] matrix and β as one [rows] vector aligned with α's rows.
+ */
+public final class ArchitectureWeights {
+
+    /** The leaf tensors of one architecture step. */
+    public static final class Leaves {
+        private final NDArray alpha;
+        private final List<NDArray> edges;
+
+        private Leaves(NDArray alpha, List<NDArray> edges) {
+            this.alpha = alpha;
+            this.edges = edges;
+        }
+    }
+
+    private final ArchitectureOptimizer alpha;
+    private final List<ArchitectureOptimizer> edges;
+
+    /**
+     * Creates the weights.
+     * @param alpha The op-weight optimizer.
+     * @param edges One single-row optimizer per node's incoming edges, in α row order; empty
+     *              without edge weights.
+     */
+    public ArchitectureWeights(ArchitectureOptimizer alpha, List<ArchitectureOptimizer> edges) {
+        this.alpha = alpha;
+        this.edges = Collections.unmodifiableList(new ArrayList<>(edges));
+        int covered = 0;
+        for (ArchitectureOptimizer e : edges) {
+            if (e.rows() != 1) {
+                throw new IllegalArgumentException("an edge-weight optimizer holds one node's simplex (1 row), got " + e.rows());
+            }
+            covered += e.cols();
+        }
+        if (!edges.isEmpty() && covered != alpha.rows()) {
+            throw new IllegalArgumentException("edge weights cover " + covered + " edges, α has " + alpha.rows() + " rows");
+        }
+    }
+
+    /**
+     * The op-weight optimizer.
+     * @return α's optimizer.
+     */
+    public ArchitectureOptimizer alphaOptimizer() {
+        return alpha;
+    }
+
+    /**
+     * Whether edges are weighted by β.
+     * @return True with PC-DARTS edge normalization.
+     */
+    public boolean hasEdgeWeights() {
+        return !edges.isEmpty();
+    }
+
+    /**
+     * The current op weights, a copy.
+     * @return [rows][ops].
+     */
+    public float[][] alpha() {
+        return alpha.alpha();
+    }
+
+    /**
+     * The current edge weights, aligned with α's rows.
+     * @return [rows], or null without edge weights.
+     */
+    public float[] beta() {
+        if (edges.isEmpty()) {
+            return null;
+        }
+        float[] beta = new float[alpha.rows()];
+        int at = 0;
+        for (ArchitectureOptimizer e : edges) {
+            float[] row = e.alpha()[0];
+            System.arraycopy(row, 0, beta, at, row.length);
+            at += row.length;
+        }
+        return beta;
+    }
+
+    /**
+     * Fresh leaf tensors (gradient tracking on) for one architecture step.
+     * @param manager The step's manager.
+     * @return The leaves.
+     */
+    public Leaves newLeaves(NDManager manager) {
+        List<NDArray> edgeLeaves = new ArrayList<>(edges.size());
+        for (ArchitectureOptimizer e : edges) {
+            edgeLeaves.add(e.newLeaf(manager));
+        }
+        return new Leaves(alpha.newLeaf(manager), edgeLeaves);
+    }
+
+    /**
+     * The differentiable op weights of the leaves.
+     * @param leaves The step's leaves.
+     * @return [rows, ops], each row on the simplex.
+     */
+    public NDArray alphaWeights(Leaves leaves) {
+        return alpha.mixingWeights(leaves.alpha);
+    }
+
+    /**
+     * The differentiable edge weights of the leaves.
+     * @param leaves The step's leaves.
+     * @return [rows], each node's group on its simplex; null without edge weights.
+     */
+    public NDArray betaWeights(Leaves leaves) {
+        if (edges.isEmpty()) {
+            return null;
+        }
+        NDList parts = new NDList(edges.size());
+        for (int i = 0; i < edges.size(); i++) {
+            parts.add(edges.get(i).mixingWeights(leaves.edges.get(i)).reshape(-1));
+        }
+        return NDArrays.concat(parts, 0);
+    }
+
+    /**
+     * The current edge weights as a constant tensor.
+     * @param manager The manager.
+     * @return [rows], or null without edge weights.
+     */
+    public NDArray constantBeta(NDManager manager) {
+        float[] beta = beta();
+        return beta == null ? null : manager.create(beta, new Shape(beta.length));
+    }
+
+    /**
+     * Updates every optimizer from the gradients accumulated on the leaves.
+     * @param leaves The step's leaves, after the backward pass.
+     * @return False, with nothing updated, if any gradient was not finite.
+     */
+    public boolean step(Leaves leaves) {
+        float[] alphaGradient = gradient(leaves.alpha);
+        List<float[]> edgeGradients = new ArrayList<>();
+        for (NDArray leaf : leaves.edges) {
+            edgeGradients.add(gradient(leaf));
+        }
+        if (!finite(alphaGradient) || !edgeGradients.stream().allMatch(ArchitectureWeights::finite)) {
+            return false;
+        }
+        alpha.step(Simplex.unflatten(alphaGradient, alpha.rows(), alpha.cols()));
+        for (int i = 0; i < edges.size(); i++) {
+            edges.get(i).step(new float[][]{edgeGradients.get(i)});
+        }
+        return true;
+    }
+
+    private static float[] gradient(NDArray leaf) {
+        try (NDArray g = leaf.getGradient()) {
+            return g.toFloatArray();
+        }
+    }
+
+    private static boolean finite(float[] values) {
+        for (float v : values) {
+            if (!Float.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Every optimizer's state, α first, for checkpoints.
+     * @return The states.
+     */
+    public List<ArchitectureState> state() {
+        List<ArchitectureState> states = new ArrayList<>();
+        states.add(alpha.state());
+        for (ArchitectureOptimizer e : edges) {
+            states.add(e.state());
+        }
+        return states;
+    }
+
+    /**
+     * Continues from saved states.
+     * @param states States from {@link #state()} of weights of the same layout.
+     * @throws IllegalArgumentException if they do not fit.
+     */
+    public void restore(List<ArchitectureState> states) {
+        if (states.size() != 1 + edges.size()) {
+            throw new IllegalArgumentException("expected " + (1 + edges.size()) + " architecture states, got " + states.size());
+        }
+        alpha.restore(states.get(0));
+        for (int i = 0; i < edges.size(); i++) {
+            edges.get(i).restore(states.get(i + 1));
+        }
+    }
+}

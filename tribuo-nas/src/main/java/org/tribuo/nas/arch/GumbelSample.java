@@ -1,0 +1,25 @@
+/*
+ * Copyright (c) 2026 tribuo-nas authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package org.tribuo.nas.arch;
+
+/**
+ * One Gumbel-max draw over the rows of an architecture matrix.
+ *
+ * @param noise The Gumbel noise g = −log(E), E ~ Exp(1), [rows][cols].
+ * @param index The sampled op of every row: argmax_k (log W_k + g_k).
+ */
+public record GumbelSample(float[][] noise, int[] index) {}
