@@ -83,5 +83,23 @@ if [ "${#missing[@]}" -gt 0 ]; then
 fi
 
 # Keep the downloaded data out of git.
+# Tribuo-readable copies: a header (f00..fNN,label), class names as labels, and a fixed split
+# (every 4th row is a test row) into <name>-train.csv and <name>-test.csv, written atomically.
+for f in "${!SHA256[@]}"; do
+    name="${f%.csv}"
+    name="${name%_data}"
+    for part in train test; do
+        out="$DEST/$name-$part.csv"
+        [ -f "$out" ] && [ "$out" -nt "$DEST/$f" ] && continue
+        awk -F, -v part="$part" '
+            NR == 1 { n = $2; for (i = 3; i <= NF; i++) names[i - 3] = $i;
+                      for (i = 0; i < n; i++) printf "f%02d,", i; print "label"; next }
+            { row = NR - 2; test = (row % 4 == 0);
+              if ((part == "test") != test) next;
+              for (i = 1; i <= n; i++) printf "%s,", $i; print names[$(n + 1)] }' "$DEST/$f" > "$out.tmp"
+        mv -f "$out.tmp" "$out"
+    done
+done
+
 [ -f "$DEST/.gitignore" ] || printf '*\n' > "$DEST/.gitignore"
 echo "$DEST"

@@ -768,7 +768,7 @@ public final class GaeaTrainer implements Trainer<Label> {
                 + ",geometry=" + geometry + ",relaxation=" + relaxation + ",archLearningRate=" + effectiveArchLearningRate()
                 + ",scheme=" + scheme + ",search=C" + effectiveSearchChannels() + "d" + effectiveSearchDepth()
                 + "x" + searchEpochs + "ep,final=C" + effectiveFinalChannels() + "d" + effectiveFinalDepth() + "x" + finalEpochs
-                + "ep,image=" + imageShape() + ",seed=" + seed + ",device=" + device + ")";
+                + "ep" + (TABULAR.equals(searchSpace) ? "" : ",image=" + imageShape()) + ",seed=" + seed + ",device=" + device + ")";
     }
 
     private static void copySettings(GaeaTrainer from, GaeaTrainer to) {

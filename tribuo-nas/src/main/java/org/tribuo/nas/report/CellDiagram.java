@@ -54,7 +54,7 @@ public final class CellDiagram {
             if (cells.size() > 1) {
                 out.append("<h3>").append(escape(cell.name())).append(" cell</h3>\n");
             }
-            out.append(svg(cell, genotype.toString()));
+            out.append(svg(cell, (cells.size() > 1 ? cell.name() + " cell " : "cell ") + genotype));
         }
         return out.toString();
     }
@@ -70,8 +70,8 @@ public final class CellDiagram {
         int height = nodeY + 60;
         StringBuilder svg = new StringBuilder();
         svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" "
-                + "width=\"%d\" height=\"%d\" role=\"img\" aria-label=\"%s cell %s\">%n", width, height, width, height,
-                escape(cell.name()), escape(label)));
+                + "width=\"%d\" height=\"%d\" role=\"img\" aria-label=\"%s\">%n", width, height, width, height,
+                escape(label)));
         for (CellGraph.Edge e : cell.edges()) {
             double x1 = nodeX(e.from());
             double x2 = nodeX(e.to());
