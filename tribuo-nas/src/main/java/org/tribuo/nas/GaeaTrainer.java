@@ -121,7 +121,7 @@ public final class GaeaTrainer implements Trainer<Label> {
     private float edgeLearningRate = 0f;
     @Config(description = "L2 weight decay of the softmax-Adam architecture logits.")
     private float archWeightDecay = 1e-3f;
-    @Config(description = "Weight of the entropic regularizer KL(alpha||uniform) on the architecture loss (EG only); -1 means the reference (0.01 for GAEA GDAS, else 0).")
+    @Config(description = "Weight of the entropic regularizer KL(alpha‖uniform) on the architecture loss (EG only); -1 means the reference (0.01 for GAEA GDAS, else 0).")
     private float archEntropicWeight = -1f;
     @Config(description = "Search epochs before the first architecture update; -1 means the reference (15 for PC-DARTS, 50 for GAEA GDAS, else 0).")
     private int archWarmupEpochs = -1;
