@@ -27,7 +27,6 @@ import org.tribuo.nas.arch.ArchitectureGeometry;
 import org.tribuo.nas.search.EpochRecord;
 import org.tribuo.nas.search.SearchConfig;
 import org.tribuo.nas.search.SearchHistory;
-import org.tribuo.nas.space.Nb201Space;
 import org.tribuo.provenance.ModelProvenance;
 import org.tribuo.provenance.TrainerProvenance;
 
@@ -144,14 +143,14 @@ final class ModelDescription {
         for (String op : ops) {
             width = Math.max(width, op.trim().length());
         }
-        sb.append(String.format(Locale.ROOT, "  %-6s", "edge"));
+        sb.append(String.format(Locale.ROOT, "  %-12s", "edge"));
         for (String op : ops) {
             sb.append(String.format(Locale.ROOT, "  %" + width + "s", op.trim()));
         }
         sb.append('\n');
         for (int e = 0; e < alpha.length; e++) {
-            String edge = e < Nb201Space.NUM_EDGES ? Nb201Space.edgeTo(e) + "<-" + Nb201Space.edgeFrom(e) : "#" + e;
-            sb.append(String.format(Locale.ROOT, "  %-6s", edge));
+            String edge = model.searchSpace().edgeName(e);
+            sb.append(String.format(Locale.ROOT, "  %-12s", edge));
             float max = Float.NEGATIVE_INFINITY;
             for (float v : alpha[e]) {
                 max = Math.max(max, v);

@@ -230,6 +230,21 @@ public final class DartsSearchSpace implements SearchSpace {
         return ops.hashCode();
     }
 
+    /**
+     * The edge of an α row: cell type, target node (state 2..5) and input state, e.g. {@code reduce 4<-1}.
+     * @param row The α row (0..27).
+     * @return The name.
+     */
+    @Override
+    public String edgeName(int row) {
+        int edge = row % DartsCellLayout.EDGES;
+        int node = 0;
+        while (node + 1 < DartsCellLayout.NODES && DartsCellLayout.firstEdge(node + 1) <= edge) {
+            node++;
+        }
+        return (row < DartsCellLayout.EDGES ? "normal " : "reduce ") + (node + 2) + "<-" + (edge - DartsCellLayout.firstEdge(node));
+    }
+
     @Override
     public String toString() {
         return "DARTS(" + String.join(",", ops()) + ")";

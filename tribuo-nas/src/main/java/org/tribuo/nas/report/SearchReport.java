@@ -22,7 +22,7 @@ import org.tribuo.classification.evaluation.LabelEvaluation;
 import org.tribuo.nas.GaeaModel;
 import org.tribuo.nas.search.EpochRecord;
 import org.tribuo.nas.search.SearchHistory;
-import org.tribuo.nas.space.Nb201Space;
+import org.tribuo.nas.space.SearchSpace;
 import org.tribuo.nas.util.AtomicFiles;
 import org.tribuo.provenance.DatasetProvenance;
 import org.tribuo.provenance.TrainerProvenance;
@@ -112,13 +112,13 @@ public final class SearchReport {
                 .append(ReportCharts.entropy(history, numOps)).append("\">\n</section>\n");
         h.append("<section id=\"curves\"><h2>Search curves</h2>\n<img alt=\"search loss and accuracy per epoch\" src=\"")
                 .append(ReportCharts.curves(history)).append("\">\n</section>\n");
-        alphaSection(h, history, model.ops().split(","));
+        alphaSection(h, history, model.ops().split(","), model.searchSpace());
         provenanceSection(h, model);
         h.append("<script>\n").append(SCRIPT).append("</script>\n</body>\n</html>\n");
         return h.toString();
     }
 
-    private static void alphaSection(StringBuilder h, SearchHistory history, String[] ops) {
+    private static void alphaSection(StringBuilder h, SearchHistory history, String[] ops, SearchSpace space) {
         List<EpochRecord> epochs = history.epochs();
         h.append("<section id=\"alpha\"><h2>Architecture weights α per epoch</h2>\n")
                 .append(String.format(Locale.ROOT, "<p><label>Epoch <input id=\"epoch\" type=\"range\" min=\"1\" max=\"%d\" "
@@ -131,10 +131,13 @@ public final class SearchReport {
             for (String op : ops) {
                 h.append("<th>").append(esc(op.trim())).append("</th>");
             }
+            if (e.beta() != null) {
+                h.append("<th>edge weight β</th>");
+            }
             h.append("</tr>\n");
             float[][] alpha = e.alpha();
             for (int edge = 0; edge < alpha.length; edge++) {
-                h.append(String.format(Locale.ROOT, "<tr><th>%d → %d</th>", Nb201Space.edgeFrom(edge), Nb201Space.edgeTo(edge)));
+                h.append("<tr><th>").append(esc(space.edgeName(edge))).append("</th>");
                 float max = 0;
                 for (float v : alpha[edge]) {
                     max = Math.max(max, v);
@@ -143,6 +146,9 @@ public final class SearchReport {
                     int shade = (int) Math.round(255 - 200 * Math.min(1, v));
                     h.append(String.format(Locale.ROOT, "<td style=\"background:rgb(%d,%d,255)\"%s>%.3f</td>", shade, shade,
                             v == max ? " class=\"max\"" : "", v));
+                }
+                if (e.beta() != null) {
+                    h.append(String.format(Locale.ROOT, "<td>%.3f</td>", e.beta()[edge]));
                 }
                 h.append("</tr>\n");
             }

@@ -137,6 +137,11 @@ public final class Nb201SearchSpace implements SearchSpace {
     }
 
     @Override
+    public String edgeName(int row) {
+        return Nb201Space.edgeTo(row) + "<-" + Nb201Space.edgeFrom(row);
+    }
+
+    @Override
     public String toString() {
         return ops.toString();
     }

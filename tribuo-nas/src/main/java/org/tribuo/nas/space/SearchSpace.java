@@ -131,4 +131,13 @@ public interface SearchSpace {
      * @return The network; it implements {@link DropPathControl} if it supports drop-path.
      */
     public Block newNetwork(Genotype genotype, NetworkSettings settings, int numClasses);
+
+    /**
+     * A short name of an α row (edge) for tables, e.g. {@code 2<-1} or {@code reduce 3<-0}.
+     * @param row The α row.
+     * @return The edge's name.
+     */
+    public default String edgeName(int row) {
+        return "#" + row;
+    }
 }

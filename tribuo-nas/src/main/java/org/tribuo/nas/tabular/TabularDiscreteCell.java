@@ -45,7 +45,7 @@ final class TabularDiscreteCell extends AbstractBlock {
         for (int e = 0; e < edges.length; e++) {
             TabularOp op = genotype.op(e);
             if (op != TabularOp.NONE) {
-                edges[e] = addChildBlock(TabularSearchSpace.edgeName(e) + "_" + op.opName(),
+                edges[e] = addChildBlock(TabularSearchSpace.edgeBlockName(e) + "_" + op.opName(),
                         TabularLayers.op(op, width, true));
             }
         }

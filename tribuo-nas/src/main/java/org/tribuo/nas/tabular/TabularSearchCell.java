@@ -48,7 +48,7 @@ final class TabularSearchCell extends AbstractBlock {
      */
     TabularSearchCell(List<TabularOp> ops, int width, OpSelection selection) {
         for (int e = 0; e < edges.length; e++) {
-            edges[e] = addChildBlock(TabularSearchSpace.edgeName(e), new TabularMixedEdge(ops, width, e, selection));
+            edges[e] = addChildBlock(TabularSearchSpace.edgeBlockName(e), new TabularMixedEdge(ops, width, e, selection));
         }
     }
 

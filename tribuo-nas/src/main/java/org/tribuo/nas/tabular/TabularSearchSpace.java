@@ -339,7 +339,7 @@ public final class TabularSearchSpace implements SearchSpace {
      * @param edge The edge index.
      * @return The name.
      */
-    static String edgeName(int edge) {
+    static String edgeBlockName(int edge) {
         return "edge" + edgeTo(edge) + "from" + edgeFrom(edge);
     }
 
@@ -359,6 +359,11 @@ public final class TabularSearchSpace implements SearchSpace {
     @Override
     public int hashCode() {
         return ops.hashCode();
+    }
+
+    @Override
+    public String edgeName(int row) {
+        return edgeTo(row) + "<-" + edgeFrom(row);
     }
 
     @Override
