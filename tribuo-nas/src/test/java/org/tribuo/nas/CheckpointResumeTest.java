@@ -36,6 +36,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -154,6 +155,47 @@ public class CheckpointResumeTest {
             second.setCheckpointDirectory(dir);
             try (GaeaModel resumed = second.train(train)) {
                 assertSameModel(reference, resumed, test);
+            }
+        }
+    }
+
+    @Test
+    public void gumbelSearchResumesToTheSameSamples(@TempDir Path dir) throws Exception {
+        MutableDataset<Label> train = FashionFixture.datasetHead("train", 96);
+        MutableDataset<Label> test = FashionFixture.datasetHead("t10k", 16);
+        GaeaTrainer.Builder builder = twoEpochs(33).finalEpochs(1)
+                .relaxation(org.tribuo.nas.search.Relaxation.GUMBEL).archWarmupEpochs(0);
+        try (GaeaModel reference = builder.build().train(train)) {
+            GaeaTrainer first = builder.build();
+            first.setCheckpointDirectory(dir);
+            first.setProgress(crashAfter(TrainingProgress.Phase.SEARCH, 1));
+            assertThrows(SimulatedCrash.class, () -> first.train(train));
+            GaeaTrainer second = builder.build();
+            second.setCheckpointDirectory(dir);
+            try (GaeaModel resumed = second.train(train)) {
+                assertSameModel(reference, resumed, test);
+            }
+        }
+    }
+
+    @Test
+    public void pcDartsWithDropPathAndCutoutResumesToo(@TempDir Path dir) throws Exception {
+        MutableDataset<Label> train = FashionFixture.datasetHead("train", 64);
+        MutableDataset<Label> test = FashionFixture.datasetHead("t10k", 16);
+        GaeaTrainer.Builder builder = GaeaTrainer.builder().imageShape(FashionFixture.SHAPE).searchSpace(GaeaTrainer.DARTS)
+                .searchLayers(8, 3).searchEpochs(1).searchBatchSize(16).searchExamples(32)
+                .finalLayers(8, 3).finalEpochs(2).finalBatchSize(16).finalExamples(32)
+                .finalRegularization(0.4f, 0.3f, 12).seed(34).device("cpu");
+        try (GaeaModel reference = builder.build().train(train)) {
+            GaeaTrainer first = builder.build();
+            first.setCheckpointDirectory(dir);
+            first.setProgress(crashAfter(TrainingProgress.Phase.FINAL_TRAINING, 1));
+            assertThrows(SimulatedCrash.class, () -> first.train(train));
+            GaeaTrainer second = builder.build();
+            second.setCheckpointDirectory(dir);
+            try (GaeaModel resumed = second.train(train)) {
+                assertSameModel(reference, resumed, test);
+                assertArrayEquals(reference.beta(), resumed.beta());
             }
         }
     }
