@@ -51,17 +51,19 @@ public final class GumbelSampler {
             float[] g = new float[cols];
             boolean finite;
             int best;
-            do { // the reference redraws when the noise or the perturbed logits are not finite
+            checkRow(weights[i], i);
+            do { // the reference redraws when the noise is not finite
                 finite = true;
-                best = 0;
-                float bestValue = Float.NEGATIVE_INFINITY;
+                best = -1;
+                double bestValue = Double.NEGATIVE_INFINITY;
                 for (int k = 0; k < cols; k++) {
                     double u = rng.nextDouble();
                     g[k] = (float) -Math.log(-Math.log(u));
-                    float value = (float) Math.log(weights[i][k]) + g[k];
-                    if (!Float.isFinite(g[k]) || !Float.isFinite(value)) {
+                    // A zero weight has log −∞: it is never sampled, and it needs no redraw.
+                    double value = Math.log(weights[i][k]) + g[k];
+                    if (!Float.isFinite(g[k])) {
                         finite = false;
-                    } else if (value > bestValue) {
+                    } else if (best < 0 || value > bestValue) {
                         bestValue = value;
                         best = k;
                     }
@@ -71,6 +73,20 @@ public final class GumbelSampler {
             index[i] = best;
         }
         return new GumbelSample(noise, index);
+    }
+
+    private static void checkRow(float[] row, int index) {
+        boolean positive = false;
+        for (float w : row) {
+            if (!(w >= 0) || Float.isInfinite(w)) {
+                throw new IllegalArgumentException("architecture weights of row " + index + " must be finite and "
+                        + "non-negative to sample from, got " + java.util.Arrays.toString(row));
+            }
+            positive |= w > 0;
+        }
+        if (!positive) {
+            throw new IllegalArgumentException("architecture weights of row " + index + " are all zero: nothing to sample");
+        }
     }
 
     /**

@@ -93,4 +93,17 @@ public class GumbelSamplerTest {
             assertTrue(nonZero, "the gradient reaches the weights");
         }
     }
+
+    @Test
+    public void zeroWeightsAreNeverSampledAndBadRowsAreRefused() {
+        SplittableRandom rng = new SplittableRandom(3);
+        for (int i = 0; i < 2000; i++) {
+            int k = GumbelSampler.sample(new float[][]{{0f, 0.5f, 0.5f}}, rng).index()[0];
+            assertTrue(k == 1 || k == 2, "op 0 has weight 0");
+        }
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> GumbelSampler.sample(new float[][]{{0f, 0f}}, rng));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> GumbelSampler.sample(new float[][]{{Float.NaN, 1f}}, rng));
+    }
 }
