@@ -13,11 +13,13 @@
 # See the License for the specific language governing permissions and
 # limitations under the License.
 #
-# One command for the step-time comparison: the Java search-step benchmark (SearchStepBenchmark)
-# and the PyTorch reference (bench/pytorch/nb201_step.py, Debian's python3-torch) on the same
-# NAS-Bench-201 supernets, alternated for ROUNDS rounds (default 3), same threads on both sides.
-# Prints a table of the median over rounds of each side's per-round median total step time, and
-# the ratio ours / PyTorch (goal: <= 0.8). Run it on an otherwise idle machine.
+# One command for the step-time comparison: the Java search-step benchmarks (SearchStepBenchmark,
+# DartsStepBenchmark) and the PyTorch references (bench/pytorch/nb201_step.py, darts_step.py;
+# Debian's python3-torch) on the same NAS-Bench-201 and DARTS-space (GAEA PC-DARTS) supernets,
+# alternated for ROUNDS rounds (default 3), same threads on both sides. Each round runs Java
+# NB201, PyTorch NB201, Java DARTS, PyTorch DARTS. Prints a table of the median over rounds of
+# each side's per-round median total step time, and the ratio ours / PyTorch (goal: <= 0.8).
+# Run it on an otherwise idle machine. DARTS=0 leaves the DARTS rows out (they take longest).
 #   ROUNDS=5 THREADS=2 STEPS=20 WARMUP=5 scripts/bench-vs-pytorch.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,6 +29,11 @@ STEPS=${STEPS:-20}
 WARMUP=${WARMUP:-5}
 # C,N,batch,CxHxW; the Java side names the same rows C:N:CxHxW with --batch.
 CONFIGS=("16,5,64,1x28x28" "16,5,64,3x32x32" "16,1,64,1x28x28")
+# DARTS space: C,L,K,batch,CxHxW[,beta|nobeta] (L cells; K=4 partial channels with edge weights β,
+# GAEA PC-DARTS; β is on iff K > 1 unless the last field says otherwise); the Java side names the
+# same rows C:L:K:CxHxW[:beta|:nobeta] with --batch (one batch for all rows).
+DARTS=${DARTS:-1}
+DARTS_CONFIGS=("16,8,4,32,3x32x32" "16,8,4,32,1x28x28")
 command -v /usr/bin/python3 >/dev/null && /usr/bin/python3 -c "import torch" 2>/dev/null || scripts/install-python-torch.sh >&2
 # Both sides: glibc keeps freed memory mapped (page faults dominate otherwise; see the DJL notes).
 export MALLOC_MMAP_THRESHOLD_=1073741824 MALLOC_TRIM_THRESHOLD_=1073741824
@@ -37,6 +44,18 @@ for c in "${CONFIGS[@]}"; do
     IFS=, read -r ch n b shape <<<"$c"
     rows="${rows:+$rows,}$ch:$n:$shape"
 done
+darts_rows=""
+darts_batch=""
+if [[ "$DARTS" == 1 ]]; then
+    for c in "${DARTS_CONFIGS[@]}"; do
+        IFS=, read -r ch l k b shape variant <<<"$c"
+        [[ -z "$darts_batch" || "$darts_batch" == "$b" ]] || { echo "DARTS_CONFIGS must share one batch size" >&2; exit 2; }
+        darts_batch=$b
+        darts_rows="${darts_rows:+$darts_rows,}$ch:$l:$k:$shape${variant:+:$variant}"
+    done
+else
+    DARTS_CONFIGS=()
+fi
 scripts/bench-search-step.sh --rows 4 --steps 2 --warmup 1 >/dev/null 2>&1 # builds once
 for ((r = 1; r <= ROUNDS; r++)); do
     echo "round $r/$ROUNDS: Java..." >&2
@@ -45,10 +64,23 @@ for ((r = 1; r <= ROUNDS; r++)); do
     echo "round $r/$ROUNDS: PyTorch..." >&2
     /usr/bin/python3 bench/pytorch/nb201_step.py --configs "${CONFIGS[@]}" --steps "$STEPS" --warmup "$WARMUP" \
         --threads "$THREADS" --json 2>/dev/null >"$work/torch-$r.json"
+    if [[ "$DARTS" == 1 ]]; then
+        # Built above (SKIP_BUILD reuses examples/target/bench-classpath.txt of bench-search-step.sh).
+        echo "round $r/$ROUNDS: Java DARTS..." >&2
+        SKIP_BUILD=1 THREADS=$THREADS scripts/bench-darts-step.sh --rows "$darts_rows" --steps "$STEPS" \
+            --warmup "$WARMUP" --batch "$darts_batch" --json 2>/dev/null >"$work/java-darts-$r.json" \
+            || echo "round $r: a Java DARTS row failed" >&2
+        echo "round $r/$ROUNDS: PyTorch DARTS..." >&2
+        /usr/bin/python3 bench/pytorch/darts_step.py --configs "${DARTS_CONFIGS[@]}" --steps "$STEPS" \
+            --warmup "$WARMUP" --threads "$THREADS" --json 2>/dev/null >"$work/torch-darts-$r.json" \
+            || echo "round $r: a PyTorch DARTS row failed" >&2
+    fi
 done
-/usr/bin/python3 - "$work" "$ROUNDS" "$THREADS" "$STEPS" "$WARMUP" "${CONFIGS[@]}" <<'PY'
+/usr/bin/python3 - "$work" "$ROUNDS" "$THREADS" "$STEPS" "$WARMUP" "${CONFIGS[@]}" -- "${DARTS_CONFIGS[@]}" <<'PY'
 import json, re, statistics, sys
-work, rounds, threads, steps, warmup, configs = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4], sys.argv[5], sys.argv[6:]
+work, rounds, threads, steps, warmup = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4], sys.argv[5]
+rest = sys.argv[6:]
+configs, darts_configs = rest[:rest.index("--")], rest[rest.index("--") + 1:]
 java = {c: [] for c in configs}
 torch = {c: [] for c in configs}
 torch_version = "?"
@@ -69,5 +101,37 @@ for c in configs:
     j, t = statistics.median(java[c]), statistics.median(torch[c])
     print(f"| C={ch} N={n} B={b} {shape} | {j:.0f} | {t:.0f} | {j / t:.2f} | "
           f"{' '.join(f'{v:.0f}' for v in java[c])} | {' '.join(f'{v:.0f}' for v in torch[c])} |")
+java_darts = {c: [] for c in darts_configs}
+torch_darts = {c: [] for c in darts_configs}
+params = {c: set() for c in darts_configs}
+for r in range(1, rounds + 1):
+    for side, store, name in ((java_darts, "java", "java-darts"), (torch_darts, "torch", "torch-darts")):
+        try:
+            lines = [l for l in open(f"{work}/{name}-{r}.json") if l.startswith("{")]
+        except OSError:
+            lines = []
+        for c, line in zip(darts_configs, lines):
+            o = json.loads(line)
+            if "error" not in o:
+                side[c].append(o["total_ms"]["median"])
+                params[c].add((store, o["parameters"]))
+                if store == "torch":
+                    torch_version = o.get("torch", torch_version)
+def cell(values):
+    return f"{statistics.median(values):.0f}" if values else "failed"
+for c in darts_configs:
+    ch, l, k, b, shape, *variant = c.split(",")
+    beta = variant[0] == "beta" if variant else int(k) > 1
+    j, t = java_darts[c], torch_darts[c]
+    ratio = f"{statistics.median(j) / statistics.median(t):.2f}" if j and t else "–"
+    print(f"| DARTS C={ch} L={l} K={k} {'β' if beta else 'no-β'} B={b} {shape} | {cell(j)} | {cell(t)} | {ratio} | "
+          f"{' '.join(f'{v:.0f}' for v in j)} | {' '.join(f'{v:.0f}' for v in t)} |")
+if darts_configs:
+    print("\nDARTS rows: GAEA PC-DARTS search supernet (C=16, L cells, K partial channels, β edge weights), "
+          "DartsStepBenchmark vs bench/pytorch/darts_step.py.")
+    for c in darts_configs:
+        counts = sorted(params[c])
+        if len({n for _, n in counts}) > 1:
+            print(f"WARNING: {c}: the supernets differ in trained parameters: {counts}")
 print("\nGoal: ours / PyTorch <= 0.8.")
 PY

@@ -17,7 +17,9 @@
 /**
  * Runnable benchmark harnesses (plain {@code main} programs that print tables, not tests), e.g.
  * {@link org.tribuo.nas.examples.bench.SearchStepBenchmark} for the time of one GAEA search step
- * on the NAS-Bench-201 supernet. Run them through {@code scripts/bench-search-step.sh}, which
- * sets the threading and allocator settings the numbers depend on.
+ * on the NAS-Bench-201 supernet and {@link org.tribuo.nas.examples.bench.DartsStepBenchmark} for
+ * the DARTS cell-space (GAEA PC-DARTS) supernet. Run them through
+ * {@code scripts/bench-search-step.sh} and {@code scripts/bench-darts-step.sh}, which set the
+ * threading and allocator settings the numbers depend on.
  */
 package org.tribuo.nas.examples.bench;
