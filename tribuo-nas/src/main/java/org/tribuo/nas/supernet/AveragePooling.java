@@ -16,7 +16,10 @@
 
 package org.tribuo.nas.supernet;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.pooling.Pool;
 
@@ -48,5 +51,28 @@ public final class AveragePooling {
         Shape s = x.getShape();
         NDArray ones = x.getManager().ones(new Shape(1, 1, s.get(2), s.get(3)), x.getDataType(), x.getDevice());
         return pooled.div(Pool.avgPool2d(ones, kernel, stride, padding, false, true));
+    }
+
+    /**
+     * The divisor {@link #excludingPadding} applies to the zero-padded average: the zero-padded
+     * average of ones, i.e. the fraction of each window inside the input. It depends only on the
+     * spatial size, so a caller may compute it once per size and reuse it:
+     * {@code Pool.avgPool2d(x, kernel, stride, padding, false, true).div(divisor)} equals
+     * {@code excludingPadding(x, kernel, stride, padding)} exactly.
+     * @param manager The manager the divisor belongs to.
+     * @param height The input height.
+     * @param width The input width.
+     * @param dataType The input's data type.
+     * @param device The input's device.
+     * @param kernel The window.
+     * @param stride The stride.
+     * @param padding Zero padding on each side.
+     * @return The divisor, shape [1, 1, H', W'].
+     */
+    public static NDArray paddingDivisor(NDManager manager, long height, long width, DataType dataType, Device device,
+                                         Shape kernel, Shape stride, Shape padding) {
+        try (NDArray ones = manager.ones(new Shape(1, 1, height, width), dataType, device)) {
+            return Pool.avgPool2d(ones, kernel, stride, padding, false, true);
+        }
     }
 }

@@ -52,7 +52,24 @@ public final class Nb201Networks {
      */
     public static Nb201Network supernet(Nb201Space space, int channels, int cellsPerStage, int numClasses,
                                         OpSelection selection) {
-        return new Nb201Network(channels, cellsPerStage, numClasses, c -> new SearchCell(space, c, selection));
+        return supernet(space, channels, cellsPerStage, numClasses, selection, CellImplementation.PLAIN);
+    }
+
+    /**
+     * The supernet with a shared op selection and a chosen cell implementation.
+     * @param space The candidate ops.
+     * @param channels C.
+     * @param cellsPerStage N.
+     * @param numClasses Number of classes.
+     * @param selection Which ops the edges run.
+     * @param cells {@link CellImplementation#PLAIN} ({@link SearchCell}) or
+     * {@link CellImplementation#FUSED} ({@link FusedSearchCell}): the same function, different
+     * speed and parameter layout.
+     * @return The supernet, uninitialized.
+     */
+    public static Nb201Network supernet(Nb201Space space, int channels, int cellsPerStage, int numClasses,
+                                        OpSelection selection, CellImplementation cells) {
+        return new Nb201Network(channels, cellsPerStage, numClasses, c -> cells.create(space, c, selection));
     }
 
     /**

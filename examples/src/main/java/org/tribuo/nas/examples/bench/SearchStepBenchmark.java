@@ -34,6 +34,7 @@ import org.tribuo.nas.data.ImageShape;
 import org.tribuo.nas.search.SearchStep;
 import org.tribuo.nas.space.Nb201Space;
 import org.tribuo.nas.space.OpSelection;
+import org.tribuo.nas.supernet.CellImplementation;
 import org.tribuo.nas.supernet.Nb201Network;
 import org.tribuo.nas.supernet.Nb201Networks;
 import org.tribuo.nas.train.Devices;
@@ -69,7 +70,10 @@ import java.util.Random;
  * <pre>
  *   SearchStepBenchmark [--rows 1,2,3,4] [--steps 20] [--warmup 5] [--batch 64] [--images 512]
  *                       [--classes 10] [--lr 0.025] [--seed 1] [--device cpu] [--verbose true]
+ *                       [--cell plain|fused]
  * </pre>
+ * {@code --cell} picks the search cell implementation ({@link CellImplementation}; default plain),
+ * so the same harness measures both.
  * {@code --rows} is a comma-separated list of preset numbers or custom rows {@code C:N:CxHxW}:
  * <ol>
  *   <li>C=16, N=5, 1x28x28 (the NAS-Bench-201 supernet on Fashion-MNIST-sized images);</li>
@@ -141,10 +145,12 @@ public final class SearchStepBenchmark {
         long seed = settings.seed();
         String deviceSetting = settings.device();
         boolean verbose = settings.verbose();
+        CellImplementation cell = settings.cell();
 
         Engine engine = DjlRuntime.engine();
         Device device = Devices.resolve(deviceSetting);
         printHeader(engine, device);
+        System.out.println("- search cell: " + cell.name().toLowerCase(Locale.ROOT));
         if (steps < DEFAULT_STEPS || warmup < DEFAULT_WARMUP) {
             System.out.printf(Locale.ROOT, "NOTE: %d measured / %d warm-up steps is below the %d / %d of a "
                     + "reportable run; treat the percentiles as rough.%n", steps, warmup, DEFAULT_STEPS, DEFAULT_WARMUP);
@@ -157,7 +163,7 @@ public final class SearchStepBenchmark {
             String label = row.label(batch, classes);
             System.err.printf(Locale.ROOT, "[bench] %s: %d warm-up + %d measured steps%n", label, warmup, steps);
             try {
-                results.add(runRow(engine, device, row, batch, images, classes, lr, seed, steps, warmup, verbose));
+                results.add(runRow(engine, device, row, batch, images, classes, lr, seed, steps, warmup, verbose, cell));
                 failures.add(null);
             } catch (RuntimeException | OutOfMemoryError e) {
                 System.err.println("[bench] " + label + " failed: " + e);
@@ -213,9 +219,9 @@ public final class SearchStepBenchmark {
         System.out.println();
         System.out.println("Reproduce:");
         System.out.printf(Locale.ROOT, "  THREADS=%s scripts/bench-search-step.sh --rows %s --steps %d --warmup %d "
-                        + "--batch %d --images %d --classes %d --lr %s --seed %d --device %s%n",
+                        + "--batch %d --images %d --classes %d --lr %s --seed %d --device %s --cell %s%n",
                 System.getProperty("ai.djl.pytorch.num_threads", "<unset>"), rowsArg, steps, warmup, batch, images,
-                classes, lr, seed, deviceSetting);
+                classes, lr, seed, deviceSetting, cell.name().toLowerCase(Locale.ROOT));
         System.out.println("  JVM arguments: " + String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
         if (results.contains(null)) {
             System.exit(1);
@@ -223,13 +229,14 @@ public final class SearchStepBenchmark {
     }
 
     private static Result runRow(Engine engine, Device device, Row row, int batch, int images, int classes, float lr,
-                                 long seed, int steps, int warmup, boolean verbose) {
+                                 long seed, int steps, int warmup, boolean verbose, CellImplementation cell) {
         ImageData data = randomData(row.shape, images, classes, seed);
         long setupStart = System.nanoTime();
         DjlRuntime.seed(seed);
         Nb201Space space = Nb201Space.withoutNone();
         try (NDManager base = engine.newBaseManager(device)) {
-            Nb201Network supernet = Nb201Networks.supernet(space, row.channels, row.cells, classes);
+            OpSelection selection = new OpSelection();
+            Nb201Network supernet = Nb201Networks.supernet(space, row.channels, row.cells, classes, selection, cell);
             supernet.initialize(base, DataType.FLOAT32,
                     new Shape(1, row.shape.channels(), row.shape.height(), row.shape.width()),
                     new Shape(Nb201Space.NUM_EDGES, space.numOps()));
@@ -240,7 +247,7 @@ public final class SearchStepBenchmark {
                 for (Parameter p : sgd.parameters()) {
                     parameters += p.getArray().size();
                 }
-                SearchStep searchStep = new SearchStep(supernet, new ArchitectureWeights(arch, java.util.List.of()), new OpSelection(), sgd, engine);
+                SearchStep searchStep = new SearchStep(supernet, new ArchitectureWeights(arch, java.util.List.of()), selection, sgd, engine);
                 double setupSeconds = (System.nanoTime() - setupStart) / 1e9;
                 BatchSampler archSampler = new BatchSampler(images, batch, true, seed + 1);
                 BatchSampler weightSampler = new BatchSampler(images, batch, true, seed + 2);
@@ -474,7 +481,7 @@ public final class SearchStepBenchmark {
 
     /** The parsed command line. */
     private record Settings(String rowsArg, List<Row> rows, int steps, int warmup, int batch, int images, int classes,
-                            float lr, long seed, String device, boolean verbose) {
+                            float lr, long seed, String device, boolean verbose, CellImplementation cell) {
         /** Parses the arguments; null means --help. */
         static Settings parse(String[] args) {
             Map<String, String> a = parseArgs(args);
@@ -504,7 +511,8 @@ public final class SearchStepBenchmark {
             }
             return new Settings(rowsArg, parseRows(rowsArg), intArg(a, "steps", DEFAULT_STEPS, 1),
                     intArg(a, "warmup", DEFAULT_WARMUP, 0), batch, images, intArg(a, "classes", 10, 2), lr, seed,
-                    a.getOrDefault("device", "cpu"), Boolean.parseBoolean(verbose));
+                    a.getOrDefault("device", "cpu"), Boolean.parseBoolean(verbose),
+                    CellImplementation.fromName(a.getOrDefault("cell", "plain")));
         }
     }
 
@@ -549,7 +557,8 @@ public final class SearchStepBenchmark {
                 throw new IllegalArgumentException("expected --name value pairs, got '" + args[i] + "'");
             }
             String name = args[i].substring(2);
-            if (!List.of("rows", "steps", "warmup", "batch", "images", "classes", "lr", "seed", "device", "verbose")
+            if (!List.of("rows", "steps", "warmup", "batch", "images", "classes", "lr", "seed", "device", "verbose",
+                    "cell")
                     .contains(name)) {
                 throw new IllegalArgumentException("unknown option --" + name);
             }
@@ -578,6 +587,8 @@ public final class SearchStepBenchmark {
     private static String usage() {
         return "usage: SearchStepBenchmark [--rows " + DEFAULT_ROWS + "] [--steps " + DEFAULT_STEPS + "] [--warmup " + DEFAULT_WARMUP
                 + "] [--batch 64] [--images 512] [--classes 10] [--lr 0.025] [--seed 1] [--device cpu] [--verbose true]\n"
+                + "                           [--cell plain|fused]\n"
+                + "  --cell: the search cell implementation (default plain)\n"
                 + "  --rows: comma-separated presets or C:N:CxHxW items; presets:\n"
                 + "    1 = C=16 N=5 1x28x28, 2 = C=16 N=5 3x32x32, 3 = C=8 N=1 1x28x28, 4 = C=16 N=1 1x28x28\n"
                 + "  (3 and 4: the Fashion-MNIST example's search supernet, first and current default)";

@@ -1,0 +1,63 @@
+/*
+ * Copyright (c) 2026 tribuo-nas authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package org.tribuo.nas.supernet;
+
+import ai.djl.nn.Block;
+
+import org.tribuo.nas.space.Nb201Space;
+import org.tribuo.nas.space.OpSelection;
+
+import java.util.Locale;
+
+/**
+ * How the NAS-Bench-201 supernet computes its search cells. Both compute the same function; they
+ * differ in speed and in parameter layout (so a checkpoint only loads into a supernet built with
+ * the same implementation).
+ */
+public enum CellImplementation {
+    /** {@link SearchCell}: one block per edge and op. */
+    PLAIN,
+    /** {@link FusedSearchCell}: the edges leaving a node computed together, with fewer, larger ops. */
+    FUSED;
+
+    /**
+     * Creates one search cell.
+     * @param space The candidate ops.
+     * @param channels Channels in and out.
+     * @param selection Which ops the edges run.
+     * @return The cell block.
+     */
+    public Block create(Nb201Space space, int channels, OpSelection selection) {
+        return this == FUSED ? new FusedSearchCell(space, channels, selection) : new SearchCell(space, channels, selection);
+    }
+
+    /**
+     * Parses {@code plain} or {@code fused}, case-insensitively.
+     * @param name The name.
+     * @return The implementation.
+     * @throws IllegalArgumentException for any other name.
+     */
+    public static CellImplementation fromName(String name) {
+        String lower = name.trim().toLowerCase(Locale.ROOT);
+        for (CellImplementation c : values()) {
+            if (c.name().toLowerCase(Locale.ROOT).equals(lower)) {
+                return c;
+            }
+        }
+        throw new IllegalArgumentException("unknown cell implementation '" + name + "', expected plain or fused");
+    }
+}
