@@ -20,13 +20,15 @@
 # NB201, PyTorch NB201, Java DARTS, PyTorch DARTS. Prints a table of the median over rounds of
 # each side's per-round median total step time, and the ratio ours / PyTorch (goal: <= 0.8).
 # Run it on an otherwise idle machine. DARTS=0 leaves the DARTS rows out (they take longest).
-#   ROUNDS=5 THREADS=2 STEPS=20 WARMUP=5 scripts/bench-vs-pytorch.sh
+#   ROUNDS=5 THREADS=2 STEPS=20 WARMUP=5 CELL=fused scripts/bench-vs-pytorch.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROUNDS=${ROUNDS:-3}
 THREADS=${THREADS:-2}
 STEPS=${STEPS:-20}
 WARMUP=${WARMUP:-5}
+# The Java NAS-Bench-201 cell: fused (the library's default) or plain (SearchCell).
+export CELL=${CELL:-fused}
 # C,N,batch,CxHxW; the Java side names the same rows C:N:CxHxW with --batch.
 CONFIGS=("16,5,64,1x28x28" "16,5,64,3x32x32" "16,1,64,1x28x28")
 # DARTS space: C,L,K,batch,CxHxW[,beta|nobeta] (L cells; K=4 partial channels with edge weights β,
@@ -60,7 +62,7 @@ scripts/bench-search-step.sh --rows 4 --steps 2 --warmup 1 >/dev/null 2>&1 # bui
 for ((r = 1; r <= ROUNDS; r++)); do
     echo "round $r/$ROUNDS: Java..." >&2
     THREADS=$THREADS scripts/bench-search-step.sh --rows "$rows" --steps "$STEPS" --warmup "$WARMUP" --batch 64 \
-        2>/dev/null >"$work/java-$r.md"
+        --cell "$CELL" 2>/dev/null >"$work/java-$r.md"
     echo "round $r/$ROUNDS: PyTorch..." >&2
     /usr/bin/python3 bench/pytorch/nb201_step.py --configs "${CONFIGS[@]}" --steps "$STEPS" --warmup "$WARMUP" \
         --threads "$THREADS" --json 2>/dev/null >"$work/torch-$r.json"
@@ -77,7 +79,7 @@ for ((r = 1; r <= ROUNDS; r++)); do
     fi
 done
 /usr/bin/python3 - "$work" "$ROUNDS" "$THREADS" "$STEPS" "$WARMUP" "${CONFIGS[@]}" -- "${DARTS_CONFIGS[@]}" <<'PY'
-import json, re, statistics, sys
+import json, os, re, statistics, sys
 work, rounds, threads, steps, warmup = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4], sys.argv[5]
 rest = sys.argv[6:]
 configs, darts_configs = rest[:rest.index("--")], rest[rest.index("--") + 1:]
@@ -93,7 +95,8 @@ for r in range(1, rounds + 1):
         torch[c].append(o["total_ms"]["median"])
         torch_version = o.get("torch", torch_version)
 print(f"Search step (architecture + weight), median ms over {rounds} alternating rounds of {steps} steps "
-      f"after {warmup} warm-up, {threads} threads each side; PyTorch {torch_version} (Debian)\n")
+      f"after {warmup} warm-up, {threads} threads each side; PyTorch {torch_version} (Debian); "
+      f"NAS-Bench-201 Java cell: {os.environ.get('CELL', 'fused')}\n")
 print("| config | tribuo-nas (DJL) ms | PyTorch ms | ours / PyTorch | per-round ours | per-round PyTorch |")
 print("|---|---:|---:|---:|---|---|")
 for c in configs:

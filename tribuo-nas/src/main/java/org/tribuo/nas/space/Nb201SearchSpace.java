@@ -18,6 +18,7 @@ package org.tribuo.nas.space;
 
 import ai.djl.nn.Block;
 
+import org.tribuo.nas.supernet.CellImplementation;
 import org.tribuo.nas.supernet.Nb201Networks;
 
 import java.util.ArrayList;
@@ -28,7 +29,8 @@ import java.util.SplittableRandom;
 /**
  * The NAS-Bench-201 space as a {@link SearchSpace}: six edges in one cell shared by all 15 (3N)
  * cells of the supernet, so α is [6, numOps]; no edge weights, no partial channels, no auxiliary
- * head. Network depth is N, the cells per stage.
+ * head. Network depth is N, the cells per stage. The supernet uses the {@link CellImplementation#FUSED}
+ * cell (the same function as the plain one with fewer, larger tensor ops; see docs/performance.md).
  */
 public final class Nb201SearchSpace implements SearchSpace {
 
@@ -104,7 +106,8 @@ public final class Nb201SearchSpace implements SearchSpace {
     @Override
     public Block newSupernet(SupernetSettings settings, int numClasses, OpSelection selection) {
         checkSupernet(settings);
-        return Nb201Networks.supernet(ops, settings.channels(), settings.depth(), numClasses, selection);
+        return Nb201Networks.supernet(ops, settings.channels(), settings.depth(), numClasses, selection,
+                CellImplementation.FUSED);
     }
 
     @Override
