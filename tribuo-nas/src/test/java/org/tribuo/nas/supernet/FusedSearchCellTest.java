@@ -249,7 +249,8 @@ public class FusedSearchCellTest {
         DjlRuntime.seed(13);
         try (NDManager m = DjlRuntime.engine().newBaseManager()) {
             Nb201Space space = Nb201Space.withoutNone();
-            Nb201Network net = Nb201Networks.supernet(space, 4, 1, 3, new OpSelection(), CellImplementation.FUSED);
+            // C=16: narrower convolutions hit the libtorch CPU backward bug (docs/known-issues.md).
+            Nb201Network net = Nb201Networks.supernet(space, 16, 1, 3, new OpSelection(), CellImplementation.FUSED);
             net.initialize(m, DataType.FLOAT32, new Shape(2, 1, 8, 8), new Shape(6, space.numOps()));
             NDArray x = m.randomNormal(new Shape(2, 1, 8, 8));
             NDArray alpha = m.randomUniform(0.1f, 1f, new Shape(6, space.numOps()));
