@@ -21,17 +21,32 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.pooling.Pool;
 
 /**
- * Average pooling that does not count padded zeros, PyTorch's {@code count_include_pad=False}.
+ * Average pooling that does not count padded zeros, PyTorch's {@code count_include_pad=False},
+ * computed as a window sum (a depthwise convolution with a kernel of ones) divided by the number
+ * of valid cells in each window.
  * <p>
- * DJL 0.36's PyTorch engine ignores {@code Pool.avgPool2d}'s {@code countIncludePad} flag and
- * always counts the padding (measured: a 3x3 window at the corner of a ramp divides by 9, not 4).
- * This divides the zero-padded average by the padded average of ones, the fraction of each
- * window inside the input, which gives exactly the average over the valid cells.
+ * Two reasons for not calling {@code Pool.avgPool2d}: DJL 0.36's PyTorch engine ignores its
+ * {@code countIncludePad} flag and always counts the padding (measured: a 3x3 window at the
+ * corner of a ramp divides by 9, not 4); and libtorch 2.7.1's CPU {@code avg_pool2d} is slow:
+ * forward + backward of a 3x3 stride-1 pool over [64, 16, 28, 28] took 11.7-13.4 ms on the
+ * 2-core benchmark machine, the ones-kernel depthwise convolution (oneDNN) 2.7-3.0 ms. The
+ * result is the same average up to float summation order. Inputs with fewer than 16 channels
+ * take the slower {@code avg_pool2d} window sum (see {@link #MIN_CONVOLUTION_CHANNELS}).
  */
 public final class AveragePooling {
+
+    private static final Shape UNIT = new Shape(1, 1);
+    /**
+     * Narrower inputs are pooled by {@code Pool.avgPool2d} (times the window size), not by the
+     * depthwise convolution: libtorch's CPU convolutions with few channels have returned wrong
+     * input gradients (docs/known-issues.md; measured here for a 1-channel and, once, a 3-channel
+     * window sum), while every width from 16 up was exact.
+     */
+    static final long MIN_CONVOLUTION_CHANNELS = 16;
 
     private AveragePooling() {}
 
@@ -44,22 +59,57 @@ public final class AveragePooling {
      * @return The pooled array.
      */
     public static NDArray excludingPadding(NDArray x, Shape kernel, Shape stride, Shape padding) {
-        NDArray pooled = Pool.avgPool2d(x, kernel, stride, padding, false, true);
-        if (padding.get(0) == 0 && padding.get(1) == 0) {
-            return pooled;
-        }
         Shape s = x.getShape();
-        NDArray ones = x.getManager().ones(new Shape(1, 1, s.get(2), s.get(3)), x.getDataType(), x.getDevice());
-        return pooled.div(Pool.avgPool2d(ones, kernel, stride, padding, false, true));
+        NDManager manager = x.getManager();
+        NDArray ones = windowKernel(manager, s.get(1), kernel, x.getDataType(), x.getDevice());
+        NDArray counts = windowCounts(manager, s.get(2), s.get(3), x.getDataType(), x.getDevice(), kernel, stride,
+                padding);
+        return excludingPadding(x, ones, counts, stride, padding);
     }
 
     /**
-     * The divisor {@link #excludingPadding} applies to the zero-padded average: the zero-padded
-     * average of ones, i.e. the fraction of each window inside the input. It depends only on the
-     * spatial size, so a caller may compute it once per size and reuse it:
-     * {@code Pool.avgPool2d(x, kernel, stride, padding, false, true).div(divisor)} equals
-     * {@code excludingPadding(x, kernel, stride, padding)} exactly.
-     * @param manager The manager the divisor belongs to.
+     * {@link #excludingPadding(NDArray, Shape, Shape, Shape)} with its constants made by the caller
+     * (once per channel count and spatial size), so a network can reuse them on every call.
+     * @param x The input [B, C, H, W].
+     * @param windowKernel {@link #windowKernel} for C channels and the window.
+     * @param windowCounts {@link #windowCounts} for the input's spatial size and the same window,
+     * stride and padding.
+     * @param stride The stride.
+     * @param padding Zero padding on each side.
+     * @return The pooled array.
+     */
+    public static NDArray excludingPadding(NDArray x, NDArray windowKernel, NDArray windowCounts, Shape stride,
+                                           Shape padding) {
+        Shape s = x.getShape();
+        NDArray sums;
+        if (s.get(1) >= MIN_CONVOLUTION_CHANNELS) {
+            sums = Conv2d.conv2d(x, windowKernel, null, stride, padding, UNIT, (int) s.get(1)).singletonOrThrow();
+        } else {
+            Shape window = new Shape(windowKernel.getShape().get(2), windowKernel.getShape().get(3));
+            sums = Pool.avgPool2d(x, window, stride, padding, false, true).mul(window.size());
+        }
+        return sums.div(windowCounts);
+    }
+
+    /**
+     * The depthwise kernel of ones that sums each window of each channel.
+     * @param manager The manager the kernel belongs to.
+     * @param channels C.
+     * @param kernel The window.
+     * @param dataType The input's data type.
+     * @param device The input's device.
+     * @return [C, 1, kh, kw] of ones.
+     */
+    public static NDArray windowKernel(NDManager manager, long channels, Shape kernel, DataType dataType,
+                                       Device device) {
+        return manager.ones(new Shape(channels, 1, kernel.get(0), kernel.get(1)), dataType, device);
+    }
+
+    /**
+     * The number of valid (unpadded) input cells in each window: the divisor of
+     * {@link #excludingPadding}. It depends only on the spatial size, so a caller may compute it
+     * once per size and reuse it.
+     * @param manager The manager the counts belong to.
      * @param height The input height.
      * @param width The input width.
      * @param dataType The input's data type.
@@ -67,12 +117,13 @@ public final class AveragePooling {
      * @param kernel The window.
      * @param stride The stride.
      * @param padding Zero padding on each side.
-     * @return The divisor, shape [1, 1, H', W'].
+     * @return The counts (small integers), shape [1, 1, H', W'].
      */
-    public static NDArray paddingDivisor(NDManager manager, long height, long width, DataType dataType, Device device,
-                                         Shape kernel, Shape stride, Shape padding) {
-        try (NDArray ones = manager.ones(new Shape(1, 1, height, width), dataType, device)) {
-            return Pool.avgPool2d(ones, kernel, stride, padding, false, true);
+    public static NDArray windowCounts(NDManager manager, long height, long width, DataType dataType, Device device,
+                                       Shape kernel, Shape stride, Shape padding) {
+        try (NDArray ones = manager.ones(new Shape(1, 1, height, width), dataType, device);
+             NDArray window = windowKernel(manager, 1, kernel, dataType, device)) {
+            return Conv2d.conv2d(ones, window, null, stride, padding, UNIT, 1).singletonOrThrow();
         }
     }
 }

@@ -29,7 +29,6 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.BatchNorm;
-import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
@@ -100,8 +99,10 @@ public final class FusedSearchCell extends AbstractBlock {
     private final Conv2d[][] convs;
     /** [source]: the batch norm over all convolution outputs of the source, or null without convolutions. */
     private final BatchNorm[] norms = new BatchNorm[SOURCES];
-    /** [source]: flat indices into α with a zero column appended, shape [edges, groups]. */
-    private final long[][] weightIndex = new long[SOURCES][];
+    /** [source]: flat indices into α of the parameter-free ops' weights, [edges, F]. */
+    private final long[][] freeIndex = new long[SOURCES][];
+    /** [source]: flat indices into α of the convolution ops' weights, [K, edges]. */
+    private final long[][] convIndex = new long[SOURCES][];
     private final Map<String, NDArray> constants = new ConcurrentHashMap<>();
     private NDManager constantManager;
 
@@ -141,7 +142,8 @@ public final class FusedSearchCell extends AbstractBlock {
             if (!convOps.isEmpty()) {
                 norms[j] = addChildBlock("bn_from" + j, Layers.batchNorm(false));
             }
-            weightIndex[j] = weightIndex(j, ops.size());
+            freeIndex[j] = freeIndex(j, ops.size());
+            convIndex[j] = convIndex(j, ops.size());
         }
     }
 
@@ -159,35 +161,35 @@ public final class FusedSearchCell extends AbstractBlock {
     }
 
     /**
-     * Flat indices into α with a zero column appended ([6, numOps + 1]) forming the weight matrix of
-     * a source node: row r is the edge {@code source+1+r <- source}; the columns follow the stacked op
-     * outputs (the parameter-free ops, then for each convolution op its n edge chunks); an op's
-     * weight on another edge's chunk is the appended zero.
+     * Flat indices into α ([6, numOps]) of the parameter-free ops' weights on the edges leaving a
+     * source node: [n, F], row r the edge {@code source+1+r <- source}.
      */
-    private long[] weightIndex(int source, int numOps) {
+    private long[] freeIndex(int source, int numOps) {
         int edges = edgesFrom(source);
-        int groups = groups(source);
-        int stride = numOps + 1;
-        long zero = numOps;
-        long[] index = new long[edges * groups];
+        long[] index = new long[edges * freeColumns.size()];
         for (int r = 0; r < edges; r++) {
             int e = Nb201Space.edgeIndex(source + 1 + r, source);
-            int m = 0;
-            for (int column : freeColumns) {
-                index[r * groups + m++] = (long) e * stride + column;
-            }
-            for (int column : convColumns) {
-                for (int r2 = 0; r2 < edges; r2++) {
-                    index[r * groups + m++] = r2 == r ? (long) e * stride + column : zero;
-                }
+            for (int f = 0; f < freeColumns.size(); f++) {
+                index[r * freeColumns.size() + f] = (long) e * numOps + freeColumns.get(f);
             }
         }
         return index;
     }
 
-    /** The number of stacked op outputs of a source node: parameter-free ops, then one per edge per convolution op. */
-    private int groups(int source) {
-        return freeOps.size() + convOps.size() * edgesFrom(source);
+    /**
+     * Flat indices into α ([6, numOps]) of the convolution ops' weights on the edges leaving a
+     * source node: [K, n] in the batch-norm channel order (see {@link #normOffset}).
+     */
+    private long[] convIndex(int source, int numOps) {
+        int edges = edgesFrom(source);
+        long[] index = new long[convColumns.size() * edges];
+        for (int k = 0; k < convColumns.size(); k++) {
+            for (int r = 0; r < edges; r++) {
+                int e = Nb201Space.edgeIndex(source + 1 + r, source);
+                index[k * edges + r] = (long) e * numOps + convColumns.get(k);
+            }
+        }
+        return index;
     }
 
     /**
@@ -272,18 +274,10 @@ public final class FusedSearchCell extends AbstractBlock {
             return new NDList(x.zerosLike());
         }
         Shape nodeShape = x.getShape();
-        NDArray extended = alpha.concat(constant("zero", alpha, () -> zeroColumn(alpha)), 1);
         NDArray pending = null;
         NDArray node = x;
         for (int j = 0; j < SOURCES; j++) {
-            int source = j;
-            // [groups, B·C·H·W]: one row per op output, so the weighted sums are one plain matrix product.
-            NDArray stacked = NDArrays.stack(opOutputs(ps, node, j, training), 0).reshape(groups(j), -1);
-            NDArray index = constant("index" + j, alpha, () -> constantManager()
-                    .create(weightIndex[source], new Shape(edgesFrom(source), groups(source)))
-                    .toDevice(alpha.getDevice(), false));
-            NDArray weights = extended.take(extended.getManager(), index);
-            NDArray out = weights.matMul(stacked);
+            NDArray out = edgeOutputs(ps, node, j, alpha, training);
             // Row r of pending is (the part computed so far of) node j+1+r.
             pending = pending == null ? out : pending.add(out);
             if (j < SOURCES - 1) {
@@ -298,13 +292,28 @@ public final class FusedSearchCell extends AbstractBlock {
     }
 
     /**
-     * The op outputs of a source node, each [B, C, H, W]: the parameter-free ops, then for each
-     * convolution op its chunk of every outgoing edge.
+     * The α-weighted sums of the edges leaving a source node, [n, B·C·H·W] (row r: the edge to
+     * node source+1+r). The parameter-free ops read the same input on every edge, so their
+     * outputs are stacked and weighted by one [n, F] × [F, B·C·H·W] product; each convolution
+     * chunk belongs to one edge only, so the batch-norm output, viewed as [B, K, n, C·H·W], is
+     * scaled by the [K, n] weights and summed over the K convolution ops.
      */
-    private NDList opOutputs(ParameterStore ps, NDArray node, int source, boolean training) {
-        NDList parts = new NDList(groups(source));
-        for (Nb201Op op : freeOps) {
-            parts.add(op == Nb201Op.SKIP_CONNECT ? node : pool(node));
+    private NDArray edgeOutputs(ParameterStore ps, NDArray node, int source, NDArray alpha, boolean training) {
+        int edges = edgesFrom(source);
+        Shape shape = node.getShape();
+        long batch = shape.get(0);
+        long plane = shape.size() / batch;
+        NDArray sums = null;
+        if (!freeOps.isEmpty()) {
+            NDList outputs = new NDList(freeOps.size());
+            for (Nb201Op op : freeOps) {
+                outputs.add(op == Nb201Op.SKIP_CONNECT ? node : pool(node));
+            }
+            NDArray stacked = outputs.size() == 1 ? outputs.get(0).reshape(1, -1)
+                    : NDArrays.stack(outputs, 0).reshape(outputs.size(), -1);
+            NDArray weights = alpha.take(alpha.getManager(), index("free" + source, alpha, freeIndex[source],
+                    new Shape(edges, freeOps.size())));
+            sums = weights.matMul(stacked).reshape(edges, batch, plane);
         }
         if (!convOps.isEmpty()) {
             NDList activated = new NDList(Activation.relu(node));
@@ -314,22 +323,30 @@ public final class FusedSearchCell extends AbstractBlock {
             }
             NDArray joined = convolved.size() == 1 ? convolved.get(0) : NDArrays.concat(convolved, 1);
             NDArray normalized = norms[source].forward(ps, new NDList(joined), training).singletonOrThrow();
-            int chunks = convOps.size() * edgesFrom(source);
-            parts.addAll(chunks == 1 ? new NDList(normalized) : normalized.split(chunks, 1));
+            NDArray weights = alpha.take(alpha.getManager(), index("conv" + source, alpha, convIndex[source],
+                    new Shape(1, convOps.size(), edges, 1)));
+            NDArray weighted = normalized.reshape(batch, convOps.size(), edges, plane).mul(weights);
+            NDArray perEdge = convOps.size() == 1 ? weighted.reshape(batch, edges, plane) : weighted.sum(new int[]{1});
+            // [edges, B, C·H·W] as a view; the add below writes the sum in that (contiguous) order.
+            NDArray edgeMajor = perEdge.transpose(1, 0, 2);
+            sums = sums == null ? edgeMajor : sums.add(edgeMajor);
         }
-        return parts;
+        return sums.reshape(edges, -1);
+    }
+
+    /** A cached index array of flat α positions. */
+    private NDArray index(String name, NDArray alpha, long[] flat, Shape shape) {
+        return constant(name, alpha, () -> constantManager().create(flat, shape).toDevice(alpha.getDevice(), false));
     }
 
     /** 3x3 average pooling, stride 1, padding 1, padded zeros not counted. */
     private NDArray pool(NDArray x) {
         Shape s = x.getShape();
-        NDArray divisor = constant("divisor" + s.get(2) + "x" + s.get(3), x, () -> AveragePooling.paddingDivisor(
+        NDArray kernel = constant("window" + s.get(1), x, () -> AveragePooling.windowKernel(
+                constantManager(), s.get(1), POOL_KERNEL, x.getDataType(), x.getDevice()));
+        NDArray counts = constant("counts" + s.get(2) + "x" + s.get(3), x, () -> AveragePooling.windowCounts(
                 constantManager(), s.get(2), s.get(3), x.getDataType(), x.getDevice(), POOL_KERNEL, UNIT, POOL_PADDING));
-        return Pool.avgPool2d(x, POOL_KERNEL, UNIT, POOL_PADDING, false, true).div(divisor);
-    }
-
-    private NDArray zeroColumn(NDArray alpha) {
-        return constantManager().zeros(new Shape(alpha.getShape().get(0), 1), alpha.getDataType(), alpha.getDevice());
+        return AveragePooling.excludingPadding(x, kernel, counts, UNIT, POOL_PADDING);
     }
 
     /** A cached constant for the data type and device of {@code like}. */
