@@ -322,16 +322,31 @@ public final class FusedSearchCell extends AbstractBlock {
                 convolved.add(conv.forward(ps, activated, training).singletonOrThrow());
             }
             NDArray joined = convolved.size() == 1 ? convolved.get(0) : NDArrays.concat(convolved, 1);
-            NDArray normalized = norms[source].forward(ps, new NDList(joined), training).singletonOrThrow();
             NDArray weights = alpha.take(alpha.getManager(), index("conv" + source, alpha, convIndex[source],
-                    new Shape(1, convOps.size(), edges, 1)));
-            NDArray weighted = normalized.reshape(batch, convOps.size(), edges, plane).mul(weights);
+                    new Shape(convOps.size(), edges, 1)));
+            // The batch norm is not affine, so its scale is free to carry the α weight of each channel's
+            // edge and op: the norm's output is already weighted, in the same pass.
+            NDArray scale = weights.broadcast(new Shape(convOps.size(), edges, channels)).reshape(-1);
+            NDArray weighted = weightedNorm(ps, norms[source], joined, scale, training)
+                    .reshape(batch, convOps.size(), edges, plane);
             NDArray perEdge = convOps.size() == 1 ? weighted.reshape(batch, edges, plane) : weighted.sum(new int[]{1});
             // [edges, B, C·H·W] as a view; the add below writes the sum in that (contiguous) order.
             NDArray edgeMajor = perEdge.transpose(1, 0, 2);
             sums = sums == null ? edgeMajor : sums.add(edgeMajor);
         }
         return sums.reshape(edges, -1);
+    }
+
+    /** Non-affine batch norm (the block's running statistics and zero shift) with the given per-channel scale. */
+    private static NDArray weightedNorm(ParameterStore ps, BatchNorm norm, NDArray x, NDArray scale, boolean training) {
+        Device device = x.getDevice();
+        return BatchNorm.batchNorm(x,
+                        ps.getValue(norm.getParameters().get("runningMean"), device, training),
+                        ps.getValue(norm.getParameters().get("runningVar"), device, training),
+                        scale,
+                        ps.getValue(norm.getParameters().get("beta"), device, training),
+                        1, BN_MOMENTUM, BN_EPSILON, training)
+                .singletonOrThrow();
     }
 
     /** A cached index array of flat α positions. */

@@ -282,8 +282,9 @@ public class FusedSearchCellTest {
                     made[i] = step.getManagedArrays().size() - before;
                 }
             }
-            // 135 and 55 with DJL 0.36 (docs/performance.md counts the native calls: 189 and 53).
-            assertTrue(made[1] * 2 < made[0], "fused " + made[1] + " arrays vs plain " + made[0]);
+            // 135 and 69 with DJL 0.36. The sparse α mixing (docs/performance.md) makes a few more small
+            // arrays than the stacked product did (55) but moves far less memory.
+            assertTrue(made[1] * 5 < made[0] * 3, "fused " + made[1] + " arrays vs plain " + made[0]);
         }
     }
 
