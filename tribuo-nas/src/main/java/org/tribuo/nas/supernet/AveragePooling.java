@@ -61,6 +61,15 @@ public final class AveragePooling {
     public static NDArray excludingPadding(NDArray x, Shape kernel, Shape stride, Shape padding) {
         Shape s = x.getShape();
         NDManager manager = x.getManager();
+        if (s.get(1) < MIN_CONVOLUTION_CHANNELS) {
+            NDArray pooled = Pool.avgPool2d(x, kernel, stride, padding, false, true);
+            if (padding.get(0) == 0 && padding.get(1) == 0) {
+                return pooled;
+            }
+            // The zero-padded average of ones: the fraction of each window inside the input.
+            NDArray ones = manager.ones(new Shape(1, 1, s.get(2), s.get(3)), x.getDataType(), x.getDevice());
+            return pooled.div(Pool.avgPool2d(ones, kernel, stride, padding, false, true));
+        }
         NDArray ones = windowKernel(manager, s.get(1), kernel, x.getDataType(), x.getDevice());
         NDArray counts = windowCounts(manager, s.get(2), s.get(3), x.getDataType(), x.getDevice(), kernel, stride,
                 padding);
