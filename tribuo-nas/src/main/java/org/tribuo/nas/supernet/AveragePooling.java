@@ -44,7 +44,8 @@ public final class AveragePooling {
      * Narrower inputs are pooled by {@code Pool.avgPool2d} (times the window size), not by the
      * depthwise convolution: libtorch's CPU convolutions with few channels have returned wrong
      * input gradients (docs/known-issues.md; measured here for a 1-channel and, once, a 3-channel
-     * window sum), while every width from 16 up was exact.
+     * window sum), while every width from 16 up was exact. A narrow input with at least 16
+     * (example, channel) planes is summed as one wide single-example image instead.
      */
     static final long MIN_CONVOLUTION_CHANNELS = 16;
 
@@ -61,6 +62,18 @@ public final class AveragePooling {
     public static NDArray excludingPadding(NDArray x, Shape kernel, Shape stride, Shape padding) {
         Shape s = x.getShape();
         NDManager manager = x.getManager();
+        long planes = s.get(0) * s.get(1);
+        if (s.get(1) < MIN_CONVOLUTION_CHANNELS && planes >= MIN_CONVOLUTION_CHANNELS) {
+            // Every (example, channel) plane is pooled on its own, so a narrow input can be summed
+            // as one wide image [1, B·C, H, W] (a view) without ever running a narrow convolution.
+            NDArray wide = x.reshape(1, planes, s.get(2), s.get(3));
+            NDArray sums = Conv2d.conv2d(wide, windowKernel(manager, planes, kernel, x.getDataType(), x.getDevice()),
+                    null, stride, padding, UNIT, (int) planes).singletonOrThrow();
+            NDArray counts = windowCounts(manager, s.get(2), s.get(3), x.getDataType(), x.getDevice(), kernel, stride,
+                    padding);
+            Shape out = sums.getShape();
+            return sums.reshape(s.get(0), s.get(1), out.get(2), out.get(3)).div(counts);
+        }
         if (s.get(1) < MIN_CONVOLUTION_CHANNELS) {
             NDArray pooled = Pool.avgPool2d(x, kernel, stride, padding, false, true);
             if (padding.get(0) == 0 && padding.get(1) == 0) {

@@ -52,6 +52,11 @@ public class AveragePoolingTest {
             "16, 2, 9, 7, 3, 1, 1",
             "24, 3, 8, 8, 3, 2, 1",
             "16, 2, 8, 8, 5, 3, 0",
+            // Narrow inputs with >= 16 (example, channel) planes: summed as one wide image.
+            "4, 8, 16, 16, 3, 1, 1",
+            "4, 8, 16, 16, 3, 2, 1",
+            "3, 6, 9, 7, 3, 1, 1",
+            "8, 4, 8, 8, 5, 3, 0",
     })
     public void matchesCountExcludingPadReference(int channels, int batch, int height, int width, int kernel,
                                                   int stride, int padding) {
