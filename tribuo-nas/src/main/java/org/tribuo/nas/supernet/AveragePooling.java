@@ -143,9 +143,29 @@ public final class AveragePooling {
      */
     public static NDArray windowCounts(NDManager manager, long height, long width, DataType dataType, Device device,
                                        Shape kernel, Shape stride, Shape padding) {
-        try (NDArray ones = manager.ones(new Shape(1, 1, height, width), dataType, device);
-             NDArray window = windowKernel(manager, 1, kernel, dataType, device)) {
-            return Conv2d.conv2d(ones, window, null, stride, padding, UNIT, 1).singletonOrThrow();
+        // Counted here rather than by a convolution of ones: a one-example, one-channel convolution
+        // is not oneDNN's, and libtorch then probes NNPACK, which logs a warning on every call on
+        // CPUs it does not support.
+        int[] rows = validCells(height, kernel.get(0), stride.get(0), padding.get(0));
+        int[] cols = validCells(width, kernel.get(1), stride.get(1), padding.get(1));
+        float[] counts = new float[rows.length * cols.length];
+        for (int y = 0; y < rows.length; y++) {
+            for (int x = 0; x < cols.length; x++) {
+                counts[y * cols.length + x] = rows[y] * cols[x];
+            }
         }
+        return manager.create(counts, new Shape(1, 1, rows.length, cols.length)).toType(dataType, false)
+                .toDevice(device, false);
+    }
+
+    /** Per output position along one axis (floor mode), how many window cells fall inside the input. */
+    private static int[] validCells(long size, long kernel, long stride, long padding) {
+        int outputs = (int) ((size + 2 * padding - kernel) / stride + 1);
+        int[] valid = new int[outputs];
+        for (int o = 0; o < outputs; o++) {
+            long start = o * stride - padding;
+            valid[o] = (int) (Math.min(start + kernel, size) - Math.max(start, 0));
+        }
+        return valid;
     }
 }
