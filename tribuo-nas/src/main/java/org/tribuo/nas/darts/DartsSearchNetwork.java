@@ -23,6 +23,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Block;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
@@ -31,6 +32,7 @@ import ai.djl.util.PairList;
 
 import org.tribuo.nas.space.OpSelection;
 import org.tribuo.nas.space.SupernetSettings;
+import org.tribuo.nas.supernet.CellImplementation;
 import org.tribuo.nas.supernet.Layers;
 
 import java.util.List;
@@ -53,7 +55,7 @@ public final class DartsSearchNetwork extends AbstractBlock {
     private final boolean edgeWeights;
     private final Conv2d stem;
     private final BatchNorm stemNorm;
-    private final DartsSearchCell[] cells;
+    private final Block[] cells;
     private final Linear classifier;
 
     /**
@@ -64,6 +66,21 @@ public final class DartsSearchNetwork extends AbstractBlock {
      * @param selection Which ops the edges run; shared with the search.
      */
     public DartsSearchNetwork(List<DartsOp> ops, SupernetSettings settings, int numClasses, OpSelection selection) {
+        this(ops, settings, numClasses, selection, CellImplementation.FUSED);
+    }
+
+    /**
+     * Creates the supernet, uninitialized, with the given cell implementation.
+     * @param ops The candidate ops, in α's column order.
+     * @param settings C, the number of cells, K and whether edges are weighted.
+     * @param numClasses Number of classes.
+     * @param selection Which ops the edges run; shared with the search.
+     * @param cellImplementation {@link CellImplementation#FUSED} ({@link FusedDartsSearchCell}, the
+     * default) or {@link CellImplementation#PLAIN} ({@link DartsSearchCell}): the same function,
+     * different parameter layouts.
+     */
+    public DartsSearchNetwork(List<DartsOp> ops, SupernetSettings settings, int numClasses, OpSelection selection,
+                              CellImplementation cellImplementation) {
         if (numClasses <= 0) {
             throw new IllegalArgumentException("the number of classes must be positive, got " + numClasses);
         }
@@ -73,15 +90,17 @@ public final class DartsSearchNetwork extends AbstractBlock {
         stem = addChildBlock("stem", Conv2d.builder().setKernelShape(new Shape(3, 3)).setFilters(STEM_MULTIPLIER * c)
                 .optPadding(new Shape(1, 1)).optBias(false).build());
         stemNorm = addChildBlock("stem_bn", Layers.batchNorm(true));
-        cells = new DartsSearchCell[settings.depth()];
+        cells = new Block[settings.depth()];
         boolean reductionPrev = false;
         for (int i = 0; i < cells.length; i++) {
             boolean reduction = DartsCellLayout.isReduction(i, cells.length);
             if (reduction) {
                 c *= 2;
             }
-            cells[i] = addChildBlock("cell" + i, new DartsSearchCell(ops, c, reduction, reductionPrev,
-                    settings.partialChannels(), selection));
+            Block cell = cellImplementation == CellImplementation.FUSED
+                    ? new FusedDartsSearchCell(ops, c, reduction, reductionPrev, settings.partialChannels(), selection)
+                    : new DartsSearchCell(ops, c, reduction, reductionPrev, settings.partialChannels(), selection);
+            cells[i] = addChildBlock("cell" + i, cell);
             reductionPrev = reduction;
         }
         classifier = addChildBlock("classifier", Linear.builder().setUnits(numClasses).build());
@@ -94,7 +113,7 @@ public final class DartsSearchNetwork extends AbstractBlock {
         NDArray s0 = stemNorm.forward(ps, stem.forward(ps, new NDList(inputs.get(0)), training), training)
                 .singletonOrThrow();
         NDArray s1 = s0;
-        for (DartsSearchCell cell : cells) {
+        for (Block cell : cells) {
             NDList in = new NDList(s0, s1);
             in.addAll(archWeights);
             NDArray next = cell.forward(ps, in, training).singletonOrThrow();
@@ -127,7 +146,7 @@ public final class DartsSearchNetwork extends AbstractBlock {
         Shape s1 = stem.getOutputShapes(new Shape[]{inputShapes[0]})[0];
         stemNorm.initialize(manager, dataType, s1);
         Shape s0 = s1;
-        for (DartsSearchCell cell : cells) {
+        for (Block cell : cells) {
             Shape[] in = new Shape[inputShapes.length + 1];
             in[0] = s0;
             in[1] = s1;

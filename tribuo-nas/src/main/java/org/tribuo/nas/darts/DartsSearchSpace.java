@@ -24,6 +24,7 @@ import org.tribuo.nas.space.NetworkSettings;
 import org.tribuo.nas.space.OpSelection;
 import org.tribuo.nas.space.SearchSpace;
 import org.tribuo.nas.space.SupernetSettings;
+import org.tribuo.nas.supernet.CellImplementation;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -167,8 +168,23 @@ public final class DartsSearchSpace implements SearchSpace {
 
     @Override
     public Block newSupernet(SupernetSettings settings, int numClasses, OpSelection selection) {
+        return newSupernet(settings, numClasses, selection, CellImplementation.FUSED);
+    }
+
+    /**
+     * The supernet with a chosen cell implementation; {@link #newSupernet(SupernetSettings, int, OpSelection)}
+     * uses {@link CellImplementation#FUSED}.
+     * @param settings C, the number of cells, K and whether edges are weighted.
+     * @param numClasses Number of classes.
+     * @param selection Which ops the edges run; shared with the search.
+     * @param cells {@link CellImplementation#FUSED} ({@link FusedDartsSearchCell}) or
+     * {@link CellImplementation#PLAIN} ({@link DartsSearchCell}): the same function, different parameter layouts.
+     * @return The supernet, uninitialized.
+     */
+    public DartsSearchNetwork newSupernet(SupernetSettings settings, int numClasses, OpSelection selection,
+                                          CellImplementation cells) {
         checkSupernet(settings);
-        return new DartsSearchNetwork(ops, settings, numClasses, selection);
+        return new DartsSearchNetwork(ops, settings, numClasses, selection, cells);
     }
 
     @Override

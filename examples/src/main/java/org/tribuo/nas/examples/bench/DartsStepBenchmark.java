@@ -28,6 +28,7 @@ import ai.djl.pytorch.jni.JniUtils;
 
 import org.tribuo.nas.arch.ArchitectureWeights;
 import org.tribuo.nas.darts.DartsSearchSpace;
+import org.tribuo.nas.supernet.CellImplementation;
 import org.tribuo.nas.data.BatchFactory;
 import org.tribuo.nas.data.BatchSampler;
 import org.tribuo.nas.data.ImageData;
@@ -72,7 +73,10 @@ import java.util.Random;
  * <pre>
  *   DartsStepBenchmark [--rows 1,2] [--steps 20] [--warmup 5] [--batch 32] [--images 512]
  *                      [--classes 10] [--lr 0.025] [--seed 1] [--device cpu] [--verbose true] [--json]
+ *                      [--cell fused|plain]
  * </pre>
+ * {@code --cell} picks the search cell implementation ({@link CellImplementation}; default fused,
+ * as the library's DARTS space).
  * {@code --rows} is a comma-separated list of preset numbers or custom rows {@code C:L:K:CxHxW}
  * (C channels, L cells, K partial channels; edge weights β are on when K &gt; 1, GAEA PC-DARTS,
  * and off when K = 1, GAEA DARTS; a fifth field {@code beta} or {@code nobeta} overrides that):
@@ -234,9 +238,9 @@ public final class DartsStepBenchmark {
         System.out.println();
         System.out.println("Reproduce:");
         System.out.printf(Locale.ROOT, "  THREADS=%s scripts/bench-darts-step.sh --rows %s --steps %d --warmup %d "
-                        + "--batch %d --images %d --classes %d --lr %s --seed %d --device %s%n",
+                        + "--batch %d --images %d --classes %d --lr %s --seed %d --device %s --cell %s%n",
                 System.getProperty("ai.djl.pytorch.num_threads", "<unset>"), s.rowsArg(), s.steps(), s.warmup(), batch,
-                s.images(), classes, s.lr(), s.seed(), s.device());
+                s.images(), classes, s.lr(), s.seed(), s.device(), s.cell().name().toLowerCase(Locale.ROOT));
         System.out.println("  JVM arguments: " + String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
     }
 
@@ -309,7 +313,7 @@ public final class DartsStepBenchmark {
         OpSelection selection = new OpSelection();
         ArchitectureWeights arch = config.newArchitectureWeights();
         try (NDManager base = engine.newBaseManager(device)) {
-            Block supernet = config.space().newSupernet(config.supernet(), s.classes(), selection);
+            Block supernet = DartsSearchSpace.reference().newSupernet(config.supernet(), s.classes(), selection, s.cell());
             Shape input = new Shape(1, row.shape.channels(), row.shape.height(), row.shape.width());
             if (arch.hasEdgeWeights()) {
                 supernet.initialize(base, DataType.FLOAT32, input, new Shape(alphaRows, numOps), new Shape(alphaRows));
@@ -562,7 +566,8 @@ public final class DartsStepBenchmark {
 
     /** The parsed command line. */
     private record Settings(String rowsArg, List<Row> rows, int steps, int warmup, int batch, int images, int classes,
-                            float lr, long seed, String device, boolean verbose, boolean json) {
+                            float lr, long seed, String device, boolean verbose, boolean json,
+                            CellImplementation cell) {
         /** Parses the arguments; null means --help. */
         static Settings parse(String[] args) {
             Map<String, String> a = parseArgs(args);
@@ -588,7 +593,8 @@ public final class DartsStepBenchmark {
             }
             return new Settings(rowsArg, parseRows(rowsArg), intArg(a, "steps", DEFAULT_STEPS, 1),
                     intArg(a, "warmup", DEFAULT_WARMUP, 0), batch, images, intArg(a, "classes", 10, 2), lr, seed,
-                    a.getOrDefault("device", "cpu"), booleanArg(a, "verbose"), booleanArg(a, "json"));
+                    a.getOrDefault("device", "cpu"), booleanArg(a, "verbose"), booleanArg(a, "json"),
+                    CellImplementation.fromName(a.getOrDefault("cell", "fused")));
         }
     }
 
@@ -653,7 +659,7 @@ public final class DartsStepBenchmark {
             }
             String name = args[i].substring(2);
             if (!List.of("rows", "steps", "warmup", "batch", "images", "classes", "lr", "seed", "device", "verbose",
-                    "json").contains(name)) {
+                    "json", "cell").contains(name)) {
                 throw new IllegalArgumentException("unknown option --" + name);
             }
             values.put(name, args[++i]);
@@ -689,10 +695,11 @@ public final class DartsStepBenchmark {
     private static String usage() {
         return "usage: DartsStepBenchmark [--rows " + DEFAULT_ROWS + "] [--steps " + DEFAULT_STEPS + "] [--warmup "
                 + DEFAULT_WARMUP + "] [--batch " + DEFAULT_BATCH + "] [--images 512] [--classes 10] [--lr 0.025] "
-                + "[--seed 1] [--device cpu] [--verbose true] [--json]\n"
+                + "[--seed 1] [--device cpu] [--verbose true] [--json] [--cell fused|plain]\n"
                 + "  --rows: comma-separated presets or C:L:K:CxHxW[:beta|:nobeta] items (β on iff K > 1 unless given);\n"
                 + "  presets: 1 = C=16 L=8 K=4 β 3x32x32, 2 = C=16 L=8 K=4 β 1x28x28 (GAEA PC-DARTS),\n"
                 + "           3 = C=16 L=8 K=1 no-β 3x32x32, 4 = C=16 L=8 K=1 no-β 1x28x28 (plain DARTS supernet)\n"
-                + "  --json: one JSON object per row on stdout (fields as bench/pytorch/darts_step.py), header on stderr";
+                + "  --json: one JSON object per row on stdout (fields as bench/pytorch/darts_step.py), header on stderr\n"
+                + "  --cell: the search cell, fused (FusedDartsSearchCell, the library default) or plain (DartsSearchCell)";
     }
 }

@@ -1,0 +1,597 @@
+/*
+ * Copyright (c) 2026 tribuo-nas authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+
+package org.tribuo.nas.darts;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.norm.BatchNorm;
+import ai.djl.nn.pooling.Pool;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+
+import org.tribuo.nas.supernet.AveragePooling;
+import org.tribuo.nas.supernet.Layers;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * The mixed ops of all the edges that leave one state of a DARTS search cell, computed together:
+ * the edges read the same input (with partial channels, the same first C/K channels), so each
+ * kind of op runs once for all E edges, on E times the channels, instead of once per edge.
+ * <p>
+ * For an input {@code a} [B, A, H, W] it returns, for every edge e, {@code Σ_k w_ek · op_ek(a)}
+ * as {@code [E, B, A, H', W']}, where {@code w} are the edges' α rows already multiplied by their
+ * β entries (the caller's weight vector). Per kind of op it runs:
+ * <ul>
+ *   <li>convolutions ({@code sep_conv}, {@code dil_conv}): one ReLU of a, one tiling of it to
+ *       E·A channels (channel {@code e·A + c}), one depthwise convolution per op kind with the E
+ *       edges' filters, one grouped pointwise convolution over all of them (groups = op kinds ×
+ *       E, so every edge keeps its own [A, A] matrix), one batch norm (per-channel statistics, so
+ *       equal to the per-edge norms); the second stack of the {@code sep_conv}s likewise;</li>
+ *   <li>pools: one pooling per pool kind, tiled to the E edges for the batch norm, whose running
+ *       statistics stay per edge;</li>
+ *   <li>{@code skip_connect}: the input times each edge's weight, or at stride 2 one pair of 1x1
+ *       convolutions with the E edges' filters stacked (the factorized reduction) and one batch
+ *       norm;</li>
+ *   <li>the α weights ride in the scale of the last (non-affine) batch norm of every op; one
+ *       concatenation and one sum over the op kinds form the per-edge sums.</li>
+ * </ul>
+ * Channel blocks are ordered (op kind, edge, channel) everywhere. {@code none} is skipped, as in
+ * {@link DartsMixedOp}. With a sampled op per edge (GDAS), {@link #sampledEdge} runs one edge's
+ * op on its slices of the parameters, as {@link DartsMixedOp} does.
+ */
+final class FusedDartsEdges extends AbstractBlock {
+
+    private static final Shape POOL_KERNEL = new Shape(3, 3);
+    private static final Shape POOL_PADDING = new Shape(1, 1);
+    private static final Shape UNIT = new Shape(1, 1);
+    private static final Shape ZERO = new Shape(0, 0);
+    private static final Shape TWO = new Shape(2, 2);
+    /** The batch-norm momentum and epsilon of {@link Layers#batchNorm(boolean)} (DJL's momentum default). */
+    private static final float BN_MOMENTUM = 0.9f;
+    private static final float BN_EPSILON = 1e-5f;
+
+    private final List<DartsOp> ops;
+    private final int active;
+    private final int edges;
+    private final int stride;
+    /** The global α row of each edge, in target-node order. */
+    private final int[] rows;
+    /** Where, in the caller's weight vector, the α·β entry of (row, column) and the constant 1 sit. */
+    private final int numOps;
+    private final long oneOffset;
+
+    private final List<DartsOp> pools = new ArrayList<>();
+    /** Convolution ops, sep_convs first, then dil_convs (so each group is a contiguous channel range). */
+    private final List<DartsOp> convs = new ArrayList<>();
+    private final List<DartsOp> seps = new ArrayList<>();
+    private final boolean skip;
+
+    private final List<Conv2d> depthwise1 = new ArrayList<>();
+    private final Conv2d pointwise1;
+    private final BatchNorm norm1;
+    private final List<Conv2d> depthwise2 = new ArrayList<>();
+    private final Conv2d pointwise2;
+    private final BatchNorm norm2;
+    private final BatchNorm poolNorm;
+    private final Conv2d reduceA;
+    private final Conv2d reduceB;
+    private final BatchNorm reduceNorm;
+
+    private final Map<String, NDArray> constants = new ConcurrentHashMap<>();
+    private NDManager constantManager;
+
+    /**
+     * Creates the edges.
+     * @param ops The candidate ops, in α's column order.
+     * @param active A, the channels the ops run on (C/K).
+     * @param stride 1, or 2 for the edges from the inputs of a reduction cell.
+     * @param rows The global α row of each edge leaving the state, in target order.
+     * @param oneOffset Where the constant 1 sits in the weight vector (after the α·β entries).
+     */
+    FusedDartsEdges(List<DartsOp> ops, int active, int stride, int[] rows, long oneOffset) {
+        this.ops = List.copyOf(ops);
+        this.active = active;
+        this.edges = rows.length;
+        this.stride = stride;
+        this.rows = rows.clone();
+        this.numOps = ops.size();
+        this.oneOffset = oneOffset;
+        for (DartsOp op : this.ops) {
+            if (op == DartsOp.MAX_POOL_3X3 || op == DartsOp.AVG_POOL_3X3) {
+                pools.add(op);
+            } else if (op == DartsOp.SEP_CONV_3X3 || op == DartsOp.SEP_CONV_5X5) {
+                seps.add(op);
+            }
+        }
+        convs.addAll(seps);
+        for (DartsOp op : this.ops) {
+            if (op == DartsOp.DIL_CONV_3X3 || op == DartsOp.DIL_CONV_5X5) {
+                convs.add(op);
+            }
+        }
+        skip = this.ops.contains(DartsOp.SKIP_CONNECT);
+        int width = edges * active;
+        for (DartsOp op : convs) {
+            depthwise1.add(addChildBlock("dw1_" + op.opName(), depthwise(op, width, stride)));
+        }
+        pointwise1 = convs.isEmpty() ? null : addChildBlock("pw1", pointwise(convs.size() * width, convs.size() * edges));
+        norm1 = convs.isEmpty() ? null : addChildBlock("bn1", Layers.batchNorm(false));
+        for (DartsOp op : seps) {
+            depthwise2.add(addChildBlock("dw2_" + op.opName(), depthwise(op, width, 1)));
+        }
+        pointwise2 = seps.isEmpty() ? null : addChildBlock("pw2", pointwise(seps.size() * width, seps.size() * edges));
+        norm2 = seps.isEmpty() ? null : addChildBlock("bn2", Layers.batchNorm(false));
+        poolNorm = pools.isEmpty() ? null : addChildBlock("bn_pool", Layers.batchNorm(false));
+        boolean reduces = skip && stride == 2;
+        reduceA = reduces ? addChildBlock("fr_1", halfReduction(width / 2)) : null;
+        reduceB = reduces ? addChildBlock("fr_2", halfReduction(width / 2)) : null;
+        reduceNorm = reduces ? addChildBlock("bn_fr", Layers.batchNorm(false)) : null;
+    }
+
+    private static int kernel(DartsOp op) {
+        return op == DartsOp.SEP_CONV_3X3 || op == DartsOp.DIL_CONV_3X3 ? 3 : 5;
+    }
+
+    private static int dilation(DartsOp op) {
+        return op == DartsOp.DIL_CONV_3X3 || op == DartsOp.DIL_CONV_5X5 ? 2 : 1;
+    }
+
+    private static Shape padding(DartsOp op) {
+        int p = dilation(op) * (kernel(op) - 1) / 2;
+        return new Shape(p, p);
+    }
+
+    private static Conv2d depthwise(DartsOp op, int channels, int stride) {
+        int k = kernel(op);
+        int d = dilation(op);
+        return Conv2d.builder().setKernelShape(new Shape(k, k)).setFilters(channels).optGroups(channels)
+                .optStride(new Shape(stride, stride)).optPadding(padding(op)).optDilation(new Shape(d, d))
+                .optBias(false).build();
+    }
+
+    private static Conv2d pointwise(int channels, int groups) {
+        return Conv2d.builder().setKernelShape(UNIT).setFilters(channels).optGroups(groups).optBias(false).build();
+    }
+
+    private static Conv2d halfReduction(int filters) {
+        return Conv2d.builder().setKernelShape(UNIT).setFilters(filters).optStride(TWO).optBias(false).build();
+    }
+
+    /**
+     * The number of edges.
+     * @return E.
+     */
+    int edges() {
+        return edges;
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+        NDArray a = inputs.get(0);
+        NDArray weights = inputs.get(1);
+        Device device = a.getDevice();
+        Shape in = a.getShape();
+        long batch = in.get(0);
+        Shape out = DartsCellLayout.strided(in, active, stride);
+        long height = out.get(2);
+        long width = out.get(3);
+        int blockWidth = edges * active;
+        NDList pieces = new NDList();
+        boolean identity = skip && stride == 1;
+        // [B, E, A·H'·W']: the parameter-free ops' weighted sums, shared path (training only).
+        NDArray free = training && (identity || !pools.isEmpty()) ? sharedFreeOps(ps, a, weights) : null;
+        if (free == null && !pools.isEmpty()) {
+            NDList pooled = new NDList(pools.size());
+            for (DartsOp op : pools) {
+                pooled.add(pool(a, op));
+            }
+            // Inference normalizes by each edge's own running statistics: [B, P, A, H', W'] tiled to
+            // (pool, edge, channel).
+            NDArray stacked = pooled.size() == 1 ? pooled.get(0).expandDims(1) : NDArrays.stack(pooled, 1);
+            NDArray tiled = stacked.expandDims(2).tile(new long[]{1, 1, edges, 1, 1, 1})
+                    .reshape(batch, (long) pools.size() * blockWidth, height, width);
+            pieces.add(weightedNorm(ps, poolNorm, tiled, scale("pool", weights, pools, false), training));
+        }
+        NDArray relu = convs.isEmpty() && reduceA == null ? null : Activation.relu(a);
+        if (!convs.isEmpty()) {
+            NDArray tiled = relu.tile(new long[]{1, edges, 1, 1});
+            NDList spatial = new NDList(convs.size());
+            for (int o = 0; o < convs.size(); o++) {
+                spatial.add(depthwise(ps, depthwise1.get(o), convs.get(o), tiled, stride, blockWidth, training));
+            }
+            NDArray mixed = Conv2d.conv2d(concat(spatial), value(ps, pointwise1, "weight", device, training), null,
+                    UNIT, ZERO, UNIT, convs.size() * edges).singletonOrThrow();
+            // The sep_conv channels are intermediate (scale 1); the dil_conv channels are final (scale α).
+            NDArray normed = weightedNorm(ps, norm1, mixed, scale("conv", weights, convs, true), training);
+            long sepChannels = (long) seps.size() * blockWidth;
+            if (seps.size() < convs.size()) {
+                pieces.add(seps.isEmpty() ? normed : normed.get(new NDIndex(":, {}:", sepChannels)));
+            }
+            if (!seps.isEmpty()) {
+                NDArray first = seps.size() == convs.size() ? normed : normed.get(new NDIndex(":, :{}", sepChannels));
+                NDArray activated = Activation.relu(first);
+                NDList second = new NDList(seps.size());
+                for (int o = 0; o < seps.size(); o++) {
+                    NDArray part = seps.size() == 1 ? activated
+                            : activated.get(new NDIndex(":, {}:{}", (long) o * blockWidth, (long) (o + 1) * blockWidth));
+                    second.add(depthwise(ps, depthwise2.get(o), seps.get(o), part, 1, blockWidth, training));
+                }
+                NDArray mixed2 = Conv2d.conv2d(concat(second), value(ps, pointwise2, "weight", device, training), null,
+                        UNIT, ZERO, UNIT, seps.size() * edges).singletonOrThrow();
+                pieces.add(weightedNorm(ps, norm2, mixed2, scale("sep", weights, seps, false), training));
+            }
+        }
+        if (skip && !(identity && free != null)) {
+            NDArray skipScale = scale("skip", weights, List.of(DartsOp.SKIP_CONNECT), false);
+            if (identity) {
+                NDArray perEdge = skipScale.reshape(1, edges, active, 1, 1);
+                pieces.add(a.expandDims(1).mul(perEdge).reshape(batch, blockWidth, height, width));
+            } else {
+                pieces.add(weightedNorm(ps, reduceNorm, factorizedReduction(ps, relu, edges, reduceA, reduceB, training),
+                        skipScale, training));
+            }
+        }
+        NDArray sum;
+        if (pieces.isEmpty()) {
+            sum = free != null ? free
+                    : a.getManager().zeros(new Shape(batch, blockWidth, height, width), a.getDataType(), device);
+        } else {
+            if (pieces.size() == 1) {
+                sum = pieces.get(0);
+            } else {
+                NDArray all = NDArrays.concat(pieces, 1);
+                sum = all.reshape(batch, all.getShape().get(1) / blockWidth, -1).sum(new int[]{1});
+            }
+            if (free != null) {
+                sum = sum.reshape(free.getShape()).add(free);
+            }
+        }
+        return new NDList(sum.reshape(batch, edges, active, height, width).transpose(1, 0, 2, 3, 4));
+    }
+
+    /**
+     * The parameter-free ops in training mode, {@code Σ_f w_ef · free_f(a)} for every edge e as
+     * [B, E, A·H'·W']: the pools and the identity read the same input on every edge, and a
+     * non-affine batch norm in training mode normalizes by the batch's statistics, so every edge's
+     * normalized pool output is the same array. It is computed once and the per-edge sums are one
+     * [E, F] × [B, F, A·H'·W'] product; each edge's running statistics still move exactly as its
+     * own batch norm would move them.
+     */
+    private NDArray sharedFreeOps(ParameterStore ps, NDArray a, NDArray weights) {
+        long batch = a.getShape().get(0);
+        NDList free = new NDList(pools.size() + 1);
+        if (!pools.isEmpty()) {
+            NDList pooled = new NDList(pools.size());
+            for (DartsOp op : pools) {
+                pooled.add(pool(a, op));
+            }
+            Shape one = pooled.get(0).getShape();
+            NDArray stacked = pooled.size() == 1 ? pooled.get(0)
+                    : NDArrays.stack(pooled, 1).reshape(batch, (long) pools.size() * active, one.get(2), one.get(3));
+            free.add(sharedPoolNorm(ps, stacked).reshape(batch, pools.size(), -1));
+        }
+        if (skip && stride == 1) {
+            free.add(a.reshape(batch, 1, -1));
+        }
+        NDArray columns = free.size() == 1 ? free.get(0) : NDArrays.concat(free, 1);
+        NDArray positions = constant("free", weights, () -> {
+            int columnCount = pools.size() + (skip && stride == 1 ? 1 : 0);
+            long[] index = new long[edges * columnCount];
+            int i = 0;
+            for (int e = 0; e < edges; e++) {
+                for (DartsOp op : pools) {
+                    index[i++] = (long) rows[e] * numOps + ops.indexOf(op);
+                }
+                if (skip && stride == 1) {
+                    index[i++] = (long) rows[e] * numOps + ops.indexOf(DartsOp.SKIP_CONNECT);
+                }
+            }
+            return constantManager().create(index, new Shape(edges, columnCount))
+                    .toDevice(weights.getDevice(), false);
+        });
+        return weights.take(weights.getManager(), positions).matMul(columns);
+    }
+
+    /**
+     * Training-mode batch norm of the pooled input [B, P·A, H', W'], shared by the edges; then each
+     * edge's running statistics r become {@code m·r + (1−m)·batch statistic}, as in its own norm.
+     */
+    private NDArray sharedPoolNorm(ParameterStore ps, NDArray pooled) {
+        NDManager manager = pooled.getManager();
+        Device device = pooled.getDevice();
+        DataType type = pooled.getDataType();
+        Shape channels = new Shape(pooled.getShape().get(1));
+        // Running statistics that start at zero end up as (1−m) times the batch mean and unbiased variance.
+        NDArray mean = manager.zeros(channels, type, device);
+        NDArray variance = manager.zeros(channels, type, device);
+        NDArray unit = constant("unitScale", pooled, () -> constantManager().ones(channels, type, device));
+        NDArray zero = constant("zeroShift", pooled, () -> constantManager().zeros(channels, type, device));
+        NDArray out = BatchNorm.batchNorm(pooled, mean, variance, unit, zero, 1, BN_MOMENTUM, BN_EPSILON, true)
+                .singletonOrThrow();
+        Shape perEdge = new Shape(pools.size(), edges, active);
+        Shape shared = new Shape(pools.size(), 1, active);
+        value(ps, poolNorm, "runningMean", device, true).reshape(perEdge).muli(BN_MOMENTUM).addi(mean.reshape(shared));
+        value(ps, poolNorm, "runningVar", device, true).reshape(perEdge).muli(BN_MOMENTUM).addi(variance.reshape(shared));
+        return out;
+    }
+
+    /**
+     * One edge with one sampled op, {@link DartsMixedOp}'s sampled forward pass on this edge's
+     * slices of the parameters: {@code w_k·op_k(a) + Σ_{j≠k} w_j}, zeros plus that sum for {@code none}.
+     * @param ps The parameter store.
+     * @param a The input [B, A, H, W].
+     * @param alphaRow The edge's α row [numOps] (not multiplied by β).
+     * @param edge The edge's position among this state's edges.
+     * @param sampled The sampled op's column.
+     * @param training Whether batch norms use and update batch statistics.
+     * @return The edge output [B, A, H', W'].
+     */
+    NDArray sampledEdge(ParameterStore ps, NDArray a, NDArray alphaRow, int edge, int sampled, boolean training) {
+        if (sampled < 0 || sampled >= ops.size()) {
+            throw new IllegalArgumentException("sampled op " + sampled + " of α row " + rows[edge] + " is out of range for "
+                    + ops.size() + " ops");
+        }
+        DartsOp op = ops.get(sampled);
+        NDArray out;
+        if (op == DartsOp.NONE) {
+            Shape shape = DartsCellLayout.strided(a.getShape(), active, stride);
+            out = a.getManager().zeros(shape, a.getDataType(), a.getDevice());
+        } else {
+            out = sampledOp(ps, a, op, edge, training).mul(alphaRow.get(sampled));
+        }
+        if (ops.size() > 1) {
+            // The unsampled weights: 0 in value for a straight-through sample, but they carry gradient.
+            out = out.add(alphaRow.sum().sub(alphaRow.get(sampled)));
+        }
+        return out;
+    }
+
+    private NDArray sampledOp(ParameterStore ps, NDArray a, DartsOp op, int edge, boolean training) {
+        long channel = (long) edge * active;
+        if (op == DartsOp.MAX_POOL_3X3 || op == DartsOp.AVG_POOL_3X3) {
+            return sliceNorm(ps, poolNorm, pool(a, op), ((long) pools.indexOf(op) * edges + edge) * active, training);
+        }
+        if (op == DartsOp.SKIP_CONNECT) {
+            if (stride == 1) {
+                return a;
+            }
+            NDArray reduced = factorizedReduction(ps, Activation.relu(a), 1, slice(ps, reduceA, a.getDevice(), channel / 2, active / 2, training),
+                    slice(ps, reduceB, a.getDevice(), channel / 2, active / 2, training), training);
+            return sliceNorm(ps, reduceNorm, reduced, channel, training);
+        }
+        int o = convs.indexOf(op);
+        NDArray x = Conv2d.conv2d(Activation.relu(a), slice(ps, depthwise1.get(o), a.getDevice(), channel, active, training), null,
+                new Shape(stride, stride), padding(op), new Shape(dilation(op), dilation(op)), active).singletonOrThrow();
+        x = Conv2d.conv2d(x, slice(ps, pointwise1, a.getDevice(), ((long) o * edges + edge) * active, active, training), null)
+                .singletonOrThrow();
+        x = sliceNorm(ps, norm1, x, ((long) o * edges + edge) * active, training);
+        int s = seps.indexOf(op);
+        if (s < 0) {
+            return x;
+        }
+        x = Conv2d.conv2d(Activation.relu(x), slice(ps, depthwise2.get(s), a.getDevice(), channel, active, training), null,
+                UNIT, padding(op), UNIT, active).singletonOrThrow();
+        x = Conv2d.conv2d(x, slice(ps, pointwise2, a.getDevice(), ((long) s * edges + edge) * active, active, training), null)
+                .singletonOrThrow();
+        return sliceNorm(ps, norm2, x, ((long) s * edges + edge) * active, training);
+    }
+
+    /**
+     * Max pooling, or average pooling over the valid cells; 3x3, padding 1. The average sums the
+     * windows of all (example, channel) planes as one wide image, as {@link AveragePooling} does for
+     * narrow inputs, with its ones kernel and window counts made once per size.
+     */
+    private NDArray pool(NDArray a, DartsOp op) {
+        Shape strides = new Shape(stride, stride);
+        if (op == DartsOp.MAX_POOL_3X3) {
+            return Pool.maxPool2d(a, POOL_KERNEL, strides, POOL_PADDING, false);
+        }
+        Shape s = a.getShape();
+        long planes = s.get(0) * s.get(1);
+        NDArray kernel = constant("window" + planes, a, () -> AveragePooling.windowKernel(constantManager(), planes,
+                POOL_KERNEL, a.getDataType(), a.getDevice()));
+        NDArray counts = constant("counts" + s.get(2) + "x" + s.get(3), a, () -> AveragePooling.windowCounts(
+                constantManager(), s.get(2), s.get(3), a.getDataType(), a.getDevice(), POOL_KERNEL, strides, POOL_PADDING));
+        NDArray pooled = AveragePooling.excludingPadding(a.reshape(1, planes, s.get(2), s.get(3)), kernel, counts,
+                strides, POOL_PADDING);
+        Shape out = pooled.getShape();
+        return pooled.reshape(s.get(0), s.get(1), out.get(2), out.get(3));
+    }
+
+    /** A depthwise convolution of {@code x} with the block's (all edges') filters. */
+    private static NDArray depthwise(ParameterStore ps, Conv2d conv, DartsOp op, NDArray x, int stride, int groups,
+                                     boolean training) {
+        return Conv2d.conv2d(x, value(ps, conv, "weight", x.getDevice(), training), null, new Shape(stride, stride),
+                padding(op), new Shape(dilation(op), dilation(op)), groups).singletonOrThrow();
+    }
+
+    /**
+     * DARTS's factorized reduction of the (already ReLU'd) input for E edges: two stride-2 1x1
+     * convolutions, the second on the input shifted by a pixel, each edge's halves side by side.
+     */
+    private static NDArray factorizedReduction(ParameterStore ps, NDArray relu, int edges, Conv2d convA, Conv2d convB,
+                                               boolean training) {
+        Device device = relu.getDevice();
+        return factorizedReduction(ps, relu, edges, value(ps, convA, "weight", device, training),
+                value(ps, convB, "weight", device, training), training);
+    }
+
+    private static NDArray factorizedReduction(ParameterStore ps, NDArray relu, int edges, NDArray kernelA, NDArray kernelB,
+                                               boolean training) {
+        NDArray first = Conv2d.conv2d(relu, kernelA, null, TWO).singletonOrThrow();
+        NDArray second = Conv2d.conv2d(relu.get(":, :, 1:, 1:"), kernelB, null, TWO).singletonOrThrow();
+        Shape s = first.getShape();
+        long half = s.get(1) / edges;
+        Shape perEdge = new Shape(s.get(0), edges, half, s.get(2), s.get(3));
+        return NDArrays.stack(new NDList(first.reshape(perEdge), second.reshape(perEdge)), 2)
+                .reshape(s.get(0), 2 * s.get(1), s.get(2), s.get(3));
+    }
+
+    private static NDArray concat(NDList arrays) {
+        return arrays.size() == 1 ? arrays.get(0) : NDArrays.concat(arrays, 1);
+    }
+
+    /**
+     * The per-channel batch-norm scale of a group of ops, (op, edge, channel) ordered, gathered
+     * from the weight vector: each edge's α·β entry of the op, or 1 for a {@code sep_conv}'s first
+     * stack when {@code firstStack}.
+     */
+    private NDArray scale(String name, NDArray weights, List<DartsOp> group, boolean firstStack) {
+        NDArray positions = constant(name, weights, () -> {
+            long[] index = new long[group.size() * edges * active];
+            int i = 0;
+            for (DartsOp op : group) {
+                boolean unit = firstStack && seps.contains(op);
+                for (int e = 0; e < edges; e++) {
+                    long position = unit ? oneOffset : (long) rows[e] * numOps + ops.indexOf(op);
+                    for (int c = 0; c < active; c++) {
+                        index[i++] = position;
+                    }
+                }
+            }
+            return constantManager().create(index).toDevice(weights.getDevice(), false);
+        });
+        return weights.take(weights.getManager(), positions);
+    }
+
+    /** Non-affine batch norm (the block's running statistics, zero shift) with the given per-channel scale. */
+    private static NDArray weightedNorm(ParameterStore ps, BatchNorm norm, NDArray x, NDArray scale, boolean training) {
+        Device device = x.getDevice();
+        return BatchNorm.batchNorm(x, value(ps, norm, "runningMean", device, training),
+                        value(ps, norm, "runningVar", device, training), scale,
+                        value(ps, norm, "beta", device, training), 1, BN_MOMENTUM, BN_EPSILON, training)
+                .singletonOrThrow();
+    }
+
+    /** Batch norm on the channels [from, from+A) of a norm's parameters (views: running statistics land in them). */
+    private NDArray sliceNorm(ParameterStore ps, BatchNorm norm, NDArray x, long from, boolean training) {
+        return BatchNorm.batchNorm(x, slice(ps, norm, x, "runningMean", from, training),
+                        slice(ps, norm, x, "runningVar", from, training), slice(ps, norm, x, "gamma", from, training),
+                        slice(ps, norm, x, "beta", from, training), 1, BN_MOMENTUM, BN_EPSILON, training)
+                .singletonOrThrow();
+    }
+
+    private NDArray slice(ParameterStore ps, BatchNorm norm, NDArray x, String name, long from, boolean training) {
+        NDArray value = ps.getValue(norm.getParameters().get(name), x.getDevice(), training);
+        return value.get(new NDIndex("{}:{}", from, from + active));
+    }
+
+    /** Rows [from, from+count) of a convolution's kernel. */
+    private static NDArray slice(ParameterStore ps, Conv2d conv, Device device, long from, long count, boolean training) {
+        return value(ps, conv, "weight", device, training).get(new NDIndex("{}:{}", from, from + count));
+    }
+
+    private static NDArray value(ParameterStore ps, ai.djl.nn.Block block, String name, Device device, boolean training) {
+        Parameter parameter = block.getParameters().get(name);
+        return ps.getValue(parameter, device, training);
+    }
+
+    /** A cached constant for the device and data type of {@code like}. */
+    private NDArray constant(String name, NDArray like, Supplier<NDArray> make) {
+        return constants.computeIfAbsent(name + '@' + like.getDevice() + '/' + like.getDataType(), k -> make.get());
+    }
+
+    /**
+     * The β of this state's edges, in target order, gathered from the caller's weight vector
+     * ({@code [α·β, β, 1]}).
+     * @param weights The weight vector.
+     * @param betaOffset Where β starts in it.
+     * @return [E].
+     */
+    NDArray edgeBetas(NDArray weights, long betaOffset) {
+        NDArray positions = constant("beta", weights, () -> {
+            long[] index = new long[edges];
+            for (int e = 0; e < edges; e++) {
+                index[e] = betaOffset + rows[e];
+            }
+            return constantManager().create(index).toDevice(weights.getDevice(), false);
+        });
+        return weights.take(weights.getManager(), positions);
+    }
+
+    private synchronized NDManager constantManager() {
+        if (constantManager == null || !constantManager.isOpen()) {
+            throw new IllegalStateException("the fused edges are not initialized");
+        }
+        return constantManager;
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        Shape out = DartsCellLayout.strided(inputShapes[0], active, stride);
+        return new Shape[]{new Shape(edges, out.get(0), active, out.get(2), out.get(3))};
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        synchronized (this) {
+            if (constantManager == null || !constantManager.isOpen()) {
+                constantManager = manager.newSubManager();
+            }
+        }
+        Shape a = inputShapes[0];
+        if (a.get(1) != active) {
+            throw new IllegalArgumentException("fused DARTS edges built for " + active + " channels got an input " + a);
+        }
+        long batch = a.get(0);
+        Shape out = DartsCellLayout.strided(a, active, stride);
+        int width = edges * active;
+        Shape tiled = new Shape(batch, width, a.get(2), a.get(3));
+        for (Conv2d conv : depthwise1) {
+            conv.initialize(manager, dataType, tiled);
+        }
+        if (!convs.isEmpty()) {
+            Shape joined = new Shape(batch, (long) convs.size() * width, out.get(2), out.get(3));
+            pointwise1.initialize(manager, dataType, joined);
+            norm1.initialize(manager, dataType, joined);
+        }
+        Shape outTiled = new Shape(batch, width, out.get(2), out.get(3));
+        for (Conv2d conv : depthwise2) {
+            conv.initialize(manager, dataType, outTiled);
+        }
+        if (!seps.isEmpty()) {
+            Shape joined = new Shape(batch, (long) seps.size() * width, out.get(2), out.get(3));
+            pointwise2.initialize(manager, dataType, joined);
+            norm2.initialize(manager, dataType, joined);
+        }
+        if (poolNorm != null) {
+            poolNorm.initialize(manager, dataType, new Shape(batch, (long) pools.size() * width, out.get(2), out.get(3)));
+        }
+        if (reduceA != null) {
+            DartsCellLayout.checkEven(a, "a strided skip_connect (factorized reduction)");
+            reduceA.initialize(manager, dataType, a);
+            reduceB.initialize(manager, dataType, a);
+            reduceNorm.initialize(manager, dataType, outTiled);
+        }
+    }
+}

@@ -1,0 +1,240 @@
+/*
+ * Copyright (c) 2026 tribuo-nas authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+
+package org.tribuo.nas.darts;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Block;
+import ai.djl.nn.pooling.Pool;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+
+import org.tribuo.nas.space.OpSelection;
+import org.tribuo.nas.supernet.ReluConvBn;
+
+import java.util.List;
+
+/**
+ * A DARTS search cell computing the same function as {@link DartsSearchCell} with fewer, larger
+ * tensor ops: the edges leaving each state are evaluated together by one {@link FusedDartsEdges}.
+ * <p>
+ * Inputs, output and math are those of {@link DartsSearchCell}. The α·β products of all edges
+ * are formed once per cell ({@code [28·numOps]}, then β and a constant 1) and each fused block
+ * gathers the weights it needs into its batch-norm scales. With partial channels the bypassed
+ * channels are the same on every edge leaving a state, and the channel shuffle is a fixed
+ * permutation, so {@code node = Σ_e β_e · shuffle(concat(mixed_e, bypass_e))} is computed as
+ * {@code shuffle(concat(Σ_e β_e·mixed_e, Σ_e β_e·bypass_e))}: one shuffle per node instead of one
+ * per edge. The partial sums of the later nodes are kept as one contiguous [nodes, B, C, H, W]
+ * array, as in the fused NAS-Bench-201 cell.
+ * <p>
+ * The parameters therefore differ in shape and name from {@link DartsSearchCell}'s (each
+ * state's edges own one concatenated kernel per op kind). With a sampled op per edge (GDAS) the
+ * cell runs edge by edge, each edge on its slices of the parameters, as {@link DartsSearchCell}.
+ */
+public final class FusedDartsSearchCell extends AbstractBlock {
+
+    /** States with outgoing edges: the two inputs and the first three nodes. */
+    private static final int SOURCES = DartsCellLayout.NODES + 1;
+    private static final Shape TWO = new Shape(2, 2);
+    private static final Shape ZERO = new Shape(0, 0);
+
+    private final int channels;
+    private final int partialChannels;
+    private final int active;
+    private final boolean reduction;
+    private final OpSelection selection;
+    /** Where β starts in the weight vector {@code [α·β flattened, β, 1]}. */
+    private final long betaOffset;
+    private final Block preprocess0;
+    private final ReluConvBn preprocess1;
+    private final FusedDartsEdges[] sources = new FusedDartsEdges[SOURCES];
+
+    /**
+     * Creates the cell.
+     * @param ops The candidate ops, in α's column order.
+     * @param channels C, the channels of each node.
+     * @param reduction Whether this is a reduction cell.
+     * @param reductionPrev Whether the previous cell was a reduction cell.
+     * @param partialChannels K of partial-channel edges; 1 runs the ops on all channels.
+     * @param selection Which ops the edges run; shared with the search.
+     */
+    public FusedDartsSearchCell(List<DartsOp> ops, int channels, boolean reduction, boolean reductionPrev,
+                                int partialChannels, OpSelection selection) {
+        if (partialChannels <= 0 || channels % partialChannels != 0) {
+            throw new IllegalArgumentException("partialChannels K=" + partialChannels + " must divide the " + channels
+                    + " channels of the cell");
+        }
+        this.channels = channels;
+        this.partialChannels = partialChannels;
+        this.active = channels / partialChannels;
+        this.reduction = reduction;
+        this.selection = selection;
+        preprocess0 = addChildBlock("preprocess0", reductionPrev ? new FactorizedReduce(channels, false)
+                : new ReluConvBn(channels, 1, 1, 0, false));
+        preprocess1 = addChildBlock("preprocess1", new ReluConvBn(channels, 1, 1, 0, false));
+        this.betaOffset = (long) DartsCellLayout.ALPHA_ROWS * ops.size();
+        long oneOffset = betaOffset + DartsCellLayout.ALPHA_ROWS;
+        for (int s = 0; s < SOURCES; s++) {
+            int[] rows = new int[edgesFrom(s)];
+            for (int r = 0; r < rows.length; r++) {
+                rows[r] = DartsCellLayout.alphaRow(reduction, DartsCellLayout.firstEdge(firstTarget(s) + r) + s);
+            }
+            sources[s] = addChildBlock("from" + s, new FusedDartsEdges(ops, active, DartsCellLayout.stride(reduction, s),
+                    rows, oneOffset));
+        }
+    }
+
+    /** The first node (0..3) reading a state: node i reads states 0..i+1. */
+    private static int firstTarget(int state) {
+        return Math.max(0, state - 1);
+    }
+
+    /** The number of edges leaving a state. */
+    private static int edgesFrom(int state) {
+        return DartsCellLayout.NODES - firstTarget(state);
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+        NDArray alpha = inputs.get(2);
+        NDArray beta = inputs.size() > 3 ? inputs.get(3) : null;
+        NDArray[] states = new NDArray[2 + DartsCellLayout.NODES];
+        states[0] = preprocess0.forward(ps, new NDList(inputs.get(0)), training).singletonOrThrow();
+        states[1] = preprocess1.forward(ps, new NDList(inputs.get(1)), training).singletonOrThrow();
+        if (selection.isSampled()) {
+            sampledNodes(ps, states, alpha, beta, training);
+        } else {
+            fusedNodes(ps, states, alpha, beta, training);
+        }
+        return new NDList(NDArrays.concat(new NDList(states[2], states[3], states[4], states[5]), 1));
+    }
+
+    private void fusedNodes(ParameterStore ps, NDArray[] states, NDArray alpha, NDArray beta, boolean training) {
+        NDArray weights = weightVector(alpha, beta);
+        NDArray pending = null;
+        for (int s = 0; s < SOURCES; s++) {
+            NDArray x = states[s];
+            NDArray mixed = sources[s].forward(ps, new NDList(activePart(x), weights), training).singletonOrThrow();
+            NDArray contribution = partialChannels == 1 ? mixed
+                    : NDArrays.concat(new NDList(mixed, weightedBypass(x, s, weights, beta != null)), 2);
+            pending = pending == null ? contribution : pending.add(contribution);
+            if (s >= 1) {
+                // Row 0 of pending is now complete: node s-1, state s+1.
+                Shape row = pending.getShape().slice(1);
+                NDArray node;
+                if (s < SOURCES - 1) {
+                    NDList firstAndRest = pending.split(new long[]{1}, 0);
+                    node = firstAndRest.get(0);
+                    pending = firstAndRest.get(1);
+                } else {
+                    node = pending;
+                }
+                states[s + 1] = shuffle(node.reshape(row));
+            }
+        }
+    }
+
+    /** {@code [α·β flattened (28·numOps), β (28; ones without β), 1]}: the weights the fused blocks gather. */
+    private static NDArray weightVector(NDArray alpha, NDArray beta) {
+        NDManager manager = alpha.getManager();
+        long rows = alpha.getShape().get(0);
+        NDArray scaled = beta == null ? alpha : alpha.mul(beta.reshape(rows, 1));
+        NDArray edgeWeights = beta == null ? manager.ones(new Shape(rows), alpha.getDataType(), alpha.getDevice()) : beta;
+        NDArray one = manager.ones(new Shape(1), alpha.getDataType(), alpha.getDevice());
+        return NDArrays.concat(new NDList(scaled.reshape(-1), edgeWeights, one), 0);
+    }
+
+    /** The channels the ops run on: the first C/K. */
+    private NDArray activePart(NDArray x) {
+        return partialChannels == 1 ? x : x.get(new NDIndex(":, :{}", active));
+    }
+
+    /** The bypassed channels (max-pooled 2x2 at stride 2), times each edge's β: [E, B, C - C/K, H', W']. */
+    private NDArray weightedBypass(NDArray x, int source, NDArray weights, boolean edgeWeights) {
+        NDArray bypass = bypass(x, source);
+        int edges = edgesFrom(source);
+        if (!edgeWeights) {
+            Shape s = bypass.getShape();
+            return bypass.expandDims(0).broadcast(new Shape(edges, s.get(0), s.get(1), s.get(2), s.get(3)));
+        }
+        NDArray edgeBeta = sources[source].edgeBetas(weights, betaOffset);
+        return bypass.expandDims(0).mul(edgeBeta.reshape(edges, 1, 1, 1, 1));
+    }
+
+    private NDArray bypass(NDArray x, int source) {
+        NDArray bypass = x.get(new NDIndex(":, {}:", active));
+        return DartsCellLayout.stride(reduction, source) == 2 ? Pool.maxPool2d(bypass, TWO, TWO, ZERO, false) : bypass;
+    }
+
+    private NDArray shuffle(NDArray node) {
+        return partialChannels == 1 ? node : ChannelShuffle.shuffle(node, partialChannels);
+    }
+
+    /** {@link DartsSearchCell}'s edge-by-edge forward pass with one sampled op per edge. */
+    private void sampledNodes(ParameterStore ps, NDArray[] states, NDArray alpha, NDArray beta, boolean training) {
+        for (int node = 0; node < DartsCellLayout.NODES; node++) {
+            NDArray sum = null;
+            for (int input = 0; input < DartsCellLayout.inputsOf(node); input++) {
+                int row = DartsCellLayout.alphaRow(reduction, DartsCellLayout.firstEdge(node) + input);
+                NDArray x = states[input];
+                NDArray out = sources[input].sampledEdge(ps, activePart(x), alpha.get(row), node - firstTarget(input),
+                        selection.sampledOp(row), training);
+                if (partialChannels > 1) {
+                    out = ChannelShuffle.shuffle(NDArrays.concat(new NDList(out, bypass(x, input)), 1), partialChannels);
+                }
+                if (beta != null) {
+                    out = out.mul(beta.get(row));
+                }
+                sum = sum == null ? out : sum.add(out);
+            }
+            states[node + 2] = sum;
+        }
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        return new Shape[]{DartsCellLayout.strided(inputShapes[1], (long) DartsCellLayout.NODES * channels,
+                reduction ? 2 : 1)};
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        preprocess0.initialize(manager, dataType, inputShapes[0]);
+        preprocess1.initialize(manager, dataType, inputShapes[1]);
+        Shape in0 = preprocess0.getOutputShapes(new Shape[]{inputShapes[0]})[0];
+        Shape in1 = preprocess1.getOutputShapes(new Shape[]{inputShapes[1]})[0];
+        if (!in0.equals(in1)) {
+            throw new IllegalArgumentException("the cell inputs do not match after preprocessing: " + in0 + " and " + in1);
+        }
+        if (reduction && active < channels) {
+            DartsCellLayout.checkEven(in1, "a strided partial-channel edge");
+        }
+        Shape node = DartsCellLayout.strided(in1, channels, reduction ? 2 : 1);
+        for (int s = 0; s < SOURCES; s++) {
+            Shape state = s < 2 ? in1 : node;
+            sources[s].initialize(manager, dataType, new Shape(state.get(0), active, state.get(2), state.get(3)),
+                    new Shape(1));
+        }
+    }
+}
