@@ -82,7 +82,12 @@ final class FusedDartsEdges extends AbstractBlock {
 
     private final List<DartsOp> ops;
     private final int active;
+    /** Edges in all: sources × targets, ordered (source, target). */
     private final int edges;
+    /** States read, 1 or 2 (the two cell inputs share their targets and stride). */
+    private final int sources;
+    /** Nodes written: the edges per source. */
+    private final int targets;
     private final int stride;
     /** The global α row of each edge, in target-node order. */
     private final int[] rows;
@@ -118,10 +123,15 @@ final class FusedDartsEdges extends AbstractBlock {
      * @param rows The global α row of each edge leaving the state, in target order.
      * @param oneOffset Where the constant 1 sits in the weight vector (after the α·β entries).
      */
-    FusedDartsEdges(List<DartsOp> ops, int active, int stride, int[] rows, long oneOffset) {
+    FusedDartsEdges(List<DartsOp> ops, int active, int stride, int sources, int[] rows, long oneOffset) {
+        if (sources < 1 || rows.length % sources != 0) {
+            throw new IllegalArgumentException(rows.length + " edges do not split over " + sources + " sources");
+        }
         this.ops = List.copyOf(ops);
         this.active = active;
         this.edges = rows.length;
+        this.sources = sources;
+        this.targets = rows.length / sources;
         this.stride = stride;
         this.rows = rows.clone();
         this.numOps = ops.size();
@@ -153,8 +163,8 @@ final class FusedDartsEdges extends AbstractBlock {
         norm2 = seps.isEmpty() ? null : addChildBlock("bn2", Layers.batchNorm(false));
         poolNorm = pools.isEmpty() ? null : addChildBlock("bn_pool", Layers.batchNorm(false));
         boolean reduces = skip && stride == 2;
-        reduceA = reduces ? addChildBlock("fr_1", halfReduction(width / 2)) : null;
-        reduceB = reduces ? addChildBlock("fr_2", halfReduction(width / 2)) : null;
+        reduceA = reduces ? addChildBlock("fr_1", halfReduction(width / 2, sources)) : null;
+        reduceB = reduces ? addChildBlock("fr_2", halfReduction(width / 2, sources)) : null;
         reduceNorm = reduces ? addChildBlock("bn_fr", Layers.batchNorm(false)) : null;
     }
 
@@ -183,16 +193,17 @@ final class FusedDartsEdges extends AbstractBlock {
         return Conv2d.builder().setKernelShape(UNIT).setFilters(channels).optGroups(groups).optBias(false).build();
     }
 
-    private static Conv2d halfReduction(int filters) {
-        return Conv2d.builder().setKernelShape(UNIT).setFilters(filters).optStride(TWO).optBias(false).build();
+    private static Conv2d halfReduction(int filters, int groups) {
+        return Conv2d.builder().setKernelShape(UNIT).setFilters(filters).optGroups(groups).optStride(TWO).optBias(false)
+                .build();
     }
 
     /**
-     * The number of edges.
+     * The number of edges per source (the nodes written).
      * @return E.
      */
-    int edges() {
-        return edges;
+    int targets() {
+        return targets;
     }
 
     @Override
@@ -217,14 +228,16 @@ final class FusedDartsEdges extends AbstractBlock {
             }
             // Inference normalizes by each edge's own running statistics: [B, P, A, H', W'] tiled to
             // (pool, edge, channel).
-            NDArray stacked = pooled.size() == 1 ? pooled.get(0).expandDims(1) : NDArrays.stack(pooled, 1);
-            NDArray tiled = stacked.expandDims(2).tile(new long[]{1, 1, edges, 1, 1, 1})
+            NDArray stacked = pooled.size() == 1 ? pooled.get(0) : NDArrays.stack(pooled, 1);
+            NDArray tiled = stacked.reshape(batch, pools.size(), sources, 1, (long) active * height * width)
+                    .tile(new long[]{1, 1, 1, targets, 1})
                     .reshape(batch, (long) pools.size() * blockWidth, height, width);
             pieces.add(weightedNorm(ps, poolNorm, tiled, scale("pool", weights, pools, false), training));
         }
         NDArray relu = convs.isEmpty() && reduceA == null ? null : Activation.relu(a);
         if (!convs.isEmpty()) {
-            NDArray tiled = relu.tile(new long[]{1, edges, 1, 1});
+            NDArray tiled = relu.reshape(batch, sources, 1, (long) active * in.get(2) * in.get(3))
+                    .tile(new long[]{1, 1, targets, 1}).reshape(batch, blockWidth, in.get(2), in.get(3));
             NDList spatial = new NDList(convs.size());
             for (int o = 0; o < convs.size(); o++) {
                 spatial.add(depthwise(ps, depthwise1.get(o), convs.get(o), tiled, stride, blockWidth, training));
@@ -254,29 +267,28 @@ final class FusedDartsEdges extends AbstractBlock {
         if (skip && !(identity && free != null)) {
             NDArray skipScale = scale("skip", weights, List.of(DartsOp.SKIP_CONNECT), false);
             if (identity) {
-                NDArray perEdge = skipScale.reshape(1, edges, active, 1, 1);
-                pieces.add(a.expandDims(1).mul(perEdge).reshape(batch, blockWidth, height, width));
+                NDArray perEdge = skipScale.reshape(1, sources, targets, active, 1);
+                pieces.add(a.reshape(batch, sources, 1, active, height * width).mul(perEdge)
+                        .reshape(batch, blockWidth, height, width));
             } else {
-                pieces.add(weightedNorm(ps, reduceNorm, factorizedReduction(ps, relu, edges, reduceA, reduceB, training),
-                        skipScale, training));
+                pieces.add(weightedNorm(ps, reduceNorm, factorizedReduction(ps, relu, edges, sources, reduceA, reduceB,
+                        training), skipScale, training));
             }
         }
         NDArray sum;
         if (pieces.isEmpty()) {
             sum = free != null ? free
-                    : a.getManager().zeros(new Shape(batch, blockWidth, height, width), a.getDataType(), device);
+                    : a.getManager().zeros(new Shape(batch, (long) targets * active, height, width), a.getDataType(), device);
         } else {
-            if (pieces.size() == 1) {
-                sum = pieces.get(0);
-            } else {
-                NDArray all = NDArrays.concat(pieces, 1);
-                sum = all.reshape(batch, all.getShape().get(1) / blockWidth, -1).sum(new int[]{1});
-            }
+            // Channel blocks (op kind, source, target, channel): one sum over op kinds and sources.
+            NDArray all = pieces.size() == 1 ? pieces.get(0) : NDArrays.concat(pieces, 1);
+            long terms = all.getShape().get(1) / ((long) targets * active);
+            sum = terms == 1 ? all : all.reshape(batch, terms, -1).sum(new int[]{1});
             if (free != null) {
                 sum = sum.reshape(free.getShape()).add(free);
             }
         }
-        return new NDList(sum.reshape(batch, edges, active, height, width).transpose(1, 0, 2, 3, 4));
+        return new NDList(sum.reshape(batch, targets, active, height, width).transpose(1, 0, 2, 3, 4));
     }
 
     /**
@@ -297,26 +309,31 @@ final class FusedDartsEdges extends AbstractBlock {
             }
             Shape one = pooled.get(0).getShape();
             NDArray stacked = pooled.size() == 1 ? pooled.get(0)
-                    : NDArrays.stack(pooled, 1).reshape(batch, (long) pools.size() * active, one.get(2), one.get(3));
+                    : NDArrays.stack(pooled, 1).reshape(batch, (long) pools.size() * sources * active, one.get(2), one.get(3));
             free.add(sharedPoolNorm(ps, stacked).reshape(batch, pools.size(), -1));
         }
         if (skip && stride == 1) {
             free.add(a.reshape(batch, 1, -1));
         }
-        NDArray columns = free.size() == 1 ? free.get(0) : NDArrays.concat(free, 1);
+        // [B, F·S, A·H'·W']: row (op, source); the product sums over both.
+        Shape out = DartsCellLayout.strided(a.getShape(), active, stride);
+        NDArray columns = (free.size() == 1 ? free.get(0) : NDArrays.concat(free, 1)).reshape(batch, -1,
+                out.size() / batch);
         NDArray positions = constant("free", weights, () -> {
-            int columnCount = pools.size() + (skip && stride == 1 ? 1 : 0);
-            long[] index = new long[edges * columnCount];
+            List<DartsOp> columnOps = new ArrayList<>(pools);
+            if (skip && stride == 1) {
+                columnOps.add(DartsOp.SKIP_CONNECT);
+            }
+            long[] index = new long[edges * columnOps.size()];
             int i = 0;
-            for (int e = 0; e < edges; e++) {
-                for (DartsOp op : pools) {
-                    index[i++] = (long) rows[e] * numOps + ops.indexOf(op);
-                }
-                if (skip && stride == 1) {
-                    index[i++] = (long) rows[e] * numOps + ops.indexOf(DartsOp.SKIP_CONNECT);
+            for (int e = 0; e < targets; e++) {
+                for (DartsOp op : columnOps) {
+                    for (int source = 0; source < sources; source++) {
+                        index[i++] = (long) rows[source * targets + e] * numOps + ops.indexOf(op);
+                    }
                 }
             }
-            return constantManager().create(index, new Shape(edges, columnCount))
+            return constantManager().create(index, new Shape(targets, (long) columnOps.size() * sources))
                     .toDevice(weights.getDevice(), false);
         });
         return weights.take(weights.getManager(), positions).matMul(columns);
@@ -338,8 +355,8 @@ final class FusedDartsEdges extends AbstractBlock {
         NDArray zero = constant("zeroShift", pooled, () -> constantManager().zeros(channels, type, device));
         NDArray out = BatchNorm.batchNorm(pooled, mean, variance, unit, zero, 1, BN_MOMENTUM, BN_EPSILON, true)
                 .singletonOrThrow();
-        Shape perEdge = new Shape(pools.size(), edges, active);
-        Shape shared = new Shape(pools.size(), 1, active);
+        Shape perEdge = new Shape(pools.size(), sources, targets, active);
+        Shape shared = new Shape(pools.size(), sources, 1, active);
         value(ps, poolNorm, "runningMean", device, true).reshape(perEdge).muli(BN_MOMENTUM).addi(mean.reshape(shared));
         value(ps, poolNorm, "runningVar", device, true).reshape(perEdge).muli(BN_MOMENTUM).addi(variance.reshape(shared));
         return out;
@@ -385,8 +402,9 @@ final class FusedDartsEdges extends AbstractBlock {
             if (stride == 1) {
                 return a;
             }
-            NDArray reduced = factorizedReduction(ps, Activation.relu(a), 1, slice(ps, reduceA, a.getDevice(), channel / 2, active / 2, training),
-                    slice(ps, reduceB, a.getDevice(), channel / 2, active / 2, training), training);
+            NDArray reduced = factorizedReduction(Activation.relu(a), 1, 1,
+                    slice(ps, reduceA, a.getDevice(), channel / 2, active / 2, training),
+                    slice(ps, reduceB, a.getDevice(), channel / 2, active / 2, training));
             return sliceNorm(ps, reduceNorm, reduced, channel, training);
         }
         int o = convs.indexOf(op);
@@ -439,17 +457,18 @@ final class FusedDartsEdges extends AbstractBlock {
      * DARTS's factorized reduction of the (already ReLU'd) input for E edges: two stride-2 1x1
      * convolutions, the second on the input shifted by a pixel, each edge's halves side by side.
      */
-    private static NDArray factorizedReduction(ParameterStore ps, NDArray relu, int edges, Conv2d convA, Conv2d convB,
-                                               boolean training) {
+    private static NDArray factorizedReduction(ParameterStore ps, NDArray relu, int edges, int groups, Conv2d convA,
+                                               Conv2d convB, boolean training) {
         Device device = relu.getDevice();
-        return factorizedReduction(ps, relu, edges, value(ps, convA, "weight", device, training),
-                value(ps, convB, "weight", device, training), training);
+        return factorizedReduction(relu, edges, groups, value(ps, convA, "weight", device, training),
+                value(ps, convB, "weight", device, training));
     }
 
-    private static NDArray factorizedReduction(ParameterStore ps, NDArray relu, int edges, NDArray kernelA, NDArray kernelB,
-                                               boolean training) {
-        NDArray first = Conv2d.conv2d(relu, kernelA, null, TWO).singletonOrThrow();
-        NDArray second = Conv2d.conv2d(relu.get(":, :, 1:, 1:"), kernelB, null, TWO).singletonOrThrow();
+    /** The factorized reduction with given kernels; {@code groups} sources side by side in the input. */
+    private static NDArray factorizedReduction(NDArray relu, int edges, int groups, NDArray kernelA, NDArray kernelB) {
+        NDArray first = Conv2d.conv2d(relu, kernelA, null, TWO, ZERO, UNIT, groups).singletonOrThrow();
+        NDArray second = Conv2d.conv2d(relu.get(":, :, 1:, 1:"), kernelB, null, TWO, ZERO, UNIT, groups)
+                .singletonOrThrow();
         Shape s = first.getShape();
         long half = s.get(1) / edges;
         Shape perEdge = new Shape(s.get(0), edges, half, s.get(2), s.get(3));
@@ -522,19 +541,21 @@ final class FusedDartsEdges extends AbstractBlock {
     }
 
     /**
-     * The β of this state's edges, in target order, gathered from the caller's weight vector
-     * ({@code [α·β, β, 1]}).
+     * The β of the edges, [E, S] (row: target, column: source), gathered from the caller's weight
+     * vector ({@code [α·β, β, 1]}).
      * @param weights The weight vector.
      * @param betaOffset Where β starts in it.
-     * @return [E].
+     * @return [E, S].
      */
     NDArray edgeBetas(NDArray weights, long betaOffset) {
         NDArray positions = constant("beta", weights, () -> {
             long[] index = new long[edges];
-            for (int e = 0; e < edges; e++) {
-                index[e] = betaOffset + rows[e];
+            for (int e = 0; e < targets; e++) {
+                for (int source = 0; source < sources; source++) {
+                    index[e * sources + source] = betaOffset + rows[source * targets + e];
+                }
             }
-            return constantManager().create(index).toDevice(weights.getDevice(), false);
+            return constantManager().create(index, new Shape(targets, sources)).toDevice(weights.getDevice(), false);
         });
         return weights.take(weights.getManager(), positions);
     }
@@ -549,7 +570,7 @@ final class FusedDartsEdges extends AbstractBlock {
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
         Shape out = DartsCellLayout.strided(inputShapes[0], active, stride);
-        return new Shape[]{new Shape(edges, out.get(0), active, out.get(2), out.get(3))};
+        return new Shape[]{new Shape(targets, out.get(0), active, out.get(2), out.get(3))};
     }
 
     @Override
@@ -560,8 +581,9 @@ final class FusedDartsEdges extends AbstractBlock {
             }
         }
         Shape a = inputShapes[0];
-        if (a.get(1) != active) {
-            throw new IllegalArgumentException("fused DARTS edges built for " + active + " channels got an input " + a);
+        if (a.get(1) != (long) sources * active) {
+            throw new IllegalArgumentException("fused DARTS edges built for " + sources + " × " + active
+                    + " channels got an input " + a);
         }
         long batch = a.get(0);
         Shape out = DartsCellLayout.strided(a, active, stride);

@@ -54,8 +54,8 @@ import java.util.List;
  */
 public final class FusedDartsSearchCell extends AbstractBlock {
 
-    /** States with outgoing edges: the two inputs and the first three nodes. */
-    private static final int SOURCES = DartsCellLayout.NODES + 1;
+    /** Fused blocks: one for the two cell inputs, one for each of the first three nodes. */
+    private static final int BLOCKS = DartsCellLayout.NODES;
     private static final Shape TWO = new Shape(2, 2);
     private static final Shape ZERO = new Shape(0, 0);
 
@@ -68,7 +68,7 @@ public final class FusedDartsSearchCell extends AbstractBlock {
     private final long betaOffset;
     private final Block preprocess0;
     private final ReluConvBn preprocess1;
-    private final FusedDartsEdges[] sources = new FusedDartsEdges[SOURCES];
+    private final FusedDartsEdges[] blocks = new FusedDartsEdges[BLOCKS];
 
     /**
      * Creates the cell.
@@ -95,14 +95,36 @@ public final class FusedDartsSearchCell extends AbstractBlock {
         preprocess1 = addChildBlock("preprocess1", new ReluConvBn(channels, 1, 1, 0, false));
         this.betaOffset = (long) DartsCellLayout.ALPHA_ROWS * ops.size();
         long oneOffset = betaOffset + DartsCellLayout.ALPHA_ROWS;
-        for (int s = 0; s < SOURCES; s++) {
-            int[] rows = new int[edgesFrom(s)];
-            for (int r = 0; r < rows.length; r++) {
-                rows[r] = DartsCellLayout.alphaRow(reduction, DartsCellLayout.firstEdge(firstTarget(s) + r) + s);
+        // Block 0 reads both cell inputs (same targets, same stride); blocks 1..3 read nodes 0..2.
+        for (int b = 0; b < BLOCKS; b++) {
+            int first = firstState(b);
+            int count = statesOf(b);
+            int targets = edgesFrom(first);
+            int[] rows = new int[count * targets];
+            for (int s = 0; s < count; s++) {
+                for (int r = 0; r < targets; r++) {
+                    rows[s * targets + r] = DartsCellLayout.alphaRow(reduction,
+                            DartsCellLayout.firstEdge(firstTarget(first + s) + r) + first + s);
+                }
             }
-            sources[s] = addChildBlock("from" + s, new FusedDartsEdges(ops, active, DartsCellLayout.stride(reduction, s),
-                    rows, oneOffset));
+            blocks[b] = addChildBlock(b == 0 ? "from01" : "from" + first, new FusedDartsEdges(ops, active,
+                    DartsCellLayout.stride(reduction, first), count, rows, oneOffset));
         }
+    }
+
+    /** The first state a fused block reads: block 0 reads states 0 and 1, block b > 0 state b + 1. */
+    private static int firstState(int block) {
+        return block == 0 ? 0 : block + 1;
+    }
+
+    /** The number of states a fused block reads. */
+    private static int statesOf(int block) {
+        return block == 0 ? 2 : 1;
+    }
+
+    /** The fused block reading a state, and the state's position in that block. */
+    private static int blockOf(int state) {
+        return state < 2 ? 0 : state - 1;
     }
 
     /** The first node (0..3) reading a state: node i reads states 0..i+1. */
@@ -133,25 +155,25 @@ public final class FusedDartsSearchCell extends AbstractBlock {
     private void fusedNodes(ParameterStore ps, NDArray[] states, NDArray alpha, NDArray beta, boolean training) {
         NDArray weights = weightVector(alpha, beta);
         NDArray pending = null;
-        for (int s = 0; s < SOURCES; s++) {
-            NDArray x = states[s];
-            NDArray mixed = sources[s].forward(ps, new NDList(activePart(x), weights), training).singletonOrThrow();
+        for (int b = 0; b < BLOCKS; b++) {
+            int first = firstState(b);
+            NDArray input = b == 0 ? NDArrays.concat(new NDList(activePart(states[0]), activePart(states[1])), 1)
+                    : activePart(states[first]);
+            NDArray mixed = blocks[b].forward(ps, new NDList(input, weights), training).singletonOrThrow();
             NDArray contribution = partialChannels == 1 ? mixed
-                    : NDArrays.concat(new NDList(mixed, weightedBypass(x, s, weights, beta != null)), 2);
+                    : NDArrays.concat(new NDList(mixed, weightedBypass(states, b, weights, beta != null)), 2);
             pending = pending == null ? contribution : pending.add(contribution);
-            if (s >= 1) {
-                // Row 0 of pending is now complete: node s-1, state s+1.
-                Shape row = pending.getShape().slice(1);
-                NDArray node;
-                if (s < SOURCES - 1) {
-                    NDList firstAndRest = pending.split(new long[]{1}, 0);
-                    node = firstAndRest.get(0);
-                    pending = firstAndRest.get(1);
-                } else {
-                    node = pending;
-                }
-                states[s + 1] = shuffle(node.reshape(row));
+            // Row 0 of pending is now complete: node b, state b + 2.
+            Shape row = pending.getShape().slice(1);
+            NDArray node;
+            if (b < BLOCKS - 1) {
+                NDList firstAndRest = pending.split(new long[]{1}, 0);
+                node = firstAndRest.get(0);
+                pending = firstAndRest.get(1);
+            } else {
+                node = pending;
             }
+            states[b + 2] = shuffle(node.reshape(row));
         }
     }
 
@@ -170,16 +192,27 @@ public final class FusedDartsSearchCell extends AbstractBlock {
         return partialChannels == 1 ? x : x.get(new NDIndex(":, :{}", active));
     }
 
-    /** The bypassed channels (max-pooled 2x2 at stride 2), times each edge's β: [E, B, C - C/K, H', W']. */
-    private NDArray weightedBypass(NDArray x, int source, NDArray weights, boolean edgeWeights) {
-        NDArray bypass = bypass(x, source);
-        int edges = edgesFrom(source);
-        if (!edgeWeights) {
-            Shape s = bypass.getShape();
-            return bypass.expandDims(0).broadcast(new Shape(edges, s.get(0), s.get(1), s.get(2), s.get(3)));
+    /**
+     * The bypassed channels (max-pooled 2x2 at stride 2) of a block's states, summed per target
+     * node with each edge's β: [E, B, C - C/K, H', W'].
+     */
+    private NDArray weightedBypass(NDArray[] states, int block, NDArray weights, boolean edgeWeights) {
+        int first = firstState(block);
+        int count = statesOf(block);
+        int targets = blocks[block].targets();
+        NDList bypassed = new NDList(count);
+        for (int s = first; s < first + count; s++) {
+            bypassed.add(bypass(states[s], s));
         }
-        NDArray edgeBeta = sources[source].edgeBetas(weights, betaOffset);
-        return bypass.expandDims(0).mul(edgeBeta.reshape(edges, 1, 1, 1, 1));
+        Shape one = bypassed.get(0).getShape();
+        if (!edgeWeights) {
+            NDArray sum = count == 1 ? bypassed.get(0) : bypassed.get(0).add(bypassed.get(1));
+            return sum.expandDims(0).broadcast(new Shape(targets, one.get(0), one.get(1), one.get(2), one.get(3)));
+        }
+        // [E, S] × [S, B·(C−C/K)·H'·W']
+        NDArray stacked = count == 1 ? bypassed.get(0).reshape(1, -1) : NDArrays.stack(bypassed, 0).reshape(count, -1);
+        return blocks[block].edgeBetas(weights, betaOffset).matMul(stacked)
+                .reshape(targets, one.get(0), one.get(1), one.get(2), one.get(3));
     }
 
     private NDArray bypass(NDArray x, int source) {
@@ -198,7 +231,9 @@ public final class FusedDartsSearchCell extends AbstractBlock {
             for (int input = 0; input < DartsCellLayout.inputsOf(node); input++) {
                 int row = DartsCellLayout.alphaRow(reduction, DartsCellLayout.firstEdge(node) + input);
                 NDArray x = states[input];
-                NDArray out = sources[input].sampledEdge(ps, activePart(x), alpha.get(row), node - firstTarget(input),
+                int block = blockOf(input);
+                int edgeInBlock = (input - firstState(block)) * blocks[block].targets() + node - firstTarget(input);
+                NDArray out = blocks[block].sampledEdge(ps, activePart(x), alpha.get(row), edgeInBlock,
                         selection.sampledOp(row), training);
                 if (partialChannels > 1) {
                     out = ChannelShuffle.shuffle(NDArrays.concat(new NDList(out, bypass(x, input)), 1), partialChannels);
@@ -231,10 +266,10 @@ public final class FusedDartsSearchCell extends AbstractBlock {
             DartsCellLayout.checkEven(in1, "a strided partial-channel edge");
         }
         Shape node = DartsCellLayout.strided(in1, channels, reduction ? 2 : 1);
-        for (int s = 0; s < SOURCES; s++) {
-            Shape state = s < 2 ? in1 : node;
-            sources[s].initialize(manager, dataType, new Shape(state.get(0), active, state.get(2), state.get(3)),
-                    new Shape(1));
+        for (int b = 0; b < BLOCKS; b++) {
+            Shape state = b == 0 ? in1 : node;
+            blocks[b].initialize(manager, dataType,
+                    new Shape(state.get(0), (long) statesOf(b) * active, state.get(2), state.get(3)), new Shape(1));
         }
     }
 }

@@ -131,10 +131,12 @@ public class FusedDartsSearchCellTest {
                 if (k > 1) {
                     edge = child(edge, "mixed");
                 }
+                // The two cell inputs share one fused block, edges ordered (input, target).
                 int first = Math.max(0, input - 1);
-                long edges = DartsCellLayout.NODES - first;
-                long r = node - first;
-                Block from = child(fused, "from" + input);
+                long targets = DartsCellLayout.NODES - first;
+                long edges = input < 2 ? 2 * targets : targets;
+                long r = (input < 2 ? input * targets : 0) + node - first;
+                Block from = child(fused, input < 2 ? "from01" : "from" + input);
                 String where = "edge " + (node + 2) + "<-" + input + " ";
                 for (DartsOp op : ops) {
                     Block b = op == DartsOp.NONE ? null : child(edge, op.opName());
