@@ -39,7 +39,8 @@ import java.util.List;
 
 /**
  * The DARTS / PC-DARTS search supernet: stem (bias-free conv 3x3 to 3C, affine batch norm), then
- * {@code depth} {@link DartsSearchCell}s, the ones at depth/3 and 2·depth/3 being reduction
+ * {@code depth} search cells ({@link FusedDartsSearchCell} by default, or {@link DartsSearchCell};
+ * the same function), the ones at depth/3 and 2·depth/3 being reduction
  * cells that double C, each reading the outputs of the two cells before it
  * ({@code s0, s1 = s1, cell(s0, s1)}), then global average pooling and a linear classifier.
  * <p>

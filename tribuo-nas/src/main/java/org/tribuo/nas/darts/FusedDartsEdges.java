@@ -44,30 +44,32 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * The mixed ops of all the edges that leave one state of a DARTS search cell, computed together:
- * the edges read the same input (with partial channels, the same first C/K channels), so each
- * kind of op runs once for all E edges, on E times the channels, instead of once per edge.
+ * The mixed ops of all the edges that leave one state of a DARTS search cell (or both cell
+ * inputs, which feed the same nodes at the same stride), computed together: the edges read the
+ * same input (with partial channels, the same first C/K channels), so each kind of op runs once
+ * for all of them, on E times the channels, instead of once per edge.
  * <p>
- * For an input {@code a} [B, A, H, W] it returns, for every edge e, {@code Σ_k w_ek · op_ek(a)}
- * as {@code [E, B, A, H', W']}, where {@code w} are the edges' α rows already multiplied by their
- * β entries (the caller's weight vector). Per kind of op it runs:
+ * For an input {@code a} [B, S·A, H, W] (the active channels of the S = 1 or 2 states read) it
+ * returns, for every target node e, {@code Σ_s Σ_k w_sek · op_k(a_s)} as [E, B, A, H', W'], where
+ * {@code w} are the edges' α rows already multiplied by their β entries (the caller's weight
+ * vector). The edges are ordered (source, target); per kind of op it runs:
  * <ul>
  *   <li>convolutions ({@code sep_conv}, {@code dil_conv}): one ReLU of a, one tiling of it to
- *       E·A channels (channel {@code e·A + c}), one depthwise convolution per op kind with the E
- *       edges' filters, one grouped pointwise convolution over all of them (groups = op kinds ×
- *       E, so every edge keeps its own [A, A] matrix), one batch norm (per-channel statistics, so
- *       equal to the per-edge norms); the second stack of the {@code sep_conv}s likewise;</li>
- *   <li>pools: one pooling per pool kind, tiled to the E edges for the batch norm, whose running
- *       statistics stay per edge;</li>
- *   <li>{@code skip_connect}: the input times each edge's weight, or at stride 2 one pair of 1x1
- *       convolutions with the E edges' filters stacked (the factorized reduction) and one batch
- *       norm;</li>
- *   <li>the α weights ride in the scale of the last (non-affine) batch norm of every op; one
- *       concatenation and one sum over the op kinds form the per-edge sums.</li>
+ *       S·E·A channels, one depthwise convolution per op kind with all edges' filters, one
+ *       grouped pointwise convolution over all of them (groups = op kinds × edges, so every edge
+ *       keeps its own [A, A] matrix), one batch norm (per-channel statistics, so equal to the
+ *       per-edge norms); the second stack of the {@code sep_conv}s likewise;</li>
+ *   <li>pools and the identity ({@code skip_connect} at stride 1): in training, one pooling per
+ *       pool kind and one batch norm shared by the edges (see {@link #sharedFreeOps}); in
+ *       inference, the pooled maps tiled so that each edge uses its own running statistics;</li>
+ *   <li>{@code skip_connect} at stride 2: one grouped pair of 1x1 convolutions with all edges'
+ *       filters (the factorized reduction) and one batch norm;</li>
+ *   <li>the α·β weights ride in the scale of the last (non-affine) batch norm of every op; one
+ *       concatenation and one sum over the op kinds and sources form the per-node sums.</li>
  * </ul>
- * Channel blocks are ordered (op kind, edge, channel) everywhere. {@code none} is skipped, as in
- * {@link DartsMixedOp}. With a sampled op per edge (GDAS), {@link #sampledEdge} runs one edge's
- * op on its slices of the parameters, as {@link DartsMixedOp} does.
+ * Channel blocks are ordered (op kind, source, target, channel) everywhere. {@code none} is
+ * skipped, as in {@link DartsMixedOp}. With a sampled op per edge (GDAS), {@link #sampledEdge}
+ * runs one edge's op on its slices of the parameters, as {@link DartsMixedOp} does.
  */
 final class FusedDartsEdges extends AbstractBlock {
 
@@ -120,7 +122,8 @@ final class FusedDartsEdges extends AbstractBlock {
      * @param ops The candidate ops, in α's column order.
      * @param active A, the channels the ops run on (C/K).
      * @param stride 1, or 2 for the edges from the inputs of a reduction cell.
-     * @param rows The global α row of each edge leaving the state, in target order.
+     * @param sources S, the states read (1, or 2 for the two cell inputs).
+     * @param rows The global α row of each edge, ordered (source, target).
      * @param oneOffset Where the constant 1 sits in the weight vector (after the α·β entries).
      */
     FusedDartsEdges(List<DartsOp> ops, int active, int stride, int sources, int[] rows, long oneOffset) {
@@ -210,85 +213,108 @@ final class FusedDartsEdges extends AbstractBlock {
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray a = inputs.get(0);
         NDArray weights = inputs.get(1);
-        Device device = a.getDevice();
-        Shape in = a.getShape();
-        long batch = in.get(0);
-        Shape out = DartsCellLayout.strided(in, active, stride);
-        long height = out.get(2);
-        long width = out.get(3);
-        int blockWidth = edges * active;
-        NDList pieces = new NDList();
+        Shape out = DartsCellLayout.strided(a.getShape(), active, stride);
         boolean identity = skip && stride == 1;
-        // [B, E, A·H'·W']: the parameter-free ops' weighted sums, shared path (training only).
+        // [B, E, A·H'·W']: the parameter-free ops' weighted sums, computed once for all edges (training only).
         NDArray free = training && (identity || !pools.isEmpty()) ? sharedFreeOps(ps, a, weights) : null;
+        // Weighted op outputs, [B, kinds·S·E·A, H', W'] each, channel blocks (op kind, source, target, channel).
+        NDList pieces = new NDList();
         if (free == null && !pools.isEmpty()) {
-            NDList pooled = new NDList(pools.size());
-            for (DartsOp op : pools) {
-                pooled.add(pool(a, op));
-            }
-            // Inference normalizes by each edge's own running statistics: [B, P, A, H', W'] tiled to
-            // (pool, edge, channel).
-            NDArray stacked = pooled.size() == 1 ? pooled.get(0) : NDArrays.stack(pooled, 1);
-            NDArray tiled = stacked.reshape(batch, pools.size(), sources, 1, (long) active * height * width)
-                    .tile(new long[]{1, 1, 1, targets, 1})
-                    .reshape(batch, (long) pools.size() * blockWidth, height, width);
-            pieces.add(weightedNorm(ps, poolNorm, tiled, scale("pool", weights, pools, false), training));
+            pieces.add(perEdgePoolNorms(ps, a, weights, out, training));
         }
         NDArray relu = convs.isEmpty() && reduceA == null ? null : Activation.relu(a);
         if (!convs.isEmpty()) {
-            NDArray tiled = relu.reshape(batch, sources, 1, (long) active * in.get(2) * in.get(3))
-                    .tile(new long[]{1, 1, targets, 1}).reshape(batch, blockWidth, in.get(2), in.get(3));
-            NDList spatial = new NDList(convs.size());
-            for (int o = 0; o < convs.size(); o++) {
-                spatial.add(depthwise(ps, depthwise1.get(o), convs.get(o), tiled, stride, blockWidth, training));
-            }
-            NDArray mixed = Conv2d.conv2d(concat(spatial), value(ps, pointwise1, "weight", device, training), null,
-                    UNIT, ZERO, UNIT, convs.size() * edges).singletonOrThrow();
-            // The sep_conv channels are intermediate (scale 1); the dil_conv channels are final (scale α).
-            NDArray normed = weightedNorm(ps, norm1, mixed, scale("conv", weights, convs, true), training);
-            long sepChannels = (long) seps.size() * blockWidth;
-            if (seps.size() < convs.size()) {
-                pieces.add(seps.isEmpty() ? normed : normed.get(new NDIndex(":, {}:", sepChannels)));
-            }
-            if (!seps.isEmpty()) {
-                NDArray first = seps.size() == convs.size() ? normed : normed.get(new NDIndex(":, :{}", sepChannels));
-                NDArray activated = Activation.relu(first);
-                NDList second = new NDList(seps.size());
-                for (int o = 0; o < seps.size(); o++) {
-                    NDArray part = seps.size() == 1 ? activated
-                            : activated.get(new NDIndex(":, {}:{}", (long) o * blockWidth, (long) (o + 1) * blockWidth));
-                    second.add(depthwise(ps, depthwise2.get(o), seps.get(o), part, 1, blockWidth, training));
-                }
-                NDArray mixed2 = Conv2d.conv2d(concat(second), value(ps, pointwise2, "weight", device, training), null,
-                        UNIT, ZERO, UNIT, seps.size() * edges).singletonOrThrow();
-                pieces.add(weightedNorm(ps, norm2, mixed2, scale("sep", weights, seps, false), training));
-            }
+            pieces.addAll(convolutions(ps, relu, weights, training));
         }
-        if (skip && !(identity && free != null)) {
-            NDArray skipScale = scale("skip", weights, List.of(DartsOp.SKIP_CONNECT), false);
-            if (identity) {
-                NDArray perEdge = skipScale.reshape(1, sources, targets, active, 1);
-                pieces.add(a.reshape(batch, sources, 1, active, height * width).mul(perEdge)
-                        .reshape(batch, blockWidth, height, width));
-            } else {
-                pieces.add(weightedNorm(ps, reduceNorm, factorizedReduction(ps, relu, edges, sources, reduceA, reduceB,
-                        training), skipScale, training));
-            }
+        if (skip && (free == null || !identity)) {
+            pieces.add(skipConnections(ps, a, relu, weights, out, training));
         }
-        NDArray sum;
+        NDArray sum = edgeSums(a, pieces, free, out);
+        return new NDList(sum.reshape(out.get(0), targets, active, out.get(2), out.get(3)).transpose(1, 0, 2, 3, 4));
+    }
+
+    /** Σ over op kinds and sources of the pieces, plus the parameter-free part: [B, E, A·H'·W'] or [B, E·A, H', W']. */
+    private NDArray edgeSums(NDArray a, NDList pieces, NDArray free, Shape out) {
         if (pieces.isEmpty()) {
-            sum = free != null ? free
-                    : a.getManager().zeros(new Shape(batch, (long) targets * active, height, width), a.getDataType(), device);
-        } else {
-            // Channel blocks (op kind, source, target, channel): one sum over op kinds and sources.
-            NDArray all = pieces.size() == 1 ? pieces.get(0) : NDArrays.concat(pieces, 1);
-            long terms = all.getShape().get(1) / ((long) targets * active);
-            sum = terms == 1 ? all : all.reshape(batch, terms, -1).sum(new int[]{1});
-            if (free != null) {
-                sum = sum.reshape(free.getShape()).add(free);
-            }
+            return free != null ? free
+                    : a.getManager().zeros(new Shape(out.get(0), (long) targets * active, out.get(2), out.get(3)),
+                            a.getDataType(), a.getDevice());
         }
-        return new NDList(sum.reshape(batch, targets, active, height, width).transpose(1, 0, 2, 3, 4));
+        NDArray all = pieces.size() == 1 ? pieces.get(0) : NDArrays.concat(pieces, 1);
+        long terms = all.getShape().get(1) / ((long) targets * active);
+        NDArray sum = terms == 1 ? all : all.reshape(out.get(0), terms, -1).sum(new int[]{1});
+        return free == null ? sum : sum.reshape(free.getShape()).add(free);
+    }
+
+    /**
+     * Inference: the pools normalized by each edge's own running statistics, the pooled maps
+     * tiled to (pool, source, target, channel).
+     */
+    private NDArray perEdgePoolNorms(ParameterStore ps, NDArray a, NDArray weights, Shape out, boolean training) {
+        NDList pooled = new NDList(pools.size());
+        for (DartsOp op : pools) {
+            pooled.add(pool(a, op));
+        }
+        NDArray stacked = pooled.size() == 1 ? pooled.get(0) : NDArrays.stack(pooled, 1);
+        long batch = out.get(0);
+        NDArray tiled = stacked.reshape(batch, pools.size(), sources, 1, (long) active * out.get(2) * out.get(3))
+                .tile(new long[]{1, 1, 1, targets, 1})
+                .reshape(batch, (long) pools.size() * edges * active, out.get(2), out.get(3));
+        return weightedNorm(ps, poolNorm, tiled, scale("pool", weights, pools, false), training);
+    }
+
+    /**
+     * The sep_convs' and dil_convs' weighted outputs: the dil_convs' first (and only) stack, then
+     * the sep_convs' second stack.
+     */
+    private NDList convolutions(ParameterStore ps, NDArray relu, NDArray weights, boolean training) {
+        Device device = relu.getDevice();
+        Shape in = relu.getShape();
+        long batch = in.get(0);
+        long width = (long) edges * active;
+        NDArray tiled = relu.reshape(batch, sources, 1, (long) active * in.get(2) * in.get(3))
+                .tile(new long[]{1, 1, targets, 1}).reshape(batch, width, in.get(2), in.get(3));
+        NDList spatial = new NDList(convs.size());
+        for (int o = 0; o < convs.size(); o++) {
+            spatial.add(depthwise(ps, depthwise1.get(o), convs.get(o), tiled, stride, (int) width, training));
+        }
+        NDArray mixed = Conv2d.conv2d(concat(spatial), value(ps, pointwise1, "weight", device, training), null,
+                UNIT, ZERO, UNIT, convs.size() * edges).singletonOrThrow();
+        // The sep_conv channels are intermediate (scale 1); the dil_conv channels are final (scale α·β).
+        NDArray normed = weightedNorm(ps, norm1, mixed, scale("conv", weights, convs, true), training);
+        NDList pieces = new NDList(2);
+        long sepChannels = seps.size() * width;
+        if (seps.size() < convs.size()) {
+            pieces.add(seps.isEmpty() ? normed : normed.get(new NDIndex(":, {}:", sepChannels)));
+        }
+        if (!seps.isEmpty()) {
+            NDArray first = seps.size() == convs.size() ? normed : normed.get(new NDIndex(":, :{}", sepChannels));
+            NDArray activated = Activation.relu(first);
+            NDList second = new NDList(seps.size());
+            for (int o = 0; o < seps.size(); o++) {
+                NDArray part = seps.size() == 1 ? activated
+                        : activated.get(new NDIndex(":, {}:{}", o * width, (o + 1) * width));
+                second.add(depthwise(ps, depthwise2.get(o), seps.get(o), part, 1, (int) width, training));
+            }
+            NDArray mixed2 = Conv2d.conv2d(concat(second), value(ps, pointwise2, "weight", device, training), null,
+                    UNIT, ZERO, UNIT, seps.size() * edges).singletonOrThrow();
+            pieces.add(weightedNorm(ps, norm2, mixed2, scale("sep", weights, seps, false), training));
+        }
+        return pieces;
+    }
+
+    /** skip_connect's weighted output: the identity (inference) or the factorized reduction (stride 2). */
+    private NDArray skipConnections(ParameterStore ps, NDArray a, NDArray relu, NDArray weights, Shape out,
+                                    boolean training) {
+        NDArray skipScale = scale("skip", weights, List.of(DartsOp.SKIP_CONNECT), false);
+        long batch = out.get(0);
+        if (stride == 1) {
+            NDArray perEdge = skipScale.reshape(1, sources, targets, active, 1);
+            return a.reshape(batch, sources, 1, active, out.get(2) * out.get(3)).mul(perEdge)
+                    .reshape(batch, (long) edges * active, out.get(2), out.get(3));
+        }
+        NDArray reduced = factorizedReduction(ps, relu, edges, sources, reduceA, reduceB, training);
+        return weightedNorm(ps, reduceNorm, reduced, skipScale, training);
     }
 
     /**
@@ -366,9 +392,9 @@ final class FusedDartsEdges extends AbstractBlock {
      * One edge with one sampled op, {@link DartsMixedOp}'s sampled forward pass on this edge's
      * slices of the parameters: {@code w_k·op_k(a) + Σ_{j≠k} w_j}, zeros plus that sum for {@code none}.
      * @param ps The parameter store.
-     * @param a The input [B, A, H, W].
+     * @param a The input [B, A, H, W]: the active channels of the edge's state.
      * @param alphaRow The edge's α row [numOps] (not multiplied by β).
-     * @param edge The edge's position among this state's edges.
+     * @param edge The edge's position in this block, source · E + target.
      * @param sampled The sampled op's column.
      * @param training Whether batch norms use and update batch statistics.
      * @return The edge output [B, A, H', W'].

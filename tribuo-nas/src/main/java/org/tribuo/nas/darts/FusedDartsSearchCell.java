@@ -37,7 +37,9 @@ import java.util.List;
 
 /**
  * A DARTS search cell computing the same function as {@link DartsSearchCell} with fewer, larger
- * tensor ops: the edges leaving each state are evaluated together by one {@link FusedDartsEdges}.
+ * tensor ops: the edges leaving each state are evaluated together by one {@link FusedDartsEdges}
+ * (one for both cell inputs, which feed the same four nodes at the same stride, and one for each
+ * of nodes 0, 1 and 2).
  * <p>
  * Inputs, output and math are those of {@link DartsSearchCell}. The α·β products of all edges
  * are formed once per cell ({@code [28·numOps]}, then β and a constant 1) and each fused block

@@ -24,18 +24,19 @@ import org.tribuo.nas.space.OpSelection;
 import java.util.Locale;
 
 /**
- * How the NAS-Bench-201 supernet computes its search cells. Both compute the same function; they
- * differ in speed and in parameter layout (so a checkpoint only loads into a supernet built with
- * the same implementation).
+ * How a supernet computes its search cells: NAS-Bench-201 ({@link SearchCell} or
+ * {@link FusedSearchCell}) and the DARTS space ({@code DartsSearchCell} or
+ * {@code FusedDartsSearchCell}). Both compute the same function; they differ in speed and in
+ * parameter layout (so a checkpoint only loads into a supernet built with the same implementation).
  */
 public enum CellImplementation {
-    /** {@link SearchCell}: one block per edge and op. */
+    /** One block per edge and op. */
     PLAIN,
-    /** {@link FusedSearchCell}: the edges leaving a node computed together, with fewer, larger ops. */
+    /** The edges leaving a node (a state) computed together, with fewer, larger ops. */
     FUSED;
 
     /**
-     * Creates one search cell.
+     * Creates one NAS-Bench-201 search cell.
      * @param space The candidate ops.
      * @param channels Channels in and out.
      * @param selection Which ops the edges run.
