@@ -17,6 +17,7 @@
 
 package org.tribuo.nas.darts;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -28,6 +29,7 @@ import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
+import org.tribuo.nas.supernet.DepthwiseConvolution;
 import org.tribuo.nas.supernet.Layers;
 
 /**
@@ -40,6 +42,10 @@ public final class DepthwiseSeparableConv extends AbstractBlock {
     private final Conv2d depthwise;
     private final Conv2d pointwise;
     private final BatchNorm norm;
+    private final int stride;
+    private final int dilation;
+    /** Whether the padding keeps the map size at stride 1 (as in every DARTS op). */
+    private final boolean samePadding;
 
     /**
      * Creates the block.
@@ -53,6 +59,9 @@ public final class DepthwiseSeparableConv extends AbstractBlock {
      */
     public DepthwiseSeparableConv(int inChannels, int outChannels, int kernel, int stride, int padding, int dilation,
                                   boolean affine) {
+        this.stride = stride;
+        this.dilation = dilation;
+        this.samePadding = kernel % 2 == 1 && padding == dilation * (kernel - 1) / 2;
         depthwise = addChildBlock("depthwise", Conv2d.builder()
                 .setKernelShape(new Shape(kernel, kernel))
                 .setFilters(inChannels)
@@ -72,8 +81,16 @@ public final class DepthwiseSeparableConv extends AbstractBlock {
 
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        NDList x = new NDList(Activation.relu(inputs.singletonOrThrow()));
-        return norm.forward(ps, pointwise.forward(ps, depthwise.forward(ps, x, training), training), training);
+        NDArray x = Activation.relu(inputs.singletonOrThrow());
+        NDList spatial;
+        if (samePadding) {
+            // Same math, in the form that keeps oneDNN on its direct kernels (see DepthwiseConvolution).
+            NDArray kernel = ps.getValue(depthwise.getParameters().get("weight"), x.getDevice(), training);
+            spatial = new NDList(DepthwiseConvolution.depthwise(x, kernel, stride, dilation));
+        } else {
+            spatial = depthwise.forward(ps, new NDList(x), training);
+        }
+        return norm.forward(ps, pointwise.forward(ps, spatial, training), training);
     }
 
     @Override

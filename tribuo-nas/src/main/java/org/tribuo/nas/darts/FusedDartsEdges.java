@@ -35,6 +35,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
 import org.tribuo.nas.supernet.AveragePooling;
+import org.tribuo.nas.supernet.DepthwiseConvolution;
 import org.tribuo.nas.supernet.Layers;
 
 import java.util.ArrayList;
@@ -276,7 +277,7 @@ final class FusedDartsEdges extends AbstractBlock {
                 .tile(new long[]{1, 1, targets, 1}).reshape(batch, width, in.get(2), in.get(3));
         NDList spatial = new NDList(convs.size());
         for (int o = 0; o < convs.size(); o++) {
-            spatial.add(depthwise(ps, depthwise1.get(o), convs.get(o), tiled, stride, (int) width, training));
+            spatial.add(depthwise(ps, depthwise1.get(o), convs.get(o), tiled, stride, training));
         }
         NDArray mixed = Conv2d.conv2d(concat(spatial), value(ps, pointwise1, "weight", device, training), null,
                 UNIT, ZERO, UNIT, convs.size() * edges).singletonOrThrow();
@@ -294,7 +295,7 @@ final class FusedDartsEdges extends AbstractBlock {
             for (int o = 0; o < seps.size(); o++) {
                 NDArray part = seps.size() == 1 ? activated
                         : activated.get(new NDIndex(":, {}:{}", o * width, (o + 1) * width));
-                second.add(depthwise(ps, depthwise2.get(o), seps.get(o), part, 1, (int) width, training));
+                second.add(depthwise(ps, depthwise2.get(o), seps.get(o), part, 1, training));
             }
             NDArray mixed2 = Conv2d.conv2d(concat(second), value(ps, pointwise2, "weight", device, training), null,
                     UNIT, ZERO, UNIT, seps.size() * edges).singletonOrThrow();
@@ -434,8 +435,8 @@ final class FusedDartsEdges extends AbstractBlock {
             return sliceNorm(ps, reduceNorm, reduced, channel, training);
         }
         int o = convs.indexOf(op);
-        NDArray x = Conv2d.conv2d(Activation.relu(a), slice(ps, depthwise1.get(o), a.getDevice(), channel, active, training), null,
-                new Shape(stride, stride), padding(op), new Shape(dilation(op), dilation(op)), active).singletonOrThrow();
+        NDArray x = DepthwiseConvolution.depthwise(Activation.relu(a),
+                slice(ps, depthwise1.get(o), a.getDevice(), channel, active, training), stride, dilation(op));
         x = Conv2d.conv2d(x, slice(ps, pointwise1, a.getDevice(), ((long) o * edges + edge) * active, active, training), null)
                 .singletonOrThrow();
         x = sliceNorm(ps, norm1, x, ((long) o * edges + edge) * active, training);
@@ -443,8 +444,8 @@ final class FusedDartsEdges extends AbstractBlock {
         if (s < 0) {
             return x;
         }
-        x = Conv2d.conv2d(Activation.relu(x), slice(ps, depthwise2.get(s), a.getDevice(), channel, active, training), null,
-                UNIT, padding(op), UNIT, active).singletonOrThrow();
+        x = DepthwiseConvolution.depthwise(Activation.relu(x),
+                slice(ps, depthwise2.get(s), a.getDevice(), channel, active, training), 1, 1);
         x = Conv2d.conv2d(x, slice(ps, pointwise2, a.getDevice(), ((long) s * edges + edge) * active, active, training), null)
                 .singletonOrThrow();
         return sliceNorm(ps, norm2, x, ((long) s * edges + edge) * active, training);
@@ -472,11 +473,13 @@ final class FusedDartsEdges extends AbstractBlock {
         return pooled.reshape(s.get(0), s.get(1), out.get(2), out.get(3));
     }
 
-    /** A depthwise convolution of {@code x} with the block's (all edges') filters. */
-    private static NDArray depthwise(ParameterStore ps, Conv2d conv, DartsOp op, NDArray x, int stride, int groups,
+    /**
+     * A depthwise convolution of {@code x} with the block's (all edges') filters, in the form that
+     * keeps oneDNN on its direct kernels ({@link DepthwiseConvolution}).
+     */
+    private static NDArray depthwise(ParameterStore ps, Conv2d conv, DartsOp op, NDArray x, int stride,
                                      boolean training) {
-        return Conv2d.conv2d(x, value(ps, conv, "weight", x.getDevice(), training), null, new Shape(stride, stride),
-                padding(op), new Shape(dilation(op), dilation(op)), groups).singletonOrThrow();
+        return DepthwiseConvolution.depthwise(x, value(ps, conv, "weight", x.getDevice(), training), stride, dilation(op));
     }
 
     /**
