@@ -10,24 +10,4 @@
 # Presets (C=16, 8 cells, 10 classes): 1 = K=4 β 3x32x32, 2 = K=4 β 1x28x28 (GAEA PC-DARTS),
 # 3 = K=1 no β 3x32x32, 4 = K=1 no β 1x28x28 (plain DARTS supernet); custom rows C:L:K:CxHxW[:beta|:nobeta].
 # For comparisons: same machine, nothing else running, interleave runs, report medians of several.
-set -euo pipefail
-cd "$(dirname "$0")/.."
-export OPT_OUT_TRACKING=true
-export DJL_CACHE_DIR="$PWD/.djl-cache"
-# glibc keeps freed native tensors mapped instead of returning them to the OS on every step;
-# without this page faults dominate step times on these VMs (see the DJL notes).
-export MALLOC_MMAP_THRESHOLD_=1073741824
-export MALLOC_TRIM_THRESHOLD_=1073741824
-cp_file=examples/target/bench-classpath.txt
-if [[ "${SKIP_BUILD:-0}" != 1 || ! -s "$cp_file" ]]; then
-    # Maven's output goes to stderr so that stdout is only the benchmark's report.
-    mvn -q -B -DskipTests install >&2
-    mvn -q -B -pl examples dependency:build-classpath -Dmdep.outputFile="$PWD/$cp_file" >&2
-fi
-# tribuo-nas/target/classes first: the freshly built library wins over the installed jar.
-exec java \
-  -Dai.djl.offline=true \
-  -Dai.djl.pytorch.num_threads="${THREADS:-2}" -Dai.djl.pytorch.num_interop_threads=1 \
-  -Djava.util.logging.config.file=tribuo-nas/src/test/resources/logging.properties \
-  -cp "examples/target/classes:tribuo-nas/target/classes:$(cat "$cp_file")" \
-  org.tribuo.nas.examples.bench.DartsStepBenchmark "$@"
+exec "$(dirname "$0")/run-bench.sh" org.tribuo.nas.examples.bench.DartsStepBenchmark "$@"

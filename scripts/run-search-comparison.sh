@@ -20,12 +20,7 @@
 #   scripts/run-search-comparison.sh --search-epochs 2 --random 2 --seeds 1 --output /tmp/quick
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export OPT_OUT_TRACKING=true
-export DJL_CACHE_DIR="$PWD/.djl-cache"
-# glibc keeps freed native tensors mapped instead of returning them on every step; page faults
-# otherwise dominate step times on small VMs (see the DJL notes).
-export MALLOC_MMAP_THRESHOLD_=1073741824
-export MALLOC_TRIM_THRESHOLD_=1073741824
+source scripts/java-env.sh
 scripts/fetch-fashion-mnist.sh >&2
 mvn -q -B -o -DskipTests install >&2 || mvn -q -B -DskipTests install >&2
 cp_file=examples/target/examples-classpath.txt

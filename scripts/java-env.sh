@@ -1,0 +1,9 @@
+# Copyright (c) 2026 tribuo-nas authors. Licensed under the Apache License, Version 2.0.
+# Sourced by the scripts that run Java benchmarks and experiments (from the repository root):
+# offline DJL without tracking, DJL's cache inside the checkout, and glibc settings that keep
+# freed native tensors mapped instead of returning them to the OS on every step (without them
+# page faults dominate step times on these VMs; see the DJL notes).
+export OPT_OUT_TRACKING=true
+export DJL_CACHE_DIR="$PWD/.djl-cache"
+export MALLOC_MMAP_THRESHOLD_=1073741824
+export MALLOC_TRIM_THRESHOLD_=1073741824
