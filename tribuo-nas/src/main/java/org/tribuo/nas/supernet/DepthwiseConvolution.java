@@ -121,7 +121,8 @@ public final class DepthwiseConvolution {
         long c = s.get(1);
         long height = s.get(2);
         long width = s.get(3);
-        NDArray even = width % 2 == 0 ? x : x.pad(new Shape(0, 1), 0);
+        // An odd width gets a zero column: the convolution reads zeros beyond the edge anyway.
+        NDArray evenWidth = width % 2 == 0 ? x : x.pad(new Shape(0, 1), 0);
         long half = (width + 1) / 2;
         NDArray evenTaps = kernel.get(new NDIndex(":, :, :, ::2"));
         NDArray oddTaps = kernel.get(new NDIndex(":, :, :, 1::2"));
@@ -132,12 +133,12 @@ public final class DepthwiseConvolution {
         NDArray kernels;
         if (stride == 2) {
             // Only the even output columns: E∗e + A∗o, with the rows strided.
-            phases = even.reshape(batch, c, height, half, 2).transpose(0, 4, 1, 2, 3).reshape(batch, 2 * c, height, half);
+            phases = evenWidth.reshape(batch, c, height, half, 2).transpose(0, 4, 1, 2, 3).reshape(batch, 2 * c, height, half);
             kernels = NDArrays.concat(new NDList(evenTaps, oddFirst), 0);
             groups = (int) (2 * c);
         } else {
             // Phases (e, o) tiled to (e, o, e, o) against kernels (E, A, B, E).
-            phases = even.reshape(batch, 1, c, height, half, 2).transpose(0, 1, 5, 2, 3, 4)
+            phases = evenWidth.reshape(batch, 1, c, height, half, 2).transpose(0, 1, 5, 2, 3, 4)
                     .tile(new long[]{1, 2, 1, 1, 1, 1}).reshape(batch, 4 * c, height, half);
             NDArray oddLast = oddTaps.pad(new Shape(1, 0), 0);
             kernels = NDArrays.concat(new NDList(evenTaps, oddFirst, oddLast, evenTaps), 0);
