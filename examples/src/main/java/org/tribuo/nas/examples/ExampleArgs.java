@@ -22,11 +22,11 @@ import java.util.Map;
 /**
  * Minimal {@code --name value} argument parsing for the examples.
  */
-final class ExampleArgs {
+public final class ExampleArgs {
 
     private final Map<String, String> values = new HashMap<>();
 
-    ExampleArgs(String[] args) {
+    public ExampleArgs(String[] args) {
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
                 throw new IllegalArgumentException("expected --name value pairs, got '" + args[i] + "'");
@@ -35,11 +35,11 @@ final class ExampleArgs {
         }
     }
 
-    String get(String name, String fallback) {
+    public String get(String name, String fallback) {
         return values.getOrDefault(name, fallback);
     }
 
-    int getInt(String name, int fallback) {
+    public int getInt(String name, int fallback) {
         String v = values.get(name);
         if (v == null) {
             return fallback;

@@ -32,6 +32,7 @@ import ai.djl.util.PairList;
 
 import org.tribuo.nas.supernet.AveragePooling;
 import org.tribuo.nas.supernet.Layers;
+import org.tribuo.nas.supernet.TorchDefaultInit;
 
 /**
  * DARTS's {@code AuxiliaryHeadCIFAR}: ReLU → average pool 5x5, stride 3, no padding → conv 1x1
@@ -101,6 +102,9 @@ public final class AuxiliaryHead extends AbstractBlock {
                     .setFilters(FEATURES).optBias(false).build());
             expandNorm = addChildBlock("bn_2", Layers.batchNorm(true));
             classifier = addChildBlock("classifier", Linear.builder().setUnits(numClasses).build());
+            // Added after the network set its initializers, so set them here.
+            TorchDefaultInit.applyTo(expand);
+            TorchDefaultInit.applyTo(classifier);
         }
         reduce.initialize(manager, dataType, pooled);
         Shape hidden = reduce.getOutputShapes(new Shape[]{pooled})[0];

@@ -32,6 +32,7 @@ import ai.djl.util.PairList;
 import org.tribuo.nas.space.DropPathControl;
 import org.tribuo.nas.space.NetworkSettings;
 import org.tribuo.nas.supernet.Layers;
+import org.tribuo.nas.supernet.TorchDefaultInit;
 
 /**
  * The network of a DARTS genotype, DARTS's {@code NetworkCIFAR}: stem (bias-free conv 3x3 to 3C,
@@ -89,6 +90,8 @@ public final class DartsNetwork extends AbstractBlock implements DropPathControl
         }
         auxiliary = settings.auxiliaryHead() ? addChildBlock("auxiliary", new AuxiliaryHead(numClasses)) : null;
         classifier = addChildBlock("classifier", Linear.builder().setUnits(numClasses).build());
+
+        TorchDefaultInit.applyTo(this);
     }
 
     @Override

@@ -34,6 +34,7 @@ import org.tribuo.nas.space.OpSelection;
 import org.tribuo.nas.space.SupernetSettings;
 import org.tribuo.nas.supernet.CellImplementation;
 import org.tribuo.nas.supernet.Layers;
+import org.tribuo.nas.supernet.TorchDefaultInit;
 
 import java.util.List;
 
@@ -105,6 +106,8 @@ public final class DartsSearchNetwork extends AbstractBlock {
             reductionPrev = reduction;
         }
         classifier = addChildBlock("classifier", Linear.builder().setUnits(numClasses).build());
+
+        TorchDefaultInit.applyTo(this);
     }
 
     @Override

@@ -82,6 +82,8 @@ public final class Nb201Network extends AbstractBlock {
         }
         lastNorm = addChildBlock("last_bn", Layers.batchNorm(true));
         classifier = addChildBlock("classifier", Linear.builder().setUnits(numClasses).build());
+
+        TorchDefaultInit.applyTo(this);
     }
 
     private void addBody(String name, Block block, boolean cell) {

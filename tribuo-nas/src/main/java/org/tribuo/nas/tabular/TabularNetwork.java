@@ -30,6 +30,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
 import org.tribuo.nas.supernet.Layers;
+import org.tribuo.nas.supernet.TorchDefaultInit;
 
 import java.util.function.IntFunction;
 
@@ -74,6 +75,8 @@ final class TabularNetwork extends AbstractBlock {
         }
         lastNorm = addChildBlock("last_bn", Layers.batchNorm(true));
         classifier = addChildBlock("classifier", Linear.builder().setUnits(numClasses).build());
+
+        TorchDefaultInit.applyTo(this);
     }
 
     @Override
