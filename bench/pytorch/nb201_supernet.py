@@ -57,13 +57,13 @@ class AvgPool3x3(nn.Module):
         return F.avg_pool2d(x, 3, stride=1, padding=1, ceil_mode=False, count_include_pad=False)
 
 
-def make_op(name, channels):
+def make_op(name, channels, affine=False):
     if name == "skip_connect":
         return Identity()
     if name == "nor_conv_1x1":
-        return ReluConvBn(channels, channels, 1, 1, 0, affine=False)
+        return ReluConvBn(channels, channels, 1, 1, 0, affine=affine)
     if name == "nor_conv_3x3":
-        return ReluConvBn(channels, channels, 3, 1, 1, affine=False)
+        return ReluConvBn(channels, channels, 3, 1, 1, affine=affine)
     if name == "avg_pool_3x3":
         return AvgPool3x3()
     raise ValueError(name)
@@ -119,9 +119,53 @@ class ResidualReduction(nn.Module):
         return residual + self.shortcut(pooled)
 
 
-class Nb201Supernet(nn.Module):
-    def __init__(self, in_channels, channels, cells_per_stage, num_classes):
+def parse_genotype(text):
+    """The op of every edge, in EDGES order, from |op~0|+|op~0|op~1|+|op~0|op~1|op~2|."""
+    ops = [part.split("~")[0] for part in text.replace("+", "").split("|") if part]
+    if len(ops) != len(EDGES):
+        raise ValueError("expected %d edges in %s" % (len(EDGES), text))
+    return ops
+
+
+class DiscreteCell(nn.Module):
+    """DiscreteCell.java (AutoDL's InferCell): one op per edge, affine batch norms, 'none' left out."""
+
+    def __init__(self, ops, channels):
         super().__init__()
+        self.ops = ops
+        self.edges = nn.ModuleList([Identity() if op == "none" else make_op(op, channels, affine=True) for op in ops])
+
+    def forward(self, x):
+        nodes = [x]
+        for to in range(1, NUM_NODES):
+            total = None
+            for frm in range(to):
+                e = EDGE_INDEX[(to, frm)]
+                if self.ops[e] == "none":
+                    continue
+                out = self.edges[e](nodes[frm])
+                total = out if total is None else total + out
+            nodes.append(torch.zeros_like(x) if total is None else total)
+        return nodes[-1]
+
+
+class Nb201Network(nn.Module):
+    """Nb201Network.java with discrete cells: the network of one genotype (AutoDL's TinyNetwork)."""
+
+    def __init__(self, in_channels, channels, cells_per_stage, num_classes, genotype):
+        super().__init__()
+        self.net = Nb201Supernet(in_channels, channels, cells_per_stage, num_classes,
+                                 cell=lambda c: DiscreteCell(parse_genotype(genotype), c))
+
+    def forward(self, x):
+        return self.net(x, None)
+
+
+class Nb201Supernet(nn.Module):
+    def __init__(self, in_channels, channels, cells_per_stage, num_classes, cell=None):
+        super().__init__()
+        self.discrete = cell is not None
+        cell = cell or SearchCell
         self.stem = nn.Conv2d(in_channels, channels, 3, padding=1, bias=False)
         self.stem_bn = nn.BatchNorm2d(channels, eps=BN_EPS, momentum=BN_MOMENTUM, affine=True)
         body = []
@@ -133,7 +177,7 @@ class Nb201Supernet(nn.Module):
                 is_cell.append(False)
                 c *= 2
             for _ in range(cells_per_stage):
-                body.append(SearchCell(c))
+                body.append(cell(c))
                 is_cell.append(True)
         self.body = nn.ModuleList(body)
         self.is_cell = is_cell
@@ -143,7 +187,7 @@ class Nb201Supernet(nn.Module):
     def forward(self, x, alpha):
         x = self.stem_bn(self.stem(x))
         for block, cell in zip(self.body, self.is_cell):
-            x = block(x, alpha) if cell else block(x)
+            x = block(x, alpha) if cell and not self.discrete else block(x)
         x = F.relu(self.last_bn(x))
         features = x.reshape(x.shape[0], x.shape[1], -1).mean(dim=2)
         return self.classifier(features)

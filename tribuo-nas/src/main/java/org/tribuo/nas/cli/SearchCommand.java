@@ -159,6 +159,7 @@ final class SearchCommand implements Command {
                 AtomicFiles.writeString(folder.resolve(HISTORY_FILE), model.searchHistoryJson());
                 out.println();
                 out.println("Genotype: " + model.genotype());
+                model.searchHistory().unsettledNote().ifPresent(out::println);
                 Optional<LabelEvaluation> evaluation = Optional.empty();
                 if (test.isPresent()) {
                     EvaluationReport report = EvaluationReport.evaluate(model, test.get(), "test-source");

@@ -266,6 +266,7 @@ public final class GaeaSearch {
         }
         SearchHistory history = new SearchHistory(space.toString(), config.geometry().name(),
                 config.scheme().name(), config.seed(), Devices.name(device), epochs, selected);
+        history.unsettledNote().ifPresent(logger::warning);
         return new SearchResult(space.parseGenotype(selected), arch.alpha(), arch.beta(), history);
     }
 

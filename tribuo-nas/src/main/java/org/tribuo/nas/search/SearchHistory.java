@@ -16,6 +16,7 @@
 
 package org.tribuo.nas.search;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
@@ -24,6 +25,7 @@ import org.tribuo.nas.util.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The record of a search: its settings in brief, one {@link EpochRecord} per epoch, and the
@@ -41,6 +43,37 @@ public record SearchHistory(String space, String geometry, String scheme, long s
                             List<EpochRecord> epochs, String finalGenotype) {
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /**
+     * Whether the search settled: the genotype after its last epoch is the one after the epoch
+     * before. A search that has not settled would likely have returned another cell with more
+     * epochs (or, bilevel, another epoch's cell).
+     * @return False with fewer than two epochs or when the genotype changed in the last epoch.
+     */
+    @JsonIgnore
+    public boolean settled() {
+        int n = epochs.size();
+        return n >= 2 && epochs.get(n - 1).genotype().equals(epochs.get(n - 2).genotype());
+    }
+
+    /**
+     * A note for people when the search has not {@link #settled()}, naming the last two genotypes.
+     * @return The note, or empty when it settled.
+     */
+    @JsonIgnore
+    public Optional<String> unsettledNote() {
+        if (settled()) {
+            return Optional.empty();
+        }
+        int n = epochs.size();
+        if (n < 2) {
+            return Optional.of("note: the search ran " + n + (n == 1 ? " epoch" : " epochs") + ", too few to tell whether its genotype "
+                    + "has settled; give it more search epochs");
+        }
+        return Optional.of("note: the genotype changed in the last search epoch (" + epochs.get(n - 2).genotype()
+                + " -> " + epochs.get(n - 1).genotype() + "): the search has not settled, and more search epochs "
+                + "may give another cell");
+    }
 
     /**
      * The history as JSON.
