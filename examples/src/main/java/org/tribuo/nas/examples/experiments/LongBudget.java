@@ -1,0 +1,225 @@
+/*
+ * Copyright (c) 2026 tribuo-nas authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+
+package org.tribuo.nas.examples.experiments;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.tribuo.MutableDataset;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.LabelFactory;
+import org.tribuo.datasource.IDXDataSource;
+import org.tribuo.nas.arch.ArchitectureGeometry;
+import org.tribuo.nas.checkpoint.RunCheckpoints;
+import org.tribuo.nas.checkpoint.RunFingerprint;
+import org.tribuo.nas.data.ImageData;
+import org.tribuo.nas.data.ImageShape;
+import org.tribuo.nas.data.ImageTensorizer;
+import org.tribuo.nas.data.Normalization;
+import org.tribuo.nas.examples.ExampleArgs;
+import org.tribuo.nas.search.EpochRecord;
+import org.tribuo.nas.search.GaeaSearch;
+import org.tribuo.nas.search.SearchConfig;
+import org.tribuo.nas.search.SearchHistory;
+import org.tribuo.nas.search.SearchListener;
+import org.tribuo.nas.search.SearchResult;
+import org.tribuo.nas.search.SearchScheme;
+import org.tribuo.nas.space.Genotype;
+import org.tribuo.nas.space.Nb201SearchSpace;
+import org.tribuo.nas.space.Nb201Space;
+import org.tribuo.nas.train.DjlRuntime;
+import org.tribuo.nas.train.FinalTrainingConfig;
+import org.tribuo.nas.train.NetworkTrainer;
+import org.tribuo.nas.train.TrainedNetwork;
+import org.tribuo.nas.train.TrainingEpoch;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * GAEA's claim at a real budget (issue 19): single-level GAEA and DARTS searches of the
+ * NAS-Bench-201 space (C=16, N=1) on the full Fashion-MNIST training set for at least 10,000
+ * architecture steps each, one bilevel GAEA search, then every found cell and ten random ones
+ * trained from scratch with one final budget and tested on all 10,000 test images.
+ * <p>
+ * Hours on 2 cores; every search and final training is checkpointed after each epoch under
+ * {@code --output}, and a finished run leaves {@code NAME.search.json} / {@code NAME.final.json}
+ * in {@code --results}, so running the same command again continues where it stopped. Per-epoch
+ * lines go to {@code NAME.epochs.jsonl} / {@code NAME.final.jsonl} as they come (commit them as
+ * partial results). {@code scripts/long-budget.sh} runs it with one thread;
+ * {@code scripts/long-budget-summary.py} makes the table and the entropy plot.
+ * <pre>
+ *   LongBudget [--data /usr/share/datasets/fashion-mnist] [--output output/long-budget]
+ *              [--results docs/results/long-budget] [--seeds 2] [--search-epochs 11]
+ *              [--bilevel-epochs 22] [--final-epochs 10] [--random 10]
+ * </pre>
+ */
+public final class LongBudget {
+
+    /** One search: its name, geometry, scheme, seed and epochs. */
+    private record Search(String name, ArchitectureGeometry geometry, SearchScheme scheme, long seed, int epochs) {}
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** One final-training seed for every cell, so that only the cell differs. */
+    private static final long FINAL_SEED = 7;
+
+    private final ImageData train;
+    private final ImageData test;
+    private final Normalization norm;
+    private final Path output;
+    private final Path results;
+    private final int finalEpochs;
+    private final Nb201SearchSpace space = new Nb201SearchSpace(Nb201Space.withoutNone());
+
+    private LongBudget(ImageData train, ImageData test, Path output, Path results, int finalEpochs) {
+        this.train = train;
+        this.test = test;
+        this.norm = Normalization.fit(train);
+        this.output = output;
+        this.results = results;
+        this.finalEpochs = finalEpochs;
+    }
+
+    /**
+     * Runs (or continues) the experiment.
+     * @param args See the class documentation.
+     * @throws IOException If the data cannot be read or the results written.
+     */
+    public static void main(String[] args) throws IOException {
+        DjlRuntime.preferOffline();
+        ExampleArgs a = new ExampleArgs(args);
+        Path data = Paths.get(a.get("data", "/usr/share/datasets/fashion-mnist"));
+        LabelFactory labels = new LabelFactory();
+        MutableDataset<Label> trainSet = new MutableDataset<>(new IDXDataSource<>(
+                data.resolve("train-images-idx3-ubyte.gz"), data.resolve("train-labels-idx1-ubyte.gz"), labels));
+        MutableDataset<Label> testSet = new MutableDataset<>(new IDXDataSource<>(
+                data.resolve("t10k-images-idx3-ubyte.gz"), data.resolve("t10k-labels-idx1-ubyte.gz"), labels));
+        ImageTensorizer tensorizer = new ImageTensorizer(new ImageShape(1, 28, 28));
+        Path results = Paths.get(a.get("results", "docs/results/long-budget"));
+        Files.createDirectories(results);
+        LongBudget experiment = new LongBudget(tensorizer.tensorize(trainSet, trainSet.getOutputIDInfo()),
+                tensorizer.tensorize(testSet, trainSet.getOutputIDInfo()), Paths.get(a.get("output", "output/long-budget")),
+                results, a.getInt("final-epochs", 10));
+        int searchEpochs = a.getInt("search-epochs", 11);
+        List<Search> searches = new ArrayList<>();
+        for (long seed = 1; seed <= a.getInt("seeds", 2); seed++) {
+            searches.add(new Search("gaea-s" + seed, ArchitectureGeometry.EXPONENTIATED_GRADIENT, SearchScheme.SINGLE_LEVEL,
+                    seed, searchEpochs));
+            searches.add(new Search("darts-s" + seed, ArchitectureGeometry.SOFTMAX_ADAM, SearchScheme.SINGLE_LEVEL,
+                    seed, searchEpochs));
+            if (seed == 1) {
+                searches.add(new Search("gaea-bilevel-s1", ArchitectureGeometry.EXPONENTIATED_GRADIENT,
+                        SearchScheme.BILEVEL, 1, a.getInt("bilevel-epochs", 22)));
+            }
+        }
+        for (Search s : searches) {
+            experiment.trainFinal(s.name(), experiment.search(s));
+        }
+        SplittableRandom draws = new SplittableRandom(2026);
+        for (int i = 1; i <= a.getInt("random", 10); i++) {
+            experiment.trainFinal("random-" + i, experiment.space.randomGenotype(draws));
+        }
+        System.out.println("all runs finished; results in " + results);
+    }
+
+    /** The search's genotype: read from its result if it finished, otherwise searched (resuming). */
+    private Genotype search(Search s) throws IOException {
+        Path done = results.resolve(s.name() + ".search.json");
+        if (Files.exists(done)) {
+            return space.parseGenotype(SearchHistory.fromJson(Files.readString(done)).finalGenotype());
+        }
+        SearchConfig config = SearchConfig.builder().space(space).channels(16).cellsPerStage(1).geometry(s.geometry())
+                .scheme(s.scheme()).epochs(s.epochs()).batchSize(64).seed(s.seed()).device("cpu").build();
+        RunCheckpoints checkpoints = RunCheckpoints.open(output.resolve(s.name()),
+                fingerprint(Map.of("search", config.toString())));
+        Path lines = results.resolve(s.name() + ".epochs.jsonl");
+        SearchResult result = new GaeaSearch(config).run(train, 10, norm, new SearchListener() {
+            @Override
+            public void onEpoch(EpochRecord r) {
+                Map<String, Object> line = new LinkedHashMap<>();
+                line.put("run", s.name());
+                line.put("epoch", r.epoch());
+                line.put("loss", r.trainLoss());
+                line.put("accuracy", r.trainAccuracy());
+                line.put("held_out_accuracy", r.heldOutAccuracy());
+                line.put("entropy", r.meanEntropy());
+                line.put("genotype", r.genotype());
+                line.put("alpha", r.alpha());
+                line.put("seconds", r.seconds());
+                append(lines, line);
+            }
+        }, checkpoints);
+        Files.writeString(done, result.history().toJson());
+        return result.genotype();
+    }
+
+    /** Trains a cell from scratch (resuming) and tests it, unless its result exists. */
+    private void trainFinal(String name, Genotype genotype) throws IOException {
+        Path done = results.resolve(name + ".final.json");
+        if (Files.exists(done)) {
+            return;
+        }
+        FinalTrainingConfig config = FinalTrainingConfig.of(16, 1, finalEpochs, 128, 0.05f, FINAL_SEED, "cpu");
+        RunCheckpoints checkpoints = RunCheckpoints.open(output.resolve(name + "-final"),
+                fingerprint(Map.of("final", config.toString(), "genotype", genotype.toString())));
+        Path lines = results.resolve(name + ".final.jsonl");
+        try (TrainedNetwork net = new NetworkTrainer(config).train(space, genotype, train, 10, norm, e -> {
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("run", name);
+            line.put("genotype", genotype.toString());
+            line.put("epoch", e.epoch());
+            line.put("loss", e.trainLoss());
+            line.put("accuracy", e.trainAccuracy());
+            line.put("seconds", e.seconds());
+            append(lines, line);
+        }, null, checkpoints)) {
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("run", name);
+            result.put("genotype", genotype.toString());
+            result.put("final_epochs", finalEpochs);
+            result.put("test_accuracy", net.accuracy(test));
+            Files.writeString(done, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result));
+            System.out.println(name + ": " + genotype + " test accuracy " + result.get("test_accuracy"));
+        }
+    }
+
+    private RunFingerprint fingerprint(Map<String, String> settings) {
+        Map<String, String> values = new LinkedHashMap<>(settings);
+        values.put(RunFingerprint.DATA_EXAMPLES, Integer.toString(train.size()));
+        values.put("versions", DjlRuntime.versions());
+        return new RunFingerprint(values);
+    }
+
+    private static void append(Path file, Map<String, Object> line) {
+        try {
+            System.out.println(JSON.writeValueAsString(line));
+            Files.writeString(file, JSON.writeValueAsString(line) + "\n", StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot append to " + file, e);
+        }
+    }
+}

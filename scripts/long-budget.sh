@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Copyright (c) 2026 tribuo-nas authors. Licensed under the Apache License, Version 2.0.
+#
+# The long-budget experiment of issue 19 (examples/.../experiments/LongBudget.java): GAEA vs DARTS
+# searches of >= 10,000 architecture steps on the full Fashion-MNIST training set, one bilevel GAEA
+# search, every found cell and 10 random ones trained from scratch for 10 epochs and tested.
+# Many hours on 2 cores: run it in the background; it uses THREADS (default 1) intra-op threads.
+# Resumable: run the same command again and it continues after the last finished epoch.
+# Per-epoch results appear in docs/results/long-budget/ as they come; the log in its run.log.
+#
+#   nohup scripts/long-budget.sh > /dev/null 2>&1 &
+#   python3 scripts/long-budget-summary.py          # table + entropy plot from what has finished
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/fetch-fashion-mnist.sh >&2
+results=docs/results/long-budget
+mkdir -p "$results"
+echo "# $(date -u +%Y-%m-%dT%H:%MZ) start/resume at commit $(git rev-parse --short HEAD), THREADS=${THREADS:-1} $*" >> "$results/run.log"
+THREADS="${THREADS:-1}" scripts/run-bench.sh org.tribuo.nas.examples.experiments.LongBudget --results "$results" "$@" \
+    2>&1 | grep --line-buffered -v "^\[W\|LegacyTypeDispatch" >> "$results/run.log"
