@@ -74,8 +74,9 @@ import java.util.SplittableRandom;
  * <pre>
  *   LongBudget [--data /usr/share/datasets/fashion-mnist] [--output output/long-budget]
  *              [--results docs/results/long-budget] [--seeds 2] [--search-epochs 11]
- *              [--bilevel-epochs 22] [--final-epochs 10] [--random 10]
+ *              [--bilevel-epochs 22] [--final-epochs 10] [--random 10] [--train-images 60000]
  * </pre>
+ * {@code --train-images} keeps only the first images of the training set (for a quick trial).
  */
 public final class LongBudget {
 
@@ -120,7 +121,9 @@ public final class LongBudget {
         ImageTensorizer tensorizer = new ImageTensorizer(new ImageShape(1, 28, 28));
         Path results = Paths.get(a.get("results", "docs/results/long-budget"));
         Files.createDirectories(results);
-        LongBudget experiment = new LongBudget(tensorizer.tensorize(trainSet, trainSet.getOutputIDInfo()),
+        ImageData train = tensorizer.tensorize(trainSet, trainSet.getOutputIDInfo());
+        int images = a.getInt("train-images", train.size());
+        LongBudget experiment = new LongBudget(train.head(images),
                 tensorizer.tensorize(testSet, trainSet.getOutputIDInfo()), Paths.get(a.get("output", "output/long-budget")),
                 results, a.getInt("final-epochs", 10));
         int searchEpochs = a.getInt("search-epochs", 11);

@@ -1,0 +1,112 @@
+#!/usr/bin/env python3
+# Copyright (c) 2026 tribuo-nas authors. Licensed under the Apache License, Version 2.0.
+"""Summary of the long-budget experiment (scripts/long-budget.sh) from whatever has finished so far:
+a markdown table (test accuracy per method: mean ± std, min, max; entropy after the last search
+epoch) with one row per run, and the entropy curves of every search (y from 0 to ln K, so the fall
+is seen at its true size; x in architecture steps).
+
+    python3 scripts/long-budget-summary.py [RESULTS_DIR]     (default docs/results/long-budget)
+
+Writes RESULTS_DIR/summary.md and RESULTS_DIR/entropy.png and prints the table.
+"""
+
+import glob
+import json
+import math
+import os
+import statistics
+import sys
+
+STEPS_PER_EPOCH = {"single": 60000 // 64, "bilevel": 30000 // 64}
+
+
+def method(run):
+    if run.startswith("random"):
+        return "random"
+    if "bilevel" in run:
+        return "GAEA bilevel"
+    return "GAEA" if run.startswith("gaea") else "DARTS"
+
+
+def read_lines(path):
+    with open(path) as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def main(folder):
+    searches = {}
+    for path in sorted(glob.glob(os.path.join(folder, "*.epochs.jsonl"))):
+        name = os.path.basename(path)[:-len(".epochs.jsonl")]
+        epochs = {r["epoch"]: r for r in read_lines(path)}
+        searches[name] = [epochs[e] for e in sorted(epochs)]
+    finals = {}
+    for path in sorted(glob.glob(os.path.join(folder, "*.final.json"))):
+        with open(path) as f:
+            r = json.load(f)
+        finals[r["run"]] = r
+    in_progress = sorted(os.path.basename(p)[:-len(".final.jsonl")] for p in glob.glob(os.path.join(folder, "*.final.jsonl"))
+                         if os.path.basename(p)[:-len(".final.jsonl")] not in finals)
+
+    out = ["# Long-budget experiment: summary of what has finished", ""]
+    out.append("NAS-Bench-201 space without `none` (K = 4, ln K = %.3f), supernet C=16 N=1, full Fashion-MNIST "
+               "training set, batch 64; final training C=16 N=1, 10 epochs, batch 128, lr 0.05 cosine, one "
+               "final-training seed (7) for every cell; test accuracy on all 10,000 test images." % math.log(4))
+    out.append("")
+    out.append("| method | finished runs | test accuracy mean ± std | min | max | mean entropy after search |")
+    out.append("|---|---:|---:|---:|---:|---:|")
+    for m in ["GAEA", "DARTS", "GAEA bilevel", "random"]:
+        accs = [r["test_accuracy"] for n, r in finals.items() if method(n) == m]
+        ents = [searches[n][-1]["entropy"] for n in finals if method(n) == m and n in searches]
+        if not accs:
+            continue
+        std = statistics.stdev(accs) if len(accs) > 1 else float("nan")
+        out.append("| %s | %d | %.4f ± %.4f | %.4f | %.4f | %s |" % (
+            m, len(accs), statistics.mean(accs), std, min(accs), max(accs),
+            "%.3f" % statistics.mean(ents) if ents else "–"))
+    out.append("")
+    out.append("| run | architecture steps | final entropy | genotype | test accuracy |")
+    out.append("|---|---:|---:|---|---:|")
+    for n in sorted(set(searches) | set(finals)):
+        epochs = searches.get(n, [])
+        scheme = "bilevel" if "bilevel" in n else "single"
+        steps = len(epochs) * STEPS_PER_EPOCH[scheme] if epochs else 0
+        genotype = finals[n]["genotype"] if n in finals else (epochs[-1]["genotype"] if epochs else "")
+        acc = "%.4f" % finals[n]["test_accuracy"] if n in finals else "(running)"
+        out.append("| %s | %s | %s | `%s` | %s |" % (n, steps or "–", "%.3f" % epochs[-1]["entropy"] if epochs else "–",
+                                                  genotype, acc))
+    if in_progress:
+        out.append("")
+        out.append("Final trainings in progress: " + ", ".join(in_progress))
+    text = "\n".join(out) + "\n"
+    with open(os.path.join(folder, "summary.md"), "w") as f:
+        f.write(text)
+    print(text)
+    plot(folder, searches)
+
+
+def plot(folder, searches):
+    if not searches:
+        return
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    colors = {"GAEA": "tab:blue", "DARTS": "tab:orange", "GAEA bilevel": "tab:green"}
+    fig, ax = plt.subplots(figsize=(7, 4.2), dpi=120)
+    for name, epochs in searches.items():
+        scheme = "bilevel" if "bilevel" in name else "single"
+        xs = [0] + [r["epoch"] * STEPS_PER_EPOCH[scheme] for r in epochs]
+        ys = [math.log(4)] + [r["entropy"] for r in epochs]
+        ax.plot(xs, ys, marker="o", markersize=3, label=name, color=colors[method(name)],
+                linestyle="--" if name.endswith("s2") or name.endswith("s3") else "-")
+    ax.axhline(math.log(4), color="grey", linewidth=0.8, linestyle=":")
+    ax.set_ylim(0, math.log(4) * 1.05)
+    ax.set_xlabel("architecture steps")
+    ax.set_ylabel("mean edge entropy of α (nats)")
+    ax.set_title("Entropy of the architecture weights, Fashion-MNIST, NAS-Bench-201 space")
+    ax.legend(fontsize=8)
+    fig.tight_layout()
+    fig.savefig(os.path.join(folder, "entropy.png"))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1] if len(sys.argv) > 1 else "docs/results/long-budget")
