@@ -16,5 +16,5 @@ scripts/fetch-fashion-mnist.sh >&2
 results=docs/results/long-budget
 mkdir -p "$results"
 echo "# $(date -u +%Y-%m-%dT%H:%MZ) start/resume at commit $(git rev-parse --short HEAD), THREADS=${THREADS:-1} $*" >> "$results/run.log"
-THREADS="${THREADS:-1}" scripts/run-bench.sh org.tribuo.nas.examples.experiments.LongBudget --results "$results" "$@" \
+FROZEN_CLASSES=output/long-budget/classes THREADS="${THREADS:-1}" scripts/run-bench.sh org.tribuo.nas.examples.experiments.LongBudget --results "$results" "$@" \
     2>&1 | grep --line-buffered -v "^\[W\|LegacyTypeDispatch" >> "$results/run.log"

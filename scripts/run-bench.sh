@@ -15,7 +15,8 @@
 #
 # Runs a benchmark class of examples/ with the settings its numbers depend on: offline DJL, THREADS
 # intra-op threads (default 2), the glibc allocator settings. Builds first unless SKIP_BUILD=1
-# (then the classes and the classpath file of an earlier build are used).
+# (then the classes and the classpath file of an earlier build are used). FROZEN_CLASSES=DIR runs
+# from a copy of the compiled classes in DIR (for long runs); JAVA_OPTS adds JVM options.
 #   scripts/run-bench.sh org.tribuo.nas.examples.bench.DartsStepBenchmark --rows 1
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,9 +28,22 @@ if [[ "${SKIP_BUILD:-0}" != 1 || ! -s "$cp_file" ]]; then
     mvn -q -B -pl examples dependency:build-classpath -Dmdep.outputFile="$PWD/$cp_file" >&2
 fi
 # tribuo-nas/target/classes first: the freshly built library wins over the installed jar.
-exec java \
+classes="examples/target/classes:tribuo-nas/target/classes"
+deps="$(cat "$cp_file")"
+if [[ -n "${FROZEN_CLASSES:-}" ]]; then
+    # A long run keeps its own copy of the compiled classes, so that builds made while it runs
+    # (which rewrite target/classes and the installed tribuo-nas jar) cannot break it.
+    rm -rf "$FROZEN_CLASSES"
+    mkdir -p "$FROZEN_CLASSES"
+    cp -r examples/target/classes "$FROZEN_CLASSES/examples"
+    cp -r tribuo-nas/target/classes "$FROZEN_CLASSES/tribuo-nas"
+    classes="$FROZEN_CLASSES/examples:$FROZEN_CLASSES/tribuo-nas"
+    deps="$(tr ':' '\n' <<< "$deps" | grep -v '/tribuo-nas-[^/]*\.jar$' | paste -sd: -)"
+fi
+# shellcheck disable=SC2086 # JAVA_OPTS is a list of options
+exec java ${JAVA_OPTS:-} \
   -Dai.djl.offline=true \
   -Dai.djl.pytorch.num_threads="${THREADS:-2}" -Dai.djl.pytorch.num_interop_threads=1 \
   -Djava.util.logging.config.file=tribuo-nas/src/test/resources/logging.properties \
-  -cp "examples/target/classes:tribuo-nas/target/classes:$(cat "$cp_file")" \
+  -cp "$classes:$deps" \
   "$@"

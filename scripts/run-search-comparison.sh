@@ -22,13 +22,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/java-env.sh
 scripts/fetch-fashion-mnist.sh >&2
-mvn -q -B -o -DskipTests install >&2 || mvn -q -B -DskipTests install >&2
-cp_file=examples/target/examples-classpath.txt
-mvn -q -B -o -pl examples dependency:build-classpath -Dmdep.outputFile="$PWD/$cp_file" >&2 \
-  || mvn -q -B -pl examples dependency:build-classpath -Dmdep.outputFile="$PWD/$cp_file" >&2
-exec java -Xmx8g -Djava.awt.headless=true \
-  -Dai.djl.offline=true \
-  -Dai.djl.pytorch.num_threads="${THREADS:-2}" -Dai.djl.pytorch.num_interop_threads=1 \
-  -Djava.util.logging.config.file=examples/logging.properties \
-  -cp "examples/target/classes:$(cat "$cp_file")" \
-  org.tribuo.nas.examples.SearchComparison "$@"
+FROZEN_CLASSES=output/search-comparison/classes JAVA_OPTS="-Xmx8g -Djava.awt.headless=true" \
+    exec scripts/run-bench.sh org.tribuo.nas.examples.SearchComparison "$@"

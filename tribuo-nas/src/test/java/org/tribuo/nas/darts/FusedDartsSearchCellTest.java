@@ -20,20 +20,17 @@ package org.tribuo.nas.darts;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.Pair;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.tribuo.nas.darts.FusedDartsParameters.Link;
 import org.tribuo.nas.space.OpSelection;
 import org.tribuo.nas.train.DjlRuntime;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -73,13 +70,6 @@ public class FusedDartsSearchCellTest {
 
     private static final Map<String, double[]> WORST = new TreeMap<>();
 
-    /** One plain parameter and the rows [from, from+count) of a fused one that hold the same values. */
-    private record Link(String name, Parameter plain, Parameter fused, long from, long count) {
-        NDArray fusedPart(NDArray whole) {
-            return count < 0 ? whole : whole.get(new NDIndex("{}:{}", from, from + count));
-        }
-    }
-
     private record Cells(DartsSearchCell plain, FusedDartsSearchCell fused, OpSelection selection, List<Link> links,
                          Shape[] shapes) {}
 
@@ -97,101 +87,9 @@ public class FusedDartsSearchCellTest {
                 : new Shape[]{s0, s1, alpha};
         plain.initialize(m, TYPE, shapes);
         fused.initialize(m, TYPE, shapes);
-        List<Link> links = links(plain, fused, ops, reduction, k);
-        for (Link link : links) {
-            NDArray target = link.fused.getArray();
-            if (link.count < 0) {
-                link.fused.getArray().set(link.plain.getArray().toFloatArray());
-            } else {
-                target.set(new NDIndex("{}:{}", link.from, link.from + link.count), link.plain.getArray());
-            }
-        }
+        List<Link> links = FusedDartsParameters.links(plain, fused, ops, CHANNELS, reduction, k);
+        FusedDartsParameters.copy(links);
         return new Cells(plain, fused, selection, links, shapes);
-    }
-
-    /** Where every parameter of the plain cell lives in the fused one. */
-    private static List<Link> links(DartsSearchCell plain, FusedDartsSearchCell fused, List<DartsOp> ops,
-                                    boolean reduction, int k) {
-        List<Link> links = new ArrayList<>();
-        for (String pre : List.of("preprocess0", "preprocess1")) {
-            var plainParams = child(plain, pre).getParameters();
-            var fusedParams = child(fused, pre).getParameters();
-            for (Pair<String, Parameter> p : plainParams) {
-                links.add(new Link(pre + "." + p.getKey(), p.getValue(), fusedParams.get(p.getKey()), 0, -1));
-            }
-        }
-        List<DartsOp> pools = ops.stream().filter(o -> o == DartsOp.MAX_POOL_3X3 || o == DartsOp.AVG_POOL_3X3).toList();
-        List<DartsOp> seps = ops.stream().filter(o -> o == DartsOp.SEP_CONV_3X3 || o == DartsOp.SEP_CONV_5X5).toList();
-        List<DartsOp> convs = new ArrayList<>(seps);
-        convs.addAll(ops.stream().filter(o -> o == DartsOp.DIL_CONV_3X3 || o == DartsOp.DIL_CONV_5X5).toList());
-        long a = CHANNELS / k;
-        for (int node = 0; node < DartsCellLayout.NODES; node++) {
-            for (int input = 0; input < DartsCellLayout.inputsOf(node); input++) {
-                Block edge = child(plain, "edge" + (node + 2) + "from" + input);
-                if (k > 1) {
-                    edge = child(edge, "mixed");
-                }
-                // The two cell inputs share one fused block, edges ordered (input, target).
-                int first = Math.max(0, input - 1);
-                long targets = DartsCellLayout.NODES - first;
-                long edges = input < 2 ? 2 * targets : targets;
-                long r = (input < 2 ? input * targets : 0) + node - first;
-                Block from = child(fused, input < 2 ? "from01" : "from" + input);
-                String where = "edge " + (node + 2) + "<-" + input + " ";
-                for (DartsOp op : ops) {
-                    Block b = op == DartsOp.NONE ? null : child(edge, op.opName());
-                    String name = where + op.opName();
-                    if (pools.contains(op)) {
-                        long at = (pools.indexOf(op) * edges + r) * a;
-                        norm(links, name, child(b, "bn"), child(from, "bn_pool"), at, a);
-                    } else if (op == DartsOp.SKIP_CONNECT && DartsCellLayout.stride(reduction, input) == 2) {
-                        links.add(weight(name + " conv_1", child(b, "conv_1"), child(from, "fr_1"), r * a / 2, a / 2));
-                        links.add(weight(name + " conv_2", child(b, "conv_2"), child(from, "fr_2"), r * a / 2, a / 2));
-                        norm(links, name, child(b, "bn"), child(from, "bn_fr"), r * a, a);
-                    } else if (convs.contains(op)) {
-                        long o = convs.indexOf(op);
-                        Block stack = seps.contains(op) ? child(b, "stack_1") : b;
-                        links.add(weight(name + " depthwise", child(stack, "depthwise"),
-                                child(from, "dw1_" + op.opName()), r * a, a));
-                        links.add(weight(name + " pointwise", child(stack, "pointwise"), child(from, "pw1"),
-                                (o * edges + r) * a, a));
-                        norm(links, name, child(stack, "bn"), child(from, "bn1"), (o * edges + r) * a, a);
-                        if (seps.contains(op)) {
-                            long s = seps.indexOf(op);
-                            Block second = child(b, "stack_2");
-                            links.add(weight(name + " depthwise 2", child(second, "depthwise"),
-                                    child(from, "dw2_" + op.opName()), r * a, a));
-                            links.add(weight(name + " pointwise 2", child(second, "pointwise"), child(from, "pw2"),
-                                    (s * edges + r) * a, a));
-                            norm(links, name + " 2", child(second, "bn"), child(from, "bn2"), (s * edges + r) * a, a);
-                        }
-                    }
-                }
-            }
-        }
-        return links;
-    }
-
-    private static Link weight(String name, Block plain, Block fused, long from, long count) {
-        return new Link(name + " kernel", plain.getParameters().get("weight"), fused.getParameters().get("weight"),
-                from, count);
-    }
-
-    private static void norm(List<Link> links, String name, Block plain, Block fused, long from, long count) {
-        for (String stat : List.of("runningMean", "runningVar")) {
-            links.add(new Link(name + " " + stat, plain.getParameters().get(stat), fused.getParameters().get(stat),
-                    from, count));
-        }
-    }
-
-    /** A child block by its name without DJL's two-digit position prefix. */
-    private static Block child(Block block, String name) {
-        for (Pair<String, Block> c : block.getChildren()) {
-            if (c.getKey().substring(2).equals(name)) {
-                return c.getValue();
-            }
-        }
-        throw new IllegalArgumentException("no child '" + name + "' in " + block.getChildren().keys());
     }
 
     /** The output and input gradients of one forward and backward pass. */
@@ -275,13 +173,13 @@ public class FusedDartsSearchCellTest {
                     assertClose(fused.inputGradients.get(i), plain.inputGradients.get(i), names[i], mode + " " + names[i]);
                 }
                 for (Link link : cells.links) {
-                    NDArray plainValue = link.plain.getArray();
-                    NDArray fusedValue = link.fusedPart(link.fused.getArray());
-                    if (link.plain.requiresGradient()) {
-                        assertClose(link.fusedPart(link.fused.getArray().getGradient()), plainValue.getGradient(),
-                                "dL/dkernel", mode + " d/d " + link.name);
+                    NDArray plainValue = link.plain().getArray();
+                    NDArray fusedValue = link.fusedPart(link.fused().getArray());
+                    if (link.plain().requiresGradient()) {
+                        assertClose(link.fusedPart(link.fused().getArray().getGradient()), plainValue.getGradient(),
+                                "dL/dkernel", mode + " d/d " + link.name());
                     } else {
-                        assertClose(fusedValue, plainValue, "running statistics", mode + " " + link.name);
+                        assertClose(fusedValue, plainValue, "running statistics", mode + " " + link.name());
                     }
                 }
             }

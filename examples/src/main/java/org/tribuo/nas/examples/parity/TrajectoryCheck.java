@@ -28,7 +28,11 @@ import ai.djl.util.Pair;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.tribuo.nas.arch.ArchitectureWeights;
+import org.tribuo.nas.darts.DartsCellLayout;
+import org.tribuo.nas.darts.DartsSearchCell;
 import org.tribuo.nas.darts.DartsSearchSpace;
+import org.tribuo.nas.darts.FusedDartsParameters;
+import org.tribuo.nas.darts.FusedDartsSearchCell;
 import org.tribuo.nas.data.BatchFactory;
 import org.tribuo.nas.data.BatchSampler;
 import org.tribuo.nas.data.ImageData;
@@ -71,8 +75,8 @@ import java.util.Map;
  *       [--steps 20] [--seed 1] [--batch 64] [--channels 16] [--depth 1] [--partial-channels 4]
  * </pre>
  * The exported parameters are those of the plain cells (the layout the port shares); the run is
- * made with the plain cells and, for NAS-Bench-201, again with the fused cells (the default)
- * loaded with the same weights.
+ * made with the plain cells and again with the fused cells (the default) loaded with the same
+ * weights.
  * Files: {@code manifest.json} (settings, parameter names and shapes), {@code weights.f32}
  * (the parameters in order, little-endian float32), {@code images.f32} and {@code labels.i32}
  * (per step the architecture batch, then the weight batch), {@code java-plain.json},
@@ -120,12 +124,9 @@ public final class TrajectoryCheck {
             plain.initialize(base, DataType.FLOAT32, inputs);
             List<Parameter> trained = trainedParameters(plain);
             writeWeights(out, trained);
-            Block fused = null;
-            if (!darts) {
-                fused = supernet(config, false, CellImplementation.FUSED, selection);
-                fused.initialize(base, DataType.FLOAT32, inputs);
-                copyPlainIntoFused(plain, fused);
-            }
+            Block fused = supernet(config, darts, CellImplementation.FUSED, selection);
+            fused.initialize(base, DataType.FLOAT32, inputs);
+            copyPlainIntoFused(plain, fused, channels, depth, k);
             int[][][] batches = writeBatches(out, base, data, norm, batch, steps, seed);
             Map<String, Object> manifest = new LinkedHashMap<>();
             manifest.put("space", spaceName);
@@ -153,9 +154,7 @@ public final class TrajectoryCheck {
             ObjectMapper json = new ObjectMapper();
             json.writerWithDefaultPrettyPrinter().writeValue(out.resolve("manifest.json").toFile(), manifest);
             json.writeValue(out.resolve("java-plain.json").toFile(), run(plain, config, engine, base, data, norm, batches, selection));
-            if (fused != null) {
-                json.writeValue(out.resolve("java-fused.json").toFile(), run(fused, config, engine, base, data, norm, batches, selection));
-            }
+            json.writeValue(out.resolve("java-fused.json").toFile(), run(fused, config, engine, base, data, norm, batches, selection));
         }
         System.out.println("wrote " + out.toAbsolutePath());
     }
@@ -186,14 +185,21 @@ public final class TrajectoryCheck {
     }
 
     /** Loads the plain supernet's parameters into the fused one: cells by layout, the rest by name. */
-    private static void copyPlainIntoFused(Block plain, Block fused) {
+    private static void copyPlainIntoFused(Block plain, Block fused, int channels, int depth, int k) {
         var plainChildren = plain.getChildren();
         var fusedChildren = fused.getChildren();
+        int dartsCell = 0;
+        int c = channels;
         for (int i = 0; i < plainChildren.size(); i++) {
             Block from = plainChildren.get(i).getValue();
             Block to = fusedChildren.get(i).getValue();
             if (from instanceof SearchCell cell) {
                 FusedCellParameters.copy(cell, (FusedSearchCell) to);
+            } else if (from instanceof DartsSearchCell cell) {
+                boolean reduction = DartsCellLayout.isReduction(dartsCell++, depth);
+                c = reduction ? 2 * c : c;
+                FusedDartsParameters.copy(FusedDartsParameters.links(cell, (FusedDartsSearchCell) to,
+                        DartsSearchSpace.reference().dartsOps(), c, reduction, k));
             } else {
                 for (Pair<String, Parameter> p : from.getParameters()) {
                     to.getParameters().get(p.getKey()).getArray().set(p.getValue().getArray().toFloatArray());
