@@ -17,11 +17,12 @@ Module for module the Java DartsSearchNetwork + DartsSearchCell + PartialChannel
 PyTorch's default initialization, as the reference code. Used by darts_step.py and search_parity.py.
 """
 
-import math
 
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
+
+from torch_env import clipped_sgd_step
 
 # DartsOp, in DARTS's PRIMITIVES order (DartsSearchSpace.reference(): all eight, none included).
 OPS = ["none", "max_pool_3x3", "avg_pool_3x3", "skip_connect", "sep_conv_3x3", "sep_conv_5x5",
@@ -305,11 +306,6 @@ class SearchStep:
         beta = torch.cat([b.reshape(-1) for b in self.beta]) if self.beta is not None else None
         logits = self.net(x, self.alpha.detach(), beta)
         loss = F.cross_entropy(logits, y)
-        loss.backward()
-        norm = torch.nn.utils.clip_grad_norm_(self.params, 5.0)
-        finite = math.isfinite(float(norm))
-        if finite:
-            self.sgd.step()
-        self.zero_grad()
+        finite = clipped_sgd_step(self.params, self.sgd, loss)
         correct = int((logits.argmax(dim=1) == y).sum())
         return float(loss), correct, finite

@@ -23,11 +23,8 @@ region; one JSON line.
 
 import argparse
 import json
-import os
-import sys
 import time
 
-SYSTEM_PYTHON = "/usr/bin/python3"
 ALL_CONV = "|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|nor_conv_3x3~0|nor_conv_3x3~1|nor_conv_3x3~2|"
 
 p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -42,14 +39,9 @@ p.add_argument("--threads", type=int, default=2)
 p.add_argument("--seed", type=int, default=1)
 args = p.parse_args()
 
-try:
-    import torch
-except ImportError:
-    if os.path.realpath(sys.executable) != os.path.realpath(SYSTEM_PYTHON) and os.access(SYSTEM_PYTHON, os.X_OK):
-        os.execv(SYSTEM_PYTHON, [SYSTEM_PYTHON, os.path.abspath(__file__)] + sys.argv[1:])
-    sys.exit("torch is not installed; run scripts/install-python-torch.sh")
-torch.set_num_threads(args.threads)
-torch.set_num_interop_threads(1)
+from torch_env import clipped_sgd_step, import_torch  # noqa: E402
+
+torch = import_torch(args.threads)
 import torch.nn.functional as F  # noqa: E402
 
 from nb201_supernet import Nb201Network  # noqa: E402
@@ -68,11 +60,7 @@ for s in range(args.warmup + args.steps):
     start = time.perf_counter()
     logits = net(x)
     loss = F.cross_entropy(logits, labels)
-    loss.backward()
-    torch.nn.utils.clip_grad_norm_(params, 5.0)
-    sgd.step()
-    for q in params:
-        q.grad = None
+    clipped_sgd_step(params, sgd, loss)
     float(loss)
     int((logits.argmax(dim=1) == labels).sum())
     if s >= args.warmup:

@@ -19,11 +19,12 @@ initialization, as the authors' code (gaea_release + AutoDL) does. Used by nb201
 and search_parity.py (trajectory and search-loss parity).
 """
 
-import math
 
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
+
+from torch_env import clipped_sgd_step
 
 NUM_NODES = 4
 # Edge order of Nb201Space: 1<-0, 2<-0, 2<-1, 3<-0, 3<-1, 3<-2.
@@ -226,11 +227,6 @@ class SearchStep:
         """SGD with α fixed. Returns (loss, correct, finite); nothing is updated if not finite."""
         logits = self.net(x, self.alpha.detach())
         loss = F.cross_entropy(logits, y)
-        loss.backward()
-        norm = torch.nn.utils.clip_grad_norm_(self.params, 5.0)
-        finite = math.isfinite(float(norm))
-        if finite:
-            self.sgd.step()
-        self.zero_grad()
+        finite = clipped_sgd_step(self.params, self.sgd, loss)
         correct = int((logits.argmax(dim=1) == y).sum())
         return float(loss), correct, finite

@@ -34,8 +34,6 @@ import statistics
 import sys
 import time
 
-SYSTEM_PYTHON = "/usr/bin/python3"
-
 # Tolerance of the trajectory check: at every step a Java run may deviate from the float64 run by at
 # most this many times the largest deviation of PyTorch's float32 run up to that step, plus a floor
 # (relative loss, absolute α/β). The search amplifies rounding (PyTorch's own float32 run is ~1e-5
@@ -66,14 +64,8 @@ def parse_args(argv):
 
 args = parse_args(sys.argv[1:])
 if args.mode != "table":
-    try:
-        import torch  # noqa: E402
-    except ImportError:
-        if os.path.realpath(sys.executable) != os.path.realpath(SYSTEM_PYTHON) and os.access(SYSTEM_PYTHON, os.X_OK):
-            os.execv(SYSTEM_PYTHON, [SYSTEM_PYTHON, os.path.abspath(__file__)] + sys.argv[1:])
-        sys.exit("torch is not installed; run scripts/install-python-torch.sh")
-    torch.set_num_threads(args.threads)
-    torch.set_num_interop_threads(1)
+    from torch_env import import_torch
+    torch = import_torch(args.threads)
     import numpy as np  # noqa: E402
 
 
