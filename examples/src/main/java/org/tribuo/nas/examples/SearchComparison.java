@@ -16,14 +16,8 @@
 
 package org.tribuo.nas.examples;
 
-import org.tribuo.MutableDataset;
-import org.tribuo.classification.Label;
-import org.tribuo.classification.LabelFactory;
-import org.tribuo.datasource.IDXDataSource;
 import org.tribuo.nas.arch.ArchitectureGeometry;
 import org.tribuo.nas.data.ImageData;
-import org.tribuo.nas.data.ImageShape;
-import org.tribuo.nas.data.ImageTensorizer;
 import org.tribuo.nas.data.Normalization;
 import org.tribuo.nas.search.EpochRecord;
 import org.tribuo.nas.search.GaeaSearch;
@@ -90,15 +84,10 @@ public final class SearchComparison {
                 a.getInt("search-images", 2000), a.getInt("search-epochs", 8), a.getInt("train-images", 10000),
                 a.getInt("train-epochs", 2), DjlRuntime.versions());
 
-        LabelFactory labels = new LabelFactory();
-        MutableDataset<Label> trainSet = new MutableDataset<>(new IDXDataSource<>(
-                data.resolve("train-images-idx3-ubyte.gz"), data.resolve("train-labels-idx1-ubyte.gz"), labels));
-        MutableDataset<Label> testSet = new MutableDataset<>(new IDXDataSource<>(
-                data.resolve("t10k-images-idx3-ubyte.gz"), data.resolve("t10k-labels-idx1-ubyte.gz"), labels));
-        ImageTensorizer tensorizer = new ImageTensorizer(new ImageShape(1, 28, 28));
-        ImageData train = tensorizer.tensorize(trainSet, trainSet.getOutputIDInfo());
-        ImageData test = tensorizer.tensorize(testSet, trainSet.getOutputIDInfo());
-        int classes = trainSet.getOutputIDInfo().size();
+        FashionMnist fashion = FashionMnist.load(data);
+        ImageData train = fashion.train();
+        ImageData test = fashion.test();
+        int classes = fashion.classes();
         Normalization norm = Normalization.fit(train);
         ImageData searchData = train.head(settings.searchImages());
         ImageData finalData = train.head(settings.trainImages());

@@ -19,18 +19,13 @@ package org.tribuo.nas.examples.experiments;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.tribuo.MutableDataset;
-import org.tribuo.classification.Label;
-import org.tribuo.classification.LabelFactory;
-import org.tribuo.datasource.IDXDataSource;
 import org.tribuo.nas.arch.ArchitectureGeometry;
 import org.tribuo.nas.checkpoint.RunCheckpoints;
 import org.tribuo.nas.checkpoint.RunFingerprint;
 import org.tribuo.nas.data.ImageData;
-import org.tribuo.nas.data.ImageShape;
-import org.tribuo.nas.data.ImageTensorizer;
 import org.tribuo.nas.data.Normalization;
 import org.tribuo.nas.examples.ExampleArgs;
+import org.tribuo.nas.examples.FashionMnist;
 import org.tribuo.nas.search.EpochRecord;
 import org.tribuo.nas.search.GaeaSearch;
 import org.tribuo.nas.search.SearchConfig;
@@ -113,19 +108,12 @@ public final class LongBudget {
         DjlRuntime.preferOffline();
         ExampleArgs a = new ExampleArgs(args);
         Path data = Paths.get(a.get("data", "/usr/share/datasets/fashion-mnist"));
-        LabelFactory labels = new LabelFactory();
-        MutableDataset<Label> trainSet = new MutableDataset<>(new IDXDataSource<>(
-                data.resolve("train-images-idx3-ubyte.gz"), data.resolve("train-labels-idx1-ubyte.gz"), labels));
-        MutableDataset<Label> testSet = new MutableDataset<>(new IDXDataSource<>(
-                data.resolve("t10k-images-idx3-ubyte.gz"), data.resolve("t10k-labels-idx1-ubyte.gz"), labels));
-        ImageTensorizer tensorizer = new ImageTensorizer(new ImageShape(1, 28, 28));
         Path results = Paths.get(a.get("results", "docs/results/long-budget"));
         Files.createDirectories(results);
-        ImageData train = tensorizer.tensorize(trainSet, trainSet.getOutputIDInfo());
-        int images = a.getInt("train-images", train.size());
-        LongBudget experiment = new LongBudget(train.head(images),
-                tensorizer.tensorize(testSet, trainSet.getOutputIDInfo()), Paths.get(a.get("output", "output/long-budget")),
-                results, a.getInt("final-epochs", 10));
+        FashionMnist fashion = FashionMnist.load(data);
+        int images = a.getInt("train-images", fashion.train().size());
+        LongBudget experiment = new LongBudget(fashion.train().head(images), fashion.test(),
+                Paths.get(a.get("output", "output/long-budget")), results, a.getInt("final-epochs", 10));
         int searchEpochs = a.getInt("search-epochs", 11);
         List<Search> searches = new ArrayList<>();
         for (long seed = 1; seed <= a.getInt("seeds", 2); seed++) {
