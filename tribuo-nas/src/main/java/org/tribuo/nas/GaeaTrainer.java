@@ -612,8 +612,18 @@ public final class GaeaTrainer implements Trainer<Label> {
         ImageData finalData = finalExamples > 0 && finalExamples < data.size()
                 ? data.subset(subset(data.size(), finalExamples, finalSubsetSeed)) : data;
         checkSizesFit(searchData.size(), finalData.size());
-        RunCheckpoints checkpoints = checkpointDirectory == null ? RunCheckpoints.disabled()
-                : RunCheckpoints.open(checkpointDirectory, RunFingerprint.of(trainerProvenance, data, labelNames(labels)));
+        try (RunCheckpoints checkpoints = checkpointDirectory == null ? RunCheckpoints.disabled()
+                : RunCheckpoints.open(checkpointDirectory, RunFingerprint.of(trainerProvenance, data, labelNames(labels)))) {
+            return searchAndTrain(examples, runProvenance, trainerProvenance, labels, space, data, norm, searchData,
+                    finalData, searchSeed, finalSeed, checkpoints);
+        }
+    }
+
+    /** The search and the final training of one run, checkpointed in the run's folder. */
+    private GaeaModel searchAndTrain(Dataset<Label> examples, Map<String, Provenance> runProvenance,
+                                     TrainerProvenance trainerProvenance, ImmutableOutputInfo<Label> labels,
+                                     SearchSpace space, ImageData data, Normalization norm, ImageData searchData,
+                                     ImageData finalData, long searchSeed, long finalSeed, RunCheckpoints checkpoints) {
         SearchConfig searchConfig = searchConfig(searchSeed);
         logger.info(() -> String.format(Locale.ROOT, "%s search: %s, %s %s %s, C=%d depth %d, %d epochs on %d of %d examples",
                 method(), searchConfig.space(), geometry, relaxation, scheme, searchConfig.channels(), searchConfig.depth(),

@@ -21,10 +21,14 @@ import org.tribuo.nas.util.AtomicFiles;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -39,7 +43,7 @@ import java.util.logging.Logger;
  * every write halfway for that long; the kill-and-resume script uses it to kill the process
  * during a write.
  */
-public final class RunCheckpoints {
+public final class RunCheckpoints implements AutoCloseable {
 
     private static final Logger logger = Logger.getLogger(RunCheckpoints.class.getName());
 
@@ -47,6 +51,8 @@ public final class RunCheckpoints {
     public static final String SEARCH_FILE = "search.ckpt";
     /** The final-training checkpoint's file name. */
     public static final String FINAL_FILE = "final.ckpt";
+    /** The lock file that marks a checkpoint folder as in use by one run. */
+    public static final String LOCK_FILE = ".lock";
     /** System property: pause each checkpoint write halfway by this many milliseconds (testing). */
     public static final String SLOW_WRITE_PROPERTY = "tribuo.nas.checkpoint.slowWriteMillis";
 
@@ -55,12 +61,16 @@ public final class RunCheckpoints {
 
     private final Path dir;
     private final RunFingerprint fingerprint;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
     private String lastGoodSearch;
     private String lastGoodFinal;
 
-    private RunCheckpoints(Path dir, RunFingerprint fingerprint) {
+    private RunCheckpoints(Path dir, RunFingerprint fingerprint, FileChannel lockChannel, FileLock lock) {
         this.dir = dir;
         this.fingerprint = fingerprint;
+        this.lockChannel = lockChannel;
+        this.lock = lock;
     }
 
     /**
@@ -68,7 +78,7 @@ public final class RunCheckpoints {
      * @return The disabled instance.
      */
     public static RunCheckpoints disabled() {
-        return new RunCheckpoints(null, null);
+        return new RunCheckpoints(null, null, null, null);
     }
 
     /**
@@ -77,21 +87,71 @@ public final class RunCheckpoints {
      * @param dir The folder.
      * @param fingerprint The run's fingerprint.
      * @return The checkpoints.
-     * @throws CheckpointException if the folder cannot be created or cleaned.
+     * @throws CheckpointException if the folder cannot be created or cleaned, or another run holds it
+     * (until that run {@link #close() closes} its checkpoints).
      */
     public static RunCheckpoints open(Path dir, RunFingerprint fingerprint) {
         try {
             Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new CheckpointException("cannot use the checkpoint folder '" + dir + "': " + e, e);
+        }
+        FileChannel channel = null;
+        FileLock lock = null;
+        try {
+            channel = FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            try {
+                lock = channel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                lock = null;
+            }
+            if (lock == null) {
+                throw new CheckpointException("the checkpoint folder '" + dir + "' is in use by another run (it holds "
+                        + dir.resolve(LOCK_FILE) + "); wait for that run to end, or give this run another output folder");
+            }
             try (DirectoryStream<Path> stale = Files.newDirectoryStream(dir, ".*.ckpt.*.tmp")) {
                 for (Path p : stale) {
                     logger.info(() -> "deleting " + p + ", left by an interrupted checkpoint write");
                     Files.deleteIfExists(p);
                 }
             }
-        } catch (IOException e) {
+            return new RunCheckpoints(dir, fingerprint, channel, lock);
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(channel);
+            if (e instanceof CheckpointException c) {
+                throw c;
+            }
             throw new CheckpointException("cannot use the checkpoint folder '" + dir + "': " + e, e);
         }
-        return new RunCheckpoints(dir, fingerprint);
+    }
+
+    /**
+     * Releases the folder for other runs and removes the lock file (nothing to do for
+     * {@link #disabled()}).
+     */
+    @Override
+    public void close() {
+        if (lock == null) {
+            return;
+        }
+        try {
+            // Removed while still held, so the folder holds only the run's outputs afterwards.
+            Files.deleteIfExists(dir.resolve(LOCK_FILE));
+            lock.release();
+        } catch (IOException e) {
+            logger.warning(() -> "could not release the lock on " + dir.resolve(LOCK_FILE) + ": " + e);
+        }
+        closeQuietly(lockChannel);
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                logger.fine(() -> "closing a lock file: " + e);
+            }
+        }
     }
 
     /**

@@ -144,14 +144,22 @@ public final class LongBudget {
         }
         SearchConfig config = SearchConfig.builder().space(space).channels(16).cellsPerStage(1).geometry(s.geometry())
                 .scheme(s.scheme()).epochs(s.epochs()).batchSize(64).seed(s.seed()).device("cpu").build();
-        RunCheckpoints checkpoints = RunCheckpoints.open(output.resolve(s.name()),
-                fingerprint(Map.of("search", config.toString())));
         Path lines = results.resolve(s.name() + ".epochs.jsonl");
-        SearchResult result = new GaeaSearch(config).run(train, 10, norm, new SearchListener() {
+        SearchResult result;
+        try (RunCheckpoints checkpoints = RunCheckpoints.open(output.resolve(s.name()),
+                fingerprint(Map.of("search", config.toString())))) {
+            result = search(config, s.name(), lines, checkpoints);
+        }
+        Files.writeString(done, result.history().toJson());
+        return result.genotype();
+    }
+
+    private SearchResult search(SearchConfig config, String name, Path lines, RunCheckpoints checkpoints) {
+        return new GaeaSearch(config).run(train, 10, norm, new SearchListener() {
             @Override
             public void onEpoch(EpochRecord r) {
                 Map<String, Object> line = new LinkedHashMap<>();
-                line.put("run", s.name());
+                line.put("run", name);
                 line.put("epoch", r.epoch());
                 line.put("loss", r.trainLoss());
                 line.put("accuracy", r.trainAccuracy());
@@ -163,8 +171,6 @@ public final class LongBudget {
                 append(lines, line);
             }
         }, checkpoints);
-        Files.writeString(done, result.history().toJson());
-        return result.genotype();
     }
 
     /** Trains a cell from scratch (resuming) and tests it, unless its result exists. */
@@ -174,10 +180,10 @@ public final class LongBudget {
             return;
         }
         FinalTrainingConfig config = FinalTrainingConfig.of(16, 1, finalEpochs, 128, 0.05f, FINAL_SEED, "cpu");
-        RunCheckpoints checkpoints = RunCheckpoints.open(output.resolve(name + "-final"),
-                fingerprint(Map.of("final", config.toString(), "genotype", genotype.toString())));
         Path lines = results.resolve(name + ".final.jsonl");
-        try (TrainedNetwork net = new NetworkTrainer(config).train(space, genotype, train, 10, norm, e -> {
+        try (RunCheckpoints checkpoints = RunCheckpoints.open(output.resolve(name + "-final"),
+                fingerprint(Map.of("final", config.toString(), "genotype", genotype.toString())));
+             TrainedNetwork net = new NetworkTrainer(config).train(space, genotype, train, 10, norm, e -> {
             Map<String, Object> line = new LinkedHashMap<>();
             line.put("run", name);
             line.put("genotype", genotype.toString());
