@@ -35,8 +35,13 @@ die() {
 }
 
 install_package() {
-    command -v apt-get >/dev/null 2>&1 \
-        || die "$DATA_DIR is missing and apt-get is not available; install the Debian package 'dataset-fashion-mnist' or copy the four IDX .gz files to $DATA_DIR"
+    command -v apt-get >/dev/null 2>&1 || die "$DATA_DIR is missing and this machine has no apt-get.
+  Get the four IDX files (train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz, t10k-images-idx3-ubyte.gz,
+  t10k-labels-idx1-ubyte.gz) from https://github.com/zalandoresearch/fashion-mnist (folder data/fashion),
+  then either copy them to $DATA_DIR, or point the configuration at them, e.g.
+    bin/tribuo-nas search --config examples/config/fashion-mnist.xml \\
+      --set train-source.featuresPath=DIR/train-images-idx3-ubyte.gz --set train-source.outputPath=DIR/train-labels-idx1-ubyte.gz \\
+      --set test-source.featuresPath=DIR/t10k-images-idx3-ubyte.gz --set test-source.outputPath=DIR/t10k-labels-idx1-ubyte.gz"
     local sudo=()
     if [ "$(id -u)" -ne 0 ]; then
         command -v sudo >/dev/null 2>&1 || die "not root and sudo is not available; run: apt-get update && apt-get install -y dataset-fashion-mnist"

@@ -16,7 +16,9 @@
 # Runs a benchmark class of examples/ with the settings its numbers depend on: offline DJL, THREADS
 # intra-op threads (default 2), the glibc allocator settings. Builds first unless SKIP_BUILD=1
 # (then the classes and the classpath file of an earlier build are used). FROZEN_CLASSES=DIR runs
-# from a copy of the compiled classes in DIR (for long runs); JAVA_OPTS adds JVM options.
+# from a copy of the compiled classes in DIR (for long runs); JAVA_OPTS adds JVM options after the
+# defaults, so they win (e.g. -Dai.djl.offline=false); NO_CPU_NATIVES=1 leaves the PyTorch CPU
+# natives jar out, so that DJL loads PYTORCH_LIBRARY_PATH's libtorch or, online, downloads CUDA ones.
 #   scripts/run-bench.sh org.tribuo.nas.examples.bench.DartsStepBenchmark --rows 1
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -40,10 +42,14 @@ if [[ -n "${FROZEN_CLASSES:-}" ]]; then
     classes="$FROZEN_CLASSES/examples:$FROZEN_CLASSES/tribuo-nas"
     deps="$(tr ':' '\n' <<< "$deps" | grep -v '/tribuo-nas-[^/]*\.jar$' | paste -sd: -)"
 fi
+if [[ "${NO_CPU_NATIVES:-0}" == 1 ]]; then
+    deps="$(tr ':' '\n' <<< "$deps" | grep -v '/pytorch-native-cpu-[^/]*\.jar$' | paste -sd: -)"
+fi
 # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
-exec java ${JAVA_OPTS:-} \
+exec java \
   -Dai.djl.offline=true \
   -Dai.djl.pytorch.num_threads="${THREADS:-2}" -Dai.djl.pytorch.num_interop_threads=1 \
   -Djava.util.logging.config.file=tribuo-nas/src/test/resources/logging.properties \
+  ${JAVA_OPTS:-} \
   -cp "$classes:$deps" \
   "$@"

@@ -29,7 +29,7 @@ import java.util.Objects;
 /**
  * Provenance of a {@link GaeaTrainer}: every configured field (search space, geometry and its
  * learning rates, scheme, sizes, epochs, seed, device setting) plus, as instance values, the
- * device actually resolved and the DJL and PyTorch versions.
+ * device actually resolved, the DJL and PyTorch versions and the tribuo-nas version.
  */
 public final class GaeaTrainerProvenance extends SkeletalTrainerProvenance {
     private static final long serialVersionUID = 1L;
@@ -40,16 +40,20 @@ public final class GaeaTrainerProvenance extends SkeletalTrainerProvenance {
     public static final String DJL_VERSION = "djl-version";
     /** Instance key: the PyTorch version. */
     public static final String PYTORCH_VERSION = "pytorch-version";
+    /** Instance key: the tribuo-nas version ({@code unknown} in models saved before it was recorded). */
+    public static final String TRIBUO_NAS_VERSION = "tribuo-nas-version";
 
     private final StringProvenance resolvedDevice;
     private final StringProvenance djlVersion;
     private final StringProvenance pytorchVersion;
+    private final StringProvenance tribuoNasVersion;
 
     GaeaTrainerProvenance(GaeaTrainer host, String resolvedDevice, String djlVersion, String pytorchVersion) {
         super(host);
         this.resolvedDevice = new StringProvenance(RESOLVED_DEVICE, resolvedDevice);
         this.djlVersion = new StringProvenance(DJL_VERSION, djlVersion);
         this.pytorchVersion = new StringProvenance(PYTORCH_VERSION, pytorchVersion);
+        this.tribuoNasVersion = new StringProvenance(TRIBUO_NAS_VERSION, TribuoNasVersion.VERSION);
     }
 
     /**
@@ -65,6 +69,7 @@ public final class GaeaTrainerProvenance extends SkeletalTrainerProvenance {
         this.resolvedDevice = (StringProvenance) info.instanceValues.get(RESOLVED_DEVICE);
         this.djlVersion = (StringProvenance) info.instanceValues.get(DJL_VERSION);
         this.pytorchVersion = (StringProvenance) info.instanceValues.get(PYTORCH_VERSION);
+        this.tribuoNasVersion = (StringProvenance) info.instanceValues.get(TRIBUO_NAS_VERSION);
     }
 
     private static ExtractedInfo extractGaeaProvenanceInfo(Map<String, Provenance> map) {
@@ -73,6 +78,9 @@ public final class GaeaTrainerProvenance extends SkeletalTrainerProvenance {
             info.instanceValues.put(key, ObjectProvenance.checkAndExtractProvenance(info.configuredParameters, key,
                     StringProvenance.class, GaeaTrainerProvenance.class.getSimpleName()));
         }
+        Provenance version = info.configuredParameters.remove(TRIBUO_NAS_VERSION);
+        info.instanceValues.put(TRIBUO_NAS_VERSION, version instanceof StringProvenance string
+                ? string : new StringProvenance(TRIBUO_NAS_VERSION, "unknown"));
         return info;
     }
 
@@ -84,12 +92,21 @@ public final class GaeaTrainerProvenance extends SkeletalTrainerProvenance {
         return resolvedDevice.getValue();
     }
 
+    /**
+     * The tribuo-nas version that trained the model.
+     * @return e.g. {@code 0.1.0-SNAPSHOT}, or {@code unknown} for models saved before it was recorded.
+     */
+    public String tribuoNasVersion() {
+        return tribuoNasVersion.getValue();
+    }
+
     @Override
     public Map<String, PrimitiveProvenance<?>> getInstanceValues() {
         Map<String, PrimitiveProvenance<?>> map = super.getInstanceValues();
         map.put(resolvedDevice.getKey(), resolvedDevice);
         map.put(djlVersion.getKey(), djlVersion);
         map.put(pytorchVersion.getKey(), pytorchVersion);
+        map.put(tribuoNasVersion.getKey(), tribuoNasVersion);
         return map;
     }
 
@@ -103,11 +120,11 @@ public final class GaeaTrainerProvenance extends SkeletalTrainerProvenance {
         }
         GaeaTrainerProvenance that = (GaeaTrainerProvenance) o;
         return resolvedDevice.equals(that.resolvedDevice) && djlVersion.equals(that.djlVersion)
-                && pytorchVersion.equals(that.pytorchVersion);
+                && pytorchVersion.equals(that.pytorchVersion) && tribuoNasVersion.equals(that.tribuoNasVersion);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(super.hashCode(), resolvedDevice, djlVersion, pytorchVersion);
+        return Objects.hash(super.hashCode(), resolvedDevice, djlVersion, pytorchVersion, tribuoNasVersion);
     }
 }

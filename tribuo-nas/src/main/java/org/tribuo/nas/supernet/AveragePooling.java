@@ -35,7 +35,9 @@ import ai.djl.nn.pooling.Pool;
  * forward + backward of a 3x3 stride-1 pool over [64, 16, 28, 28] took 11.7-13.4 ms on the
  * 2-core benchmark machine, the ones-kernel depthwise convolution (oneDNN) 2.7-3.0 ms. The
  * result is the same average up to float summation order. Inputs with fewer than 16 channels
- * take the slower {@code avg_pool2d} window sum (see {@link #MIN_CONVOLUTION_CHANNELS}).
+ * take the slower {@code avg_pool2d} window sum (see {@link #MIN_CONVOLUTION_CHANNELS}), and so do
+ * inputs on a GPU: the convolution answers a gap of the CPU library, and nothing was measured on
+ * a GPU (there the padded average is divided by the fraction of each window inside the input).
  */
 public final class AveragePooling {
 
@@ -63,7 +65,8 @@ public final class AveragePooling {
         Shape s = x.getShape();
         NDManager manager = x.getManager();
         long planes = s.get(0) * s.get(1);
-        if (s.get(1) < MIN_CONVOLUTION_CHANNELS && planes >= MIN_CONVOLUTION_CHANNELS) {
+        boolean convolve = byConvolution(x.getDevice(), s.get(1));
+        if (!convolve && !x.getDevice().isGpu() && planes >= MIN_CONVOLUTION_CHANNELS) {
             // Every (example, channel) plane is pooled on its own, so a narrow input can be summed
             // as one wide image [1, B·C, H, W] (a view) without ever running a narrow convolution.
             NDArray wide = x.reshape(1, planes, s.get(2), s.get(3));
@@ -74,7 +77,7 @@ public final class AveragePooling {
             Shape out = sums.getShape();
             return sums.reshape(s.get(0), s.get(1), out.get(2), out.get(3)).div(counts);
         }
-        if (s.get(1) < MIN_CONVOLUTION_CHANNELS) {
+        if (!convolve) {
             NDArray pooled = Pool.avgPool2d(x, kernel, stride, padding, false, true);
             if (padding.get(0) == 0 && padding.get(1) == 0) {
                 return pooled;
@@ -104,13 +107,24 @@ public final class AveragePooling {
                                            Shape padding) {
         Shape s = x.getShape();
         NDArray sums;
-        if (s.get(1) >= MIN_CONVOLUTION_CHANNELS) {
+        if (byConvolution(x.getDevice(), s.get(1))) {
             sums = Conv2d.conv2d(x, windowKernel, null, stride, padding, UNIT, (int) s.get(1)).singletonOrThrow();
         } else {
             Shape window = new Shape(windowKernel.getShape().get(2), windowKernel.getShape().get(3));
             sums = Pool.avgPool2d(x, window, stride, padding, false, true).mul(window.size());
         }
         return sums.div(windowCounts);
+    }
+
+    /**
+     * Whether window sums are taken by a depthwise convolution with a kernel of ones (CPU, at
+     * least {@link #MIN_CONVOLUTION_CHANNELS} channels) rather than by {@code avg_pool2d}.
+     * @param device The input's device.
+     * @param channels The input's channels.
+     * @return True for the convolution.
+     */
+    static boolean byConvolution(Device device, long channels) {
+        return !device.isGpu() && channels >= MIN_CONVOLUTION_CHANNELS;
     }
 
     /**

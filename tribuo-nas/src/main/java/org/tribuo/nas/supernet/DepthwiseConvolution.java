@@ -16,6 +16,7 @@
 
 package org.tribuo.nas.supernet;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
@@ -45,7 +46,8 @@ import ai.djl.nn.convolutional.Conv2d;
  * </ul>
  * Where the extra copies cost more than they save (small maps; the column split when no kernel
  * gradient is wanted, as in an architecture step; measured in docs/performance.md) the
- * convolution runs as it is.
+ * convolution runs as it is; and on a GPU it always does, as the rewrites answer a gap of the CPU
+ * library (cuDNN has its own depthwise kernels, and nothing was measured there).
  */
 public final class DepthwiseConvolution {
 
@@ -73,20 +75,59 @@ public final class DepthwiseConvolution {
         if (size % 2 == 0 || k.get(3) != size) {
             throw new IllegalArgumentException("a depthwise convolution here needs a square, odd kernel, got " + k);
         }
-        if (dilation > 1 && stride == dilation) {
-            return depthwise(x.get(new NDIndex(":, :, ::{}, ::{}", dilation, dilation)), kernel, 1, 1);
-        }
-        if (dilation > 1 && stride == 1 && worthPolyphase(s, size, dilation)) {
-            return polyphase(x, kernel, dilation);
-        }
-        // The split pays for its extra copies only through the kernel gradient (the weight step).
-        if (dilation == 1 && size == 5 && kernel.hasGradient()
-                && (stride == 2 || (stride == 1 && s.get(1) * s.get(2) * s.get(3) >= MIN_COLUMN_SPLIT_VALUES))) {
-            return columnSplit(x, kernel, stride);
+        switch (plan(x.getDevice(), s, size, stride, dilation, kernel.hasGradient())) {
+            case SUBSAMPLE:
+                return depthwise(x.get(new NDIndex(":, :, ::{}, ::{}", dilation, dilation)), kernel, 1, 1);
+            case POLYPHASE:
+                return polyphase(x, kernel, dilation);
+            case COLUMN_SPLIT:
+                return columnSplit(x, kernel, stride);
+            default:
+                break;
         }
         long padding = (long) dilation * (size - 1) / 2;
         return Conv2d.conv2d(x, kernel, null, new Shape(stride, stride), new Shape(padding, padding),
                 new Shape(dilation, dilation), (int) s.get(1)).singletonOrThrow();
+    }
+
+    /** How a depthwise convolution is computed. */
+    enum Plan {
+        /** One convolution with the given stride and dilation. */
+        DIRECT,
+        /** Dilation d at stride d: the undilated convolution of every d-th pixel. */
+        SUBSAMPLE,
+        /** Dilation d at stride 1: the d² polyphase components as one undilated convolution. */
+        POLYPHASE,
+        /** A 5x5 kernel as 5x3 kernels on the column phases. */
+        COLUMN_SPLIT
+    }
+
+    /**
+     * The way a convolution is computed on a device.
+     * @param device The input's device: the rewrites are for the CPU only.
+     * @param s The input shape [B, C, H, W].
+     * @param size The kernel size k.
+     * @param stride The stride.
+     * @param dilation The dilation.
+     * @param kernelGradient Whether the kernel's gradient is wanted (a weight step).
+     * @return The plan.
+     */
+    static Plan plan(Device device, Shape s, int size, int stride, int dilation, boolean kernelGradient) {
+        if (device.isGpu()) {
+            return Plan.DIRECT;
+        }
+        if (dilation > 1 && stride == dilation) {
+            return Plan.SUBSAMPLE;
+        }
+        if (dilation > 1 && stride == 1 && worthPolyphase(s, size, dilation)) {
+            return Plan.POLYPHASE;
+        }
+        // The split pays for its extra copies only through the kernel gradient (the weight step).
+        if (dilation == 1 && size == 5 && kernelGradient
+                && (stride == 2 || (stride == 1 && s.get(1) * s.get(2) * s.get(3) >= MIN_COLUMN_SPLIT_VALUES))) {
+            return Plan.COLUMN_SPLIT;
+        }
+        return Plan.DIRECT;
     }
 
     private static boolean worthPolyphase(Shape s, int size, int dilation) {

@@ -57,7 +57,7 @@ public final class Devices {
         }
         if (index < 0 || index >= gpus) {
             throw new IllegalArgumentException("device '" + setting + "' requested, but DJL sees " + gpus
-                    + " GPU(s); use 'cpu' or 'auto', or install the CUDA natives (see README)");
+                    + " GPU(s); use 'cpu' or 'auto', or give DJL CUDA natives (run 'tribuo-nas doctor'; README, \"On a GPU\")");
         }
         return Device.gpu(index);
     }

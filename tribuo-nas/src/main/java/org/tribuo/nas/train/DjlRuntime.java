@@ -19,8 +19,9 @@ package org.tribuo.nas.train;
 import ai.djl.engine.Engine;
 
 /**
- * Process-wide DJL set-up shared by every entry point: offline mode (so the engine never
- * calls the network), the PyTorch engine, and seeding.
+ * The PyTorch engine as tribuo-nas uses it: finding it, seeding it, naming its version. The
+ * library itself never changes DJL's settings; {@link #preferOffline()} is for applications
+ * (the CLI, the examples) to call in their {@code main}.
  */
 public final class DjlRuntime {
 
@@ -30,8 +31,9 @@ public final class DjlRuntime {
     private DjlRuntime() {}
 
     /**
-     * Turns DJL's offline mode on unless the user set it, before the engine starts.
-     * Call first thing in every {@code main}.
+     * Turns DJL's offline mode on unless the user set it (so that the engine never calls the
+     * network), before the engine starts. For applications: call first thing in {@code main};
+     * the library never calls it.
      */
     public static void preferOffline() {
         if (System.getProperty("ai.djl.offline") == null) {
@@ -40,11 +42,10 @@ public final class DjlRuntime {
     }
 
     /**
-     * The PyTorch engine, starting it if needed (offline unless the user said otherwise).
+     * The PyTorch engine, starting it if needed with the user's DJL settings.
      * @return The engine.
      */
     public static Engine engine() {
-        preferOffline();
         return Engine.getEngine(ENGINE);
     }
 

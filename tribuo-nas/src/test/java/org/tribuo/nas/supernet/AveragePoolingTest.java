@@ -16,10 +16,12 @@
 
 package org.tribuo.nas.supernet;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.tribuo.nas.train.DjlRuntime;
@@ -28,6 +30,8 @@ import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@link AveragePooling} (window sums by a depthwise convolution of ones) against PyTorch's
@@ -125,5 +129,13 @@ public class AveragePoolingTest {
             out[i] = values[i];
         }
         return out;
+    }
+
+    @Test
+    public void windowSumsByConvolutionOnTheCpuOnly() {
+        assertTrue(AveragePooling.byConvolution(Device.cpu(), 16));
+        assertFalse(AveragePooling.byConvolution(Device.cpu(), 15), "narrow inputs avoid libtorch's narrow-convolution bug");
+        assertFalse(AveragePooling.byConvolution(Device.gpu(0), 16));
+        assertFalse(AveragePooling.byConvolution(Device.gpu(1), 256));
     }
 }

@@ -16,6 +16,7 @@
 
 package org.tribuo.nas.supernet;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -150,5 +151,19 @@ public class DepthwiseConvolutionTest {
             out[i] = values[i];
         }
         return out;
+    }
+
+    @Test
+    public void theCpuRewritesAreChosenOnTheCpuOnly() {
+        Shape map = new Shape(64, 16, 28, 28);
+        assertEquals(DepthwiseConvolution.Plan.POLYPHASE, DepthwiseConvolution.plan(Device.cpu(), map, 3, 1, 2, true));
+        assertEquals(DepthwiseConvolution.Plan.SUBSAMPLE, DepthwiseConvolution.plan(Device.cpu(), map, 3, 2, 2, true));
+        assertEquals(DepthwiseConvolution.Plan.COLUMN_SPLIT, DepthwiseConvolution.plan(Device.cpu(), map, 5, 1, 1, true));
+        assertEquals(DepthwiseConvolution.Plan.DIRECT, DepthwiseConvolution.plan(Device.cpu(), map, 5, 1, 1, false),
+                "no kernel gradient, no split");
+        for (int[] c : new int[][]{{3, 1, 2}, {3, 2, 2}, {5, 1, 1}, {5, 2, 1}, {5, 1, 2}}) {
+            assertEquals(DepthwiseConvolution.Plan.DIRECT, DepthwiseConvolution.plan(Device.gpu(0), map, c[0], c[1], c[2], true),
+                    "k=" + c[0] + " stride " + c[1] + " dilation " + c[2] + " on a GPU");
+        }
     }
 }

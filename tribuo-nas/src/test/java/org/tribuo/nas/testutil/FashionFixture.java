@@ -25,9 +25,11 @@ import org.tribuo.nas.data.ImageShape;
 import org.tribuo.nas.data.ImageTensorizer;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 
@@ -40,21 +42,53 @@ public final class FashionFixture {
     /** The image shape. */
     public static final ImageShape SHAPE = new ImageShape(1, 28, 28);
 
+    private static final String RESOURCES = "/fixtures/fashion-mnist/";
+
     private FashionFixture() {}
 
+    private static final String[] FILES = {"train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
+            "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz", "ATTRIBUTION.md"};
+
+    private static Path directory;
+
     /**
-     * The folder holding the fixture's IDX files.
+     * The folder holding the fixture's IDX files: the resource folder itself, or, when the
+     * fixture comes inside a jar (the test-jar other modules' tests use), a copy in a temporary
+     * folder.
      * @return The path.
      */
-    public static Path directory() {
-        URL url = FashionFixture.class.getResource("/fixtures/fashion-mnist/train-images-idx3-ubyte.gz");
+    public static synchronized Path directory() {
+        if (directory == null) {
+            directory = locate();
+        }
+        return directory;
+    }
+
+    private static Path locate() {
+        URL url = FashionFixture.class.getResource(RESOURCES + FILES[0]);
         if (url == null) {
-            throw new IllegalStateException("missing test fixture /fixtures/fashion-mnist");
+            throw new IllegalStateException("missing test fixture " + RESOURCES);
         }
         try {
-            return Paths.get(url.toURI()).getParent();
+            if (!"jar".equals(url.getProtocol())) {
+                return Paths.get(url.toURI()).getParent();
+            }
+            Path copy = Files.createTempDirectory("fashion-fixture");
+            copy.toFile().deleteOnExit();
+            for (String name : FILES) {
+                try (InputStream in = FashionFixture.class.getResourceAsStream(RESOURCES + name)) {
+                    if (in == null) {
+                        throw new IllegalStateException("missing test fixture " + RESOURCES + name);
+                    }
+                    Files.copy(in, copy.resolve(name));
+                    copy.resolve(name).toFile().deleteOnExit();
+                }
+            }
+            return copy;
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -37,7 +37,7 @@ final class UsageText {
      */
     static String global(List<Command> commands) {
         StringBuilder sb = new StringBuilder();
-        sb.append("Usage: ").append(PROGRAM).append(" [--debug] COMMAND [OPTIONS]\n");
+        sb.append("Usage: ").append(PROGRAM).append(" [--debug] [--online] COMMAND [OPTIONS]\n");
         sb.append("       ").append(PROGRAM).append(" COMMAND --help\n\n");
         sb.append("GAEA neural architecture search for Tribuo (NAS-Bench-201 cells, DJL + PyTorch).\n\n");
         sb.append("Commands:\n");
@@ -47,6 +47,8 @@ final class UsageText {
         sb.append("\nGlobal options:\n");
         sb.append(String.format(Locale.ROOT, "  %-10s  %s%n", "--help", "show this help ('" + PROGRAM + " help COMMAND' for a command's)"));
         sb.append(String.format(Locale.ROOT, "  %-10s  %s%n", "--debug", "print stack traces of errors, and tribuo-nas log messages"));
+        sb.append(String.format(Locale.ROOT, "  %-10s  %s%n", "--online", "let DJL download the PyTorch natives it needs, e.g. CUDA ones (default: offline)"));
+        sb.append(String.format(Locale.ROOT, "  %-10s  %s%n", "--version", "print the version and exit"));
         sb.append("\nExample:\n  ").append(PROGRAM).append(" search --config examples/config/fashion-mnist.xml --set trainer.seed=2\n");
         sb.append("\n").append(exitCodes());
         return sb.toString();

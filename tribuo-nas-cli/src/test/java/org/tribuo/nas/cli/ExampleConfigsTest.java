@@ -52,12 +52,13 @@ public class ExampleConfigsTest {
     private static final long MAX_LOADED_BYTES = 5_000_000;
 
     static Path repositoryRoot() {
-        for (Path p = FashionFixture.directory().toAbsolutePath(); p != null; p = p.getParent()) {
+        // Maven runs the tests in the module's folder, inside the repository.
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
             if (Files.isDirectory(p.resolve("examples").resolve("config"))) {
                 return p;
             }
         }
-        throw new IllegalStateException("cannot find examples/config above " + FashionFixture.directory());
+        throw new IllegalStateException("cannot find examples/config above " + Path.of("").toAbsolutePath());
     }
 
     static List<Path> exampleConfigs() throws Exception {

@@ -18,6 +18,7 @@ package org.tribuo.nas.cli;
 
 import com.oracle.labs.mlrg.olcut.config.PropertyException;
 
+import org.tribuo.nas.TribuoNasVersion;
 import org.tribuo.nas.repro.ReproductionException;
 import org.tribuo.nas.train.DjlRuntime;
 
@@ -31,8 +32,13 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The {@code tribuo-nas} command line: {@code search}, {@code evaluate}, {@code describe} and
- * {@code reproduce}. Run {@code tribuo-nas --help} or {@code tribuo-nas COMMAND --help}.
+ * The {@code tribuo-nas} command line: {@code search}, {@code evaluate}, {@code describe},
+ * {@code reproduce} and {@code doctor}. Run {@code tribuo-nas --help} or
+ * {@code tribuo-nas COMMAND --help}.
+ * <p>
+ * DJL's offline mode is on by default (nothing is downloaded); {@code -Dai.djl.offline=false}
+ * or the global option {@code --online} lets DJL fetch the PyTorch natives that match the
+ * machine, e.g. the CUDA ones.
  * <p>
  * Exit codes: {@value #EXIT_OK} success, {@value #EXIT_DIFFERENT} a reproduction differs,
  * {@value #EXIT_USAGE} usage error (message and usage on stderr), {@value #EXIT_RUNTIME} runtime
@@ -49,6 +55,9 @@ public final class TribuoNasCli {
     /** Exit code: the command failed at run time. */
     public static final int EXIT_RUNTIME = 3;
 
+    /** DJL's offline switch. */
+    static final String OFFLINE = "ai.djl.offline";
+
     /** Held strongly, so the level set here is not lost to garbage collection. */
     private static final Logger NAS_LOGGER = Logger.getLogger("org.tribuo.nas");
 
@@ -63,7 +72,6 @@ public final class TribuoNasCli {
      * @param args The arguments.
      */
     public static void main(String[] args) {
-        DjlRuntime.preferOffline();
         int code = run(args, System.out, System.err);
         System.out.flush();
         System.err.flush();
@@ -81,19 +89,30 @@ public final class TribuoNasCli {
         List<Command> commands = commands();
         List<String> rest = new ArrayList<>(Arrays.asList(args));
         boolean debug = false;
+        boolean online = false;
         while (!rest.isEmpty() && rest.get(0).startsWith("-")) {
             String option = rest.remove(0);
             if (option.equals("--help") || option.equals("-h")) {
                 out.print(UsageText.global(commands));
                 return EXIT_OK;
+            } else if (option.equals("--version")) {
+                out.println(UsageText.PROGRAM + " " + TribuoNasVersion.VERSION + " (Java " + Runtime.version() + ")");
+                return EXIT_OK;
             } else if (option.equals("--debug")) {
                 debug = true;
+            } else if (option.equals("--online")) {
+                online = true;
             } else {
                 return usageError(err, "unknown option '" + option + "'", UsageText.global(commands));
             }
         }
         if (rest.isEmpty()) {
             return usageError(err, "missing COMMAND", UsageText.global(commands));
+        }
+        if (online) {
+            System.setProperty(OFFLINE, "false");
+        } else {
+            DjlRuntime.preferOffline();
         }
         String name = rest.remove(0);
         if (name.equals("help")) {
@@ -150,7 +169,8 @@ public final class TribuoNasCli {
     }
 
     private static List<Command> commands() {
-        return List.of(new SearchCommand(), new EvaluateCommand(), new DescribeCommand(), new ReproduceCommand());
+        return List.of(new SearchCommand(), new EvaluateCommand(), new DescribeCommand(), new ReproduceCommand(),
+                new DoctorCommand());
     }
 
     private static Command find(List<Command> commands, String name) {
