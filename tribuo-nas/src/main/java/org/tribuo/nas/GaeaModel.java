@@ -26,6 +26,7 @@ import org.tribuo.Feature;
 import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.ImmutableOutputInfo;
 import org.tribuo.Model;
+import org.tribuo.ONNXExportable;
 import org.tribuo.Prediction;
 import org.tribuo.classification.Label;
 import org.tribuo.impl.ModelDataCarrier;
@@ -45,6 +46,11 @@ import org.tribuo.nas.train.TrainedNetwork;
 import org.tribuo.protos.core.ModelDataProto;
 import org.tribuo.protos.core.ModelProto;
 import org.tribuo.provenance.ModelProvenance;
+import org.tribuo.util.onnx.ONNXContext;
+import org.tribuo.util.onnx.ONNXNode;
+import org.tribuo.util.onnx.ONNXPlaceholder;
+import org.tribuo.util.onnx.ONNXRef;
+import ai.onnx.proto.OnnxMl;
 
 import ai.djl.Device;
 
@@ -68,7 +74,7 @@ import java.util.Optional;
  * genotype, network sizes, weights, input normalization and image shape, so loading needs
  * neither data nor the search code.
  */
-public final class GaeaModel extends Model<Label> implements AutoCloseable {
+public final class GaeaModel extends Model<Label> implements AutoCloseable, ONNXExportable {
     private static final long serialVersionUID = 1L;
 
     /** Protobuf serialization version. */
@@ -280,6 +286,40 @@ public final class GaeaModel extends Model<Label> implements AutoCloseable {
      * @param n Ignored.
      * @return An empty map.
      */
+    /**
+     * The model as ONNX: input the feature vector [N, F] in feature-id order (as Tribuo's
+     * exported models), output the class probabilities [N, K] in output-id order; the graph holds
+     * feature placement, normalization, the final network in inference mode and the softmax, and
+     * as metadata the model's provenance and the feature and label names in vector order
+     * ({@link org.tribuo.nas.onnx.OnnxMetadata}).
+     * @param domain The model domain, e.g. {@code org.example.fashion}.
+     * @param modelVersion The model version.
+     * @return The ONNX model.
+     * @throws UnsupportedOperationException If a block of the network has no ONNX mapping.
+     */
+    @Override
+    public OnnxMl.ModelProto exportONNXModel(String domain, long modelVersion) {
+        ONNXContext context = new ONNXContext();
+        context.setName("tribuo-nas-" + network.space().name());
+        ONNXPlaceholder input = context.floatInput(featureIDMap.size());
+        ONNXPlaceholder output = context.floatOutput(outputIDInfo.size());
+        writeONNXGraph(input).assignTo(output);
+        return GaeaModelOnnx.metadata(this).addTo(ONNXExportable.buildModel(context, domain, modelVersion, this));
+    }
+
+    @Override
+    public ONNXNode writeONNXGraph(ONNXRef<?> input) {
+        return GaeaModelOnnx.write(this, input);
+    }
+
+    TrainedNetwork network() {
+        return network;
+    }
+
+    ExampleTensorizer tensorizer() {
+        return tensorizer;
+    }
+
     @Override
     public Map<String, List<com.oracle.labs.mlrg.olcut.util.Pair<String, Double>>> getTopFeatures(int n) {
         return Collections.emptyMap();

@@ -21,6 +21,7 @@ import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
 import org.tribuo.datasource.IDXDataSource;
+import org.tribuo.interop.onnx.ONNXExternalModel;
 import org.tribuo.nas.GaeaModel;
 
 import java.io.IOException;
@@ -53,13 +54,14 @@ final class EvaluateCommand implements Command {
     public String description() {
         return """
                 Evaluates a saved model (accuracy, per-class precision/recall/F1, confusion matrix) on the
-                'test-source' component of a configuration file, or on a pair of IDX files (gzipped or not).""";
+                'test-source' component of a configuration file, or on a pair of IDX files (gzipped or not).
+                A model file ending in .onnx (from 'export' or 'search --onnx') runs in ONNX Runtime.""";
     }
 
     @Override
     public List<OptionSpec> options() {
         return List.of(
-                OptionSpec.value("model", "FILE", "the model file written by search (required)"),
+                OptionSpec.value("model", "FILE", "the model file written by search, or its .onnx export (required)"),
                 OptionSpec.value("config", "FILE", "a configuration file with a 'test-source' component"),
                 new OptionSpec("set", List.of("COMPONENT.FIELD=VALUE"), true, "override a configured field (with --config)"),
                 new OptionSpec("idx", List.of("IMAGES", "LABELS"), false, "IDX image and label files to evaluate on"),
@@ -101,6 +103,18 @@ final class EvaluateCommand implements Command {
             dataName = images.getFileName() + " / " + labels.getFileName();
         }
         MutableDataset<Label> data = new MutableDataset<>(source);
+        if (OnnxModels.isOnnx(modelFile)) {
+            ONNXExternalModel<Label> model = OnnxModels.load(modelFile);
+            try {
+                EvaluationReport.checkLabelsKnown(model.getOutputIDInfo().getDomain(), data, dataName);
+                console.out().println("Model: " + modelFile + " (ONNX, run by ONNX Runtime on the CPU)");
+                console.out().println();
+                console.out().print(EvaluationReport.evaluate(model, data, dataName).text());
+            } finally {
+                model.close();
+            }
+            return TribuoNasCli.EXIT_OK;
+        }
         try (GaeaModel model = SavedModels.load(modelFile, args.value("device").orElse("auto"))) {
             EvaluationReport.checkLabelsKnown(model.getOutputIDInfo().getDomain(), data, dataName);
             console.out().println("Model: " + modelFile + " (genotype " + model.genotype() + ")");

@@ -44,6 +44,8 @@ final class SearchCommand implements Command {
 
     /** The model file name in the output folder. */
     static final String MODEL_FILE = "model.tribuo";
+    /** The ONNX export's file name in the output folder (with --onnx). */
+    static final String ONNX_FILE = "model.onnx";
     /** The provenance file name in the output folder. */
     static final String PROVENANCE_FILE = "provenance.json";
     /** The search history file name in the output folder. */
@@ -69,7 +71,7 @@ final class SearchCommand implements Command {
 
     @Override
     public String synopsis() {
-        return "--config FILE [--output DIR] [--set COMPONENT.FIELD=VALUE]... [--no-progress]";
+        return "--config FILE [--output DIR] [--set COMPONENT.FIELD=VALUE]... [--no-progress] [--onnx]";
     }
 
     @Override
@@ -97,7 +99,8 @@ final class SearchCommand implements Command {
                 OptionSpec.value("output", "DIR", "output folder (default: output/<config file name without extension>)"),
                 new OptionSpec("set", List.of("COMPONENT.FIELD=VALUE"), true,
                         "override a configured field, e.g. --set trainer.searchEpochs=2 (repeatable)"),
-                OptionSpec.flag("no-progress", "no progress bar, only one line per epoch"));
+                OptionSpec.flag("no-progress", "no progress bar, only one line per epoch"),
+                OptionSpec.flag("onnx", "also write model.onnx, the model exported to ONNX (see 'export')"));
     }
 
     /**
@@ -157,6 +160,9 @@ final class SearchCommand implements Command {
                 AtomicFiles.writeString(folder.resolve(PROVENANCE_FILE),
                         new JsonProvenanceSerialization(true).marshalAndSerialize(model.getProvenance()));
                 AtomicFiles.writeString(folder.resolve(HISTORY_FILE), model.searchHistoryJson());
+                if (args.has("onnx")) {
+                    OnnxModels.save(model, folder.resolve(ONNX_FILE), ExportCommand.DEFAULT_DOMAIN, 1);
+                }
                 out.println();
                 out.println("Genotype: " + model.genotype());
                 model.searchHistory().unsettledNote().ifPresent(out::println);
@@ -172,7 +178,7 @@ final class SearchCommand implements Command {
                 }
                 SearchReport.write(folder.resolve(REPORT_FILE), model, evaluation, "test-source");
                 out.println();
-                out.println("Wrote " + folder.resolve(MODEL_FILE) + ", " + PROVENANCE_FILE + ", " + HISTORY_FILE
+                out.println("Wrote " + folder.resolve(MODEL_FILE) + (args.has("onnx") ? ", " + ONNX_FILE : "") + ", " + PROVENANCE_FILE + ", " + HISTORY_FILE
                         + (test.isPresent() ? ", " + EVALUATION_FILE + ", " + PREDICTIONS_FILE : "") + " and " + REPORT_FILE);
             }
             finished = true;

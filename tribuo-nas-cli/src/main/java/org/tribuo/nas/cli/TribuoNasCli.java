@@ -170,7 +170,7 @@ public final class TribuoNasCli {
 
     private static List<Command> commands() {
         return List.of(new SearchCommand(), new EvaluateCommand(), new DescribeCommand(), new ReproduceCommand(),
-                new DoctorCommand());
+                new ExportCommand(), new DoctorCommand());
     }
 
     private static Command find(List<Command> commands, String name) {

@@ -67,13 +67,13 @@ public class SearchCommandTest {
         config = TestConfigs.idx(dir.resolve("tiny.xml"), data);
         output = dir.resolve("out");
         search = CliRun.of("search", "--config", config.toString(), "--output", output.toString(),
-                "--set", "trainer.seed=5", "--no-progress");
+                "--set", "trainer.seed=5", "--no-progress", "--onnx");
     }
 
     @Test
     public void searchWritesModelProvenanceHistoryAndEvaluation() throws IOException {
         assertEquals(0, search.code(), search.toString());
-        List<String> expected = List.of("model.tribuo", "provenance.json", "history.json", "evaluation.txt",
+        List<String> expected = List.of("model.tribuo", "model.onnx", "provenance.json", "history.json", "evaluation.txt",
                 "predictions.csv", "report.html", "checkpoints/search.ckpt", "checkpoints/final.ckpt");
         for (String f : expected) {
             assertTrue(Files.size(output.resolve(f)) > 0, f);
@@ -184,6 +184,33 @@ public class SearchCommandTest {
         String a = idx.out().substring(idx.out().indexOf("accuracy"));
         String b = fromConfig.out().substring(fromConfig.out().indexOf("accuracy"));
         assertEquals(a, b);
+    }
+
+    @Test
+    public void theOnnxExportEvaluatesAsTheModel() throws IOException {
+        String model = output.resolve("model.tribuo").toString();
+        Path exported = dir.resolve("exported.onnx");
+        CliRun export = CliRun.of("export", "--model", model, "--onnx", exported.toString(), "--domain", "org.example.test");
+        assertEquals(0, export.code(), export.toString());
+        assertTrue(Files.size(exported) > 0);
+        CliRun tribuo = CliRun.of("evaluate", "--model", model, "--config", config.toString());
+        String expected = tribuo.out().substring(tribuo.out().indexOf("accuracy"));
+        for (Path onnx : List.of(exported, output.resolve("model.onnx"))) {
+            CliRun run = CliRun.of("evaluate", "--model", onnx.toString(), "--config", config.toString());
+            assertEquals(0, run.code(), run.toString());
+            assertTrue(run.out().contains("ONNX Runtime"), run.out());
+            // the same accuracy, per-class figures and confusion matrix
+            assertEquals(expected, run.out().substring(run.out().indexOf("accuracy")), onnx.toString());
+        }
+    }
+
+    @Test
+    public void exportRefusesAFileNameWithoutTheOnnxEnding() {
+        CliRun run = CliRun.of("export", "--model", output.resolve("model.tribuo").toString(), "--onnx",
+                dir.resolve("model.bin").toString());
+        assertEquals(TribuoNasCli.EXIT_USAGE, run.code(), run.toString());
+        assertTrue(run.err().contains("must name a file ending in .onnx"), run.err());
+        assertFalse(Files.exists(dir.resolve("model.bin")));
     }
 
     @Test

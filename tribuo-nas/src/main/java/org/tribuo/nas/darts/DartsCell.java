@@ -31,6 +31,9 @@ import ai.djl.util.PairList;
 import org.tribuo.nas.supernet.ReluConvBn;
 
 import java.util.List;
+import org.tribuo.nas.onnx.OnnxBlock;
+import org.tribuo.nas.onnx.OnnxGraphWriter;
+import org.tribuo.util.onnx.ONNXRef;
 
 /**
  * A discrete DARTS cell (DARTS's {@code model.Cell}) built from a genotype, with affine batch
@@ -42,7 +45,7 @@ import java.util.List;
  * by a per-example {@link DropPath} mask. Inputs: {@code [s0, s1]}; output
  * [B, concat·C, H/stride, W/stride].
  */
-public final class DartsCell extends AbstractBlock {
+public final class DartsCell extends AbstractBlock implements OnnxBlock {
 
     private final int channels;
     private final boolean reduction;
@@ -122,5 +125,25 @@ public final class DartsCell extends AbstractBlock {
         for (int p = 0; p < ops.length; p++) {
             ops[p].initialize(manager, dataType, pairs.get(p).input() < 2 ? in1 : node);
         }
+    }
+
+    @Override
+    public ONNXRef<?> writeOnnx(OnnxGraphWriter writer, List<ONNXRef<?>> inputs) {
+        ONNXRef<?>[] states = new ONNXRef<?>[2 + DartsCellLayout.NODES];
+        states[0] = writer.write(preprocess0, inputs.get(0));
+        states[1] = writer.write(preprocess1, inputs.get(1));
+        for (int node = 0; node < DartsCellLayout.NODES; node++) {
+            ONNXRef<?> sum = null;
+            for (int p = 2 * node; p < 2 * node + 2; p++) {
+                ONNXRef<?> h = writer.write(ops[p], states[pairs.get(p).input()]);
+                sum = sum == null ? h : writer.add(sum, h);
+            }
+            states[node + 2] = sum;
+        }
+        List<ONNXRef<?>> out = new java.util.ArrayList<>(concat.size());
+        for (int state : concat) {
+            out.add(states[state]);
+        }
+        return writer.concat(out, 1);
     }
 }

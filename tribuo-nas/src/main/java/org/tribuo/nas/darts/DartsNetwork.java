@@ -33,6 +33,10 @@ import org.tribuo.nas.space.DropPathControl;
 import org.tribuo.nas.space.NetworkSettings;
 import org.tribuo.nas.supernet.Layers;
 import org.tribuo.nas.supernet.TorchDefaultInit;
+import org.tribuo.nas.onnx.OnnxBlock;
+import org.tribuo.nas.onnx.OnnxGraphWriter;
+import org.tribuo.util.onnx.ONNXRef;
+import java.util.List;
 
 /**
  * The network of a DARTS genotype, DARTS's {@code NetworkCIFAR}: stem (bias-free conv 3x3 to 3C,
@@ -49,7 +53,7 @@ import org.tribuo.nas.supernet.TorchDefaultInit;
  * Drop-path ({@link #setDropPath(float, long)}) applies to training forward passes only.
  * Input: {@code [x]}, [B, channels, H, W] with H and W divisible by 4.
  */
-public final class DartsNetwork extends AbstractBlock implements DropPathControl {
+public final class DartsNetwork extends AbstractBlock implements DropPathControl, OnnxBlock {
 
     private static final int STEM_MULTIPLIER = 3;
 
@@ -144,5 +148,18 @@ public final class DartsNetwork extends AbstractBlock implements DropPathControl
             }
         }
         classifier.initialize(manager, dataType, new Shape(s1.get(0), s1.get(1)));
+    }
+
+    @Override
+    public ONNXRef<?> writeOnnx(OnnxGraphWriter writer, List<ONNXRef<?>> inputs) {
+        ONNXRef<?> s0 = writer.batchNorm(writer.conv(inputs.get(0), stem), stemNorm);
+        ONNXRef<?> s1 = s0;
+        for (DartsCell cell : cells) {
+            ONNXRef<?> next = writer.write(cell, List.of(s0, s1));
+            s0 = s1;
+            s1 = next;
+        }
+        // The auxiliary head only trains; inference ends at the classifier.
+        return writer.linear(writer.globalAveragePool(s1), classifier);
     }
 }

@@ -31,13 +31,17 @@ import ai.djl.util.PairList;
 
 import org.tribuo.nas.supernet.DepthwiseConvolution;
 import org.tribuo.nas.supernet.Layers;
+import org.tribuo.nas.onnx.OnnxBlock;
+import org.tribuo.nas.onnx.OnnxGraphWriter;
+import org.tribuo.util.onnx.ONNXRef;
+import java.util.List;
 
 /**
  * ReLU, a bias-free depthwise k×k convolution (one filter per channel, optionally dilated), a
  * bias-free pointwise 1x1 convolution, batch norm: DARTS's {@code DilConv}, and one half of its
  * {@code SepConv}. With dilation 2 it is the {@code dil_conv} op.
  */
-public final class DepthwiseSeparableConv extends AbstractBlock {
+public final class DepthwiseSeparableConv extends AbstractBlock implements OnnxBlock {
 
     private final Conv2d depthwise;
     private final Conv2d pointwise;
@@ -104,5 +108,11 @@ public final class DepthwiseSeparableConv extends AbstractBlock {
         Shape[] spatial = depthwise.getOutputShapes(inputShapes);
         pointwise.initialize(manager, dataType, spatial);
         norm.initialize(manager, dataType, pointwise.getOutputShapes(spatial));
+    }
+
+    @Override
+    public ONNXRef<?> writeOnnx(OnnxGraphWriter writer, List<ONNXRef<?>> inputs) {
+        ONNXRef<?> spatial = writer.conv(writer.relu(inputs.get(0)), depthwise);
+        return writer.batchNorm(writer.conv(spatial, pointwise), norm);
     }
 }

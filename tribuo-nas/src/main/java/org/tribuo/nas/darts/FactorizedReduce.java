@@ -31,6 +31,10 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
 import org.tribuo.nas.supernet.Layers;
+import org.tribuo.nas.onnx.OnnxBlock;
+import org.tribuo.nas.onnx.OnnxGraphWriter;
+import org.tribuo.util.onnx.ONNXRef;
+import java.util.List;
 
 /**
  * DARTS's {@code FactorizedReduce}: halves the resolution without losing every other pixel.
@@ -40,7 +44,7 @@ import org.tribuo.nas.supernet.Layers;
  * <p>
  * The input height and width must be even, as in DARTS.
  */
-public final class FactorizedReduce extends AbstractBlock {
+public final class FactorizedReduce extends AbstractBlock implements OnnxBlock {
 
     private static final Shape ONE = new Shape(1, 1);
     private static final Shape TWO = new Shape(2, 2);
@@ -88,5 +92,15 @@ public final class FactorizedReduce extends AbstractBlock {
         convA.initialize(manager, dataType, inputShapes[0]);
         convB.initialize(manager, dataType, inputShapes[0]);
         norm.initialize(manager, dataType, getOutputShapes(inputShapes));
+    }
+
+    @Override
+    public ONNXRef<?> writeOnnx(OnnxGraphWriter writer, List<ONNXRef<?>> inputs) {
+        ONNXRef<?> x = writer.relu(inputs.get(0));
+        ONNXRef<?> a = writer.conv(x, convA);
+        ONNXRef<?> shifted = writer.slice(x, new long[]{1, 1}, new long[]{Long.MAX_VALUE, Long.MAX_VALUE},
+                new long[]{2, 3}, new long[]{1, 1});
+        ONNXRef<?> b = writer.conv(shifted, convB);
+        return writer.batchNorm(writer.concat(List.of(a, b), 1), norm);
     }
 }

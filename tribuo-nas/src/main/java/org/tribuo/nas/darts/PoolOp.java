@@ -30,6 +30,10 @@ import ai.djl.util.PairList;
 
 import org.tribuo.nas.supernet.AveragePooling;
 import org.tribuo.nas.supernet.Layers;
+import org.tribuo.nas.onnx.OnnxBlock;
+import org.tribuo.nas.onnx.OnnxGraphWriter;
+import org.tribuo.util.onnx.ONNXRef;
+import java.util.List;
 
 /**
  * A 3x3 pooling op with padding 1: max pooling, or average pooling that does not count the
@@ -39,7 +43,7 @@ import org.tribuo.nas.supernet.Layers;
  * The average is over the valid cells through {@link AveragePooling}, since DJL's PyTorch engine
  * ignores {@code countIncludePad=false}.
  */
-public final class PoolOp extends AbstractBlock {
+public final class PoolOp extends AbstractBlock implements OnnxBlock {
 
     private static final Shape KERNEL = new Shape(3, 3);
     private static final Shape PADDING = new Shape(1, 1);
@@ -84,5 +88,13 @@ public final class PoolOp extends AbstractBlock {
     @Override
     public String toString() {
         return (max ? "MaxPool3x3" : "AvgPool3x3") + "(stride=" + stride.get(0) + (norm == null ? ")" : ", bn)");
+    }
+
+    @Override
+    public ONNXRef<?> writeOnnx(OnnxGraphWriter writer, List<ONNXRef<?>> inputs) {
+        ONNXRef<?> x = inputs.get(0);
+        ONNXRef<?> pooled = max ? writer.maxPool(x, KERNEL, stride, PADDING)
+                : writer.averagePool(x, KERNEL, stride, PADDING, false, false);
+        return norm == null ? pooled : writer.batchNorm(pooled, norm);
     }
 }

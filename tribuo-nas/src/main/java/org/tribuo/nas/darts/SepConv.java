@@ -24,12 +24,16 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import org.tribuo.nas.onnx.OnnxBlock;
+import org.tribuo.nas.onnx.OnnxGraphWriter;
+import org.tribuo.util.onnx.ONNXRef;
+import java.util.List;
 
 /**
  * DARTS's {@code SepConv}, the {@code sep_conv} ops: two {@link DepthwiseSeparableConv} stacks,
  * the stride on the first only; the first keeps the input channels, as DARTS.
  */
-public final class SepConv extends AbstractBlock {
+public final class SepConv extends AbstractBlock implements OnnxBlock {
 
     private final DepthwiseSeparableConv first;
     private final DepthwiseSeparableConv second;
@@ -61,5 +65,10 @@ public final class SepConv extends AbstractBlock {
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
         first.initialize(manager, dataType, inputShapes);
         second.initialize(manager, dataType, first.getOutputShapes(inputShapes));
+    }
+
+    @Override
+    public ONNXRef<?> writeOnnx(OnnxGraphWriter writer, List<ONNXRef<?>> inputs) {
+        return writer.write(second, writer.write(first, inputs.get(0)));
     }
 }

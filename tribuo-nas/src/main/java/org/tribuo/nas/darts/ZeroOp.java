@@ -23,12 +23,16 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import org.tribuo.nas.onnx.OnnxBlock;
+import org.tribuo.nas.onnx.OnnxGraphWriter;
+import org.tribuo.util.onnx.ONNXRef;
+import java.util.List;
 
 /**
  * The {@code none} op: zeros of the output shape (the input subsampled when the stride is 2,
  * as DARTS's {@code x[:, :, ::2, ::2].mul(0.)}). It carries no gradient.
  */
-public final class ZeroOp extends AbstractBlock {
+public final class ZeroOp extends AbstractBlock implements OnnxBlock {
 
     private final int stride;
 
@@ -55,5 +59,13 @@ public final class ZeroOp extends AbstractBlock {
     @Override
     public String toString() {
         return "Zero(stride=" + stride + ")";
+    }
+
+    @Override
+    public ONNXRef<?> writeOnnx(OnnxGraphWriter writer, List<ONNXRef<?>> inputs) {
+        ONNXRef<?> x = inputs.get(0);
+        ONNXRef<?> strided = stride == 1 ? x : writer.slice(x, new long[]{0, 0},
+                new long[]{Long.MAX_VALUE, Long.MAX_VALUE}, new long[]{2, 3}, new long[]{stride, stride});
+        return writer.zerosLike(strided);
     }
 }

@@ -18,6 +18,7 @@ package org.tribuo.nas.data;
 
 import org.tribuo.Dataset;
 import org.tribuo.Example;
+import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.ImmutableOutputInfo;
 import org.tribuo.classification.Label;
 
@@ -51,4 +52,13 @@ public interface ExampleTensorizer {
      * @param offset The offset of the example in {@code dest}.
      */
     public void tensorizeInto(Example<Label> example, float[] dest, int offset);
+
+    /**
+     * Where each feature of a feature map lands in a tensorized example: the inverse of
+     * {@link #tensorizeInto} as a table, for graphs (ONNX) that place features themselves.
+     * @param featureMap The model's features, with their ids.
+     * @return For each position in {@code [0, shape().pixels())}, the id of the feature written
+     *         there, or -1 where no feature lands (always zero).
+     */
+    public int[] featureIdAtPosition(ImmutableFeatureMap featureMap);
 }

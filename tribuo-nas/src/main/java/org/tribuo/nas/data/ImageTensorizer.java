@@ -18,6 +18,9 @@ package org.tribuo.nas.data;
 
 import org.tribuo.Dataset;
 import org.tribuo.Example;
+import org.tribuo.VariableInfo;
+import org.tribuo.VariableIDInfo;
+import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.Feature;
 import org.tribuo.ImmutableOutputInfo;
 import org.tribuo.classification.Label;
@@ -203,5 +206,18 @@ public final class ImageTensorizer implements ExampleTensorizer {
             }
         }
         return value;
+    }
+
+    @Override
+    public int[] featureIdAtPosition(ImmutableFeatureMap featureMap) {
+        int[] ids = new int[shape.pixels()];
+        Arrays.fill(ids, -1);
+        for (VariableInfo info : featureMap) {
+            long index = parseIndex(info.getName());
+            if (index >= 0 && index < ids.length) {
+                ids[(int) index] = ((VariableIDInfo) info).getID();
+            }
+        }
+        return ids;
     }
 }

@@ -29,13 +29,17 @@ import ai.djl.util.PairList;
 import org.tribuo.nas.space.Nb201Genotype;
 import org.tribuo.nas.space.Nb201Op;
 import org.tribuo.nas.space.Nb201Space;
+import org.tribuo.nas.onnx.OnnxBlock;
+import org.tribuo.nas.onnx.OnnxGraphWriter;
+import org.tribuo.util.onnx.ONNXRef;
+import java.util.List;
 
 /**
  * A NAS-Bench-201 cell with one fixed op per edge, as given by a genotype; batch norms are
  * affine, as in the benchmark's trained networks. {@code none} edges are left out, and a node
  * with only {@code none} inputs is zero.
  */
-public final class DiscreteCell extends AbstractBlock {
+public final class DiscreteCell extends AbstractBlock implements OnnxBlock {
 
     private final Block[] edges = new Block[Nb201Space.NUM_EDGES];
 
@@ -84,5 +88,22 @@ public final class DiscreteCell extends AbstractBlock {
                 edge.initialize(manager, dataType, inputShapes[0]);
             }
         }
+    }
+
+    @Override
+    public ONNXRef<?> writeOnnx(OnnxGraphWriter writer, List<ONNXRef<?>> inputs) {
+        List<ONNXRef<?>> nodes = new java.util.ArrayList<>(List.of(inputs.get(0)));
+        for (int to = 1; to < Nb201Space.NUM_NODES; to++) {
+            ONNXRef<?> sum = null;
+            for (int from = 0; from < to; from++) {
+                Block edge = edges[Nb201Space.edgeIndex(to, from)];
+                if (edge != null) {
+                    ONNXRef<?> out = writer.write(edge, nodes.get(from));
+                    sum = sum == null ? out : writer.add(sum, out);
+                }
+            }
+            nodes.add(sum == null ? writer.zerosLike(nodes.get(0)) : sum);
+        }
+        return nodes.get(Nb201Space.NUM_NODES - 1);
     }
 }

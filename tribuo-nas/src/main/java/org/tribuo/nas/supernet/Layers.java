@@ -26,6 +26,9 @@ import org.tribuo.nas.space.Nb201Op;
  */
 public final class Layers {
 
+    /** The epsilon of every batch norm (PyTorch's default). */
+    public static final float BATCH_NORM_EPSILON = 1e-5f;
+
     private Layers() {}
 
     /**
@@ -35,7 +38,7 @@ public final class Layers {
      * @return The block.
      */
     public static BatchNorm batchNorm(boolean affine) {
-        return BatchNorm.builder().optCenter(affine).optScale(affine).optEpsilon(1e-5f).build();
+        return BatchNorm.builder().optCenter(affine).optScale(affine).optEpsilon(BATCH_NORM_EPSILON).build();
     }
 
     /**

@@ -33,6 +33,9 @@ import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.tribuo.nas.onnx.OnnxBlock;
+import org.tribuo.nas.onnx.OnnxGraphWriter;
+import org.tribuo.util.onnx.ONNXRef;
 
 /**
  * The NAS-Bench-201 macro skeleton:
@@ -43,7 +46,7 @@ import java.util.List;
  * The same skeleton carries the supernet (search cells, input {@code [x, α]}) and the network
  * of a genotype (fixed cells, input {@code [x]}). Output: class logits [batch, numClasses].
  */
-public final class Nb201Network extends AbstractBlock {
+public final class Nb201Network extends AbstractBlock implements OnnxBlock {
 
     private final int numClasses;
     private final Conv2d stem;
@@ -132,5 +135,18 @@ public final class Nb201Network extends AbstractBlock {
         }
         lastNorm.initialize(manager, dataType, shape);
         classifier.initialize(manager, dataType, new Shape(shape.get(0), shape.get(1)));
+    }
+
+    @Override
+    public ONNXRef<?> writeOnnx(OnnxGraphWriter writer, List<ONNXRef<?>> inputs) {
+        if (inputs.size() != 1) {
+            throw new UnsupportedOperationException("only a network without architecture inputs (a final network) exports to ONNX");
+        }
+        ONNXRef<?> x = writer.batchNorm(writer.conv(inputs.get(0), stem), stemNorm);
+        for (Block block : body) {
+            x = writer.write(block, x);
+        }
+        ONNXRef<?> activated = writer.relu(writer.batchNorm(x, lastNorm));
+        return writer.linear(writer.globalAveragePool(activated), classifier);
     }
 }

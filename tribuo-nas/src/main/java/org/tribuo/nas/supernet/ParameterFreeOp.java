@@ -22,11 +22,15 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import org.tribuo.nas.onnx.OnnxBlock;
+import org.tribuo.nas.onnx.OnnxGraphWriter;
+import org.tribuo.util.onnx.ONNXRef;
+import java.util.List;
 
 /**
  * An op without parameters that keeps the input shape: identity or 3x3 average pooling.
  */
-public final class ParameterFreeOp extends AbstractBlock {
+public final class ParameterFreeOp extends AbstractBlock implements OnnxBlock {
 
     /** Which op. */
     public enum Kind {
@@ -67,5 +71,11 @@ public final class ParameterFreeOp extends AbstractBlock {
     @Override
     public String toString() {
         return kind.name();
+    }
+
+    @Override
+    public ONNXRef<?> writeOnnx(OnnxGraphWriter writer, List<ONNXRef<?>> inputs) {
+        ONNXRef<?> x = inputs.get(0);
+        return kind == Kind.IDENTITY ? x : writer.averagePool(x, KERNEL, STRIDE, PADDING, false, false);
     }
 }

@@ -26,13 +26,17 @@ import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import org.tribuo.nas.onnx.OnnxBlock;
+import org.tribuo.nas.onnx.OnnxGraphWriter;
+import org.tribuo.util.onnx.ONNXRef;
+import java.util.List;
 
 /**
  * ReLU, then a bias-free convolution, then batch norm: NAS-Bench-201's {@code ReLUConvBN}.
  * <p>
  * The convolution has no bias because the batch norm that follows removes it anyway.
  */
-public final class ReluConvBn extends AbstractBlock {
+public final class ReluConvBn extends AbstractBlock implements OnnxBlock {
 
     private final Conv2d conv;
     private final BatchNorm norm;
@@ -71,5 +75,10 @@ public final class ReluConvBn extends AbstractBlock {
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
         conv.initialize(manager, dataType, inputShapes);
         norm.initialize(manager, dataType, conv.getOutputShapes(inputShapes));
+    }
+
+    @Override
+    public ONNXRef<?> writeOnnx(OnnxGraphWriter writer, List<ONNXRef<?>> inputs) {
+        return writer.batchNorm(writer.conv(writer.relu(inputs.get(0)), conv), norm);
     }
 }

@@ -26,6 +26,10 @@ import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import org.tribuo.nas.onnx.OnnxBlock;
+import org.tribuo.nas.onnx.OnnxGraphWriter;
+import org.tribuo.util.onnx.ONNXRef;
+import java.util.List;
 
 /**
  * The residual reduction block between NAS-Bench-201 stages (AutoDL's {@code ResNetBasicblock}
@@ -36,7 +40,7 @@ import ai.djl.util.PairList;
  * The shortcut pool uses ceiling mode so that odd sizes (7x7) shrink exactly like the strided
  * convolution; for even sizes this is the reference's pooling.
  */
-public final class ResidualReduction extends AbstractBlock {
+public final class ResidualReduction extends AbstractBlock implements OnnxBlock {
 
     private static final Shape TWO = new Shape(2, 2);
     private static final Shape ZERO = new Shape(0, 0);
@@ -75,5 +79,13 @@ public final class ResidualReduction extends AbstractBlock {
         Shape reduced = convA.getOutputShapes(inputShapes)[0];
         convB.initialize(manager, dataType, reduced);
         shortcut.initialize(manager, dataType, new Shape(inputShapes[0].get(0), inputShapes[0].get(1), reduced.get(2), reduced.get(3)));
+    }
+
+    @Override
+    public ONNXRef<?> writeOnnx(OnnxGraphWriter writer, List<ONNXRef<?>> inputs) {
+        ONNXRef<?> x = inputs.get(0);
+        ONNXRef<?> residual = writer.write(convB, writer.write(convA, x));
+        ONNXRef<?> pooled = writer.averagePool(x, TWO, TWO, ZERO, true, false);
+        return writer.add(residual, writer.conv(pooled, shortcut));
     }
 }

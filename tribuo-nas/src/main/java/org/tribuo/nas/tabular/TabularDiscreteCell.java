@@ -25,6 +25,10 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import org.tribuo.nas.onnx.OnnxBlock;
+import org.tribuo.nas.onnx.OnnxGraphWriter;
+import org.tribuo.util.onnx.ONNXRef;
+import java.util.List;
 
 /**
  * A tabular cell with one fixed op per edge, as given by a genotype; batch norms are affine.
@@ -32,7 +36,7 @@ import ai.djl.util.PairList;
  * <p>
  * Input: the cell input [batch, W]; output: node 3 [batch, W].
  */
-final class TabularDiscreteCell extends AbstractBlock {
+final class TabularDiscreteCell extends AbstractBlock implements OnnxBlock {
 
     private final Block[] edges = new Block[TabularSearchSpace.NUM_EDGES];
 
@@ -81,5 +85,22 @@ final class TabularDiscreteCell extends AbstractBlock {
                 edge.initialize(manager, dataType, inputShapes[0]);
             }
         }
+    }
+
+    @Override
+    public ONNXRef<?> writeOnnx(OnnxGraphWriter writer, List<ONNXRef<?>> inputs) {
+        List<ONNXRef<?>> nodes = new java.util.ArrayList<>(List.of(inputs.get(0)));
+        for (int to = 1; to < TabularSearchSpace.NUM_NODES; to++) {
+            ONNXRef<?> sum = null;
+            for (int from = 0; from < to; from++) {
+                Block edge = edges[TabularSearchSpace.edgeIndex(to, from)];
+                if (edge != null) {
+                    ONNXRef<?> out = writer.write(edge, nodes.get(from));
+                    sum = sum == null ? out : writer.add(sum, out);
+                }
+            }
+            nodes.add(sum == null ? writer.zerosLike(nodes.get(0)) : sum);
+        }
+        return nodes.get(TabularSearchSpace.NUM_NODES - 1);
     }
 }

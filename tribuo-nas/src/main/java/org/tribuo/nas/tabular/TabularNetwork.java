@@ -33,6 +33,10 @@ import org.tribuo.nas.supernet.Layers;
 import org.tribuo.nas.supernet.TorchDefaultInit;
 
 import java.util.function.IntFunction;
+import org.tribuo.nas.onnx.OnnxBlock;
+import org.tribuo.nas.onnx.OnnxGraphWriter;
+import org.tribuo.util.onnx.ONNXRef;
+import java.util.List;
 
 /**
  * The tabular macro skeleton, an MLP trunk whose cells are searched:
@@ -45,7 +49,7 @@ import java.util.function.IntFunction;
  * The stem and final batch norms are affine. Training forward passes need batches of at least
  * two rows (batch norm over one row is undefined).
  */
-final class TabularNetwork extends AbstractBlock {
+final class TabularNetwork extends AbstractBlock implements OnnxBlock {
 
     private final int numClasses;
     private final Linear stem;
@@ -115,5 +119,17 @@ final class TabularNetwork extends AbstractBlock {
         }
         lastNorm.initialize(manager, dataType, hidden);
         classifier.initialize(manager, dataType, hidden);
+    }
+
+    @Override
+    public ONNXRef<?> writeOnnx(OnnxGraphWriter writer, List<ONNXRef<?>> inputs) {
+        if (inputs.size() != 1) {
+            throw new UnsupportedOperationException("only a network without architecture inputs (a final network) exports to ONNX");
+        }
+        ONNXRef<?> h = writer.relu(writer.batchNorm(writer.linear(writer.flatten(inputs.get(0)), stem), stemNorm));
+        for (Block cell : cells) {
+            h = writer.write(cell, h);
+        }
+        return writer.linear(writer.relu(writer.batchNorm(h, lastNorm)), classifier);
     }
 }

@@ -216,4 +216,17 @@ public final class TabularTensorizer implements ExampleTensorizer {
             dest[offset + id] = f;
         }
     }
+
+    @Override
+    public int[] featureIdAtPosition(ImmutableFeatureMap featureMap) {
+        int[] ids = new int[shape.pixels()];
+        java.util.Arrays.fill(ids, -1);
+        for (VariableInfo info : featureMap) {
+            int id = ((VariableIDInfo) info).getID();
+            if (id < ids.length) {
+                ids[id] = id;
+            }
+        }
+        return ids;
+    }
 }

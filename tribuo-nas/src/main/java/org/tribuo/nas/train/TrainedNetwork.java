@@ -180,6 +180,14 @@ public final class TrainedNetwork implements AutoCloseable {
         return shape;
     }
 
+    /**
+     * The network block, for exporters that read its structure and weights (ONNX); do not run it.
+     * @return The block.
+     */
+    public Block block() {
+        return network;
+    }
+
     /** @return The input normalization. */
     public Normalization normalization() {
         return normalization;

@@ -1,0 +1,292 @@
+/*
+ * Copyright (c) 2026 tribuo-nas authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package org.tribuo.nas.onnx;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.LambdaBlock;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.convolutional.Convolution;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.BatchNorm;
+import ai.djl.nn.norm.Dropout;
+import org.tribuo.util.onnx.ONNXContext;
+import org.tribuo.util.onnx.ONNXOperators;
+import org.tribuo.util.onnx.ONNXRef;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes the inference graph of DJL blocks into a Tribuo {@link ONNXContext}: the built-in
+ * blocks the networks use (convolution, batch norm, linear, sequential, dropout, ReLU, identity)
+ * directly, every other block through {@link OnnxBlock}. A block with no mapping is refused
+ * with its name: an export is never silently wrong.
+ */
+public final class OnnxGraphWriter {
+
+    private final ONNXContext context;
+    private final float batchNormEpsilon;
+
+    /**
+     * A writer into a context.
+     * @param context The ONNX context the graph is written into.
+     * @param batchNormEpsilon The epsilon of the networks' batch norms (DJL keeps it private).
+     */
+    public OnnxGraphWriter(ONNXContext context, float batchNormEpsilon) {
+        this.context = context;
+        this.batchNormEpsilon = batchNormEpsilon;
+    }
+
+    /**
+     * The context written into.
+     * @return The context.
+     */
+    public ONNXContext context() {
+        return context;
+    }
+
+    /**
+     * Writes a block with one input.
+     * @param block The block.
+     * @param input Its input.
+     * @return Its output.
+     * @throws UnsupportedOperationException If the block has no ONNX mapping.
+     */
+    public ONNXRef<?> write(Block block, ONNXRef<?> input) {
+        return write(block, List.of(input));
+    }
+
+    /**
+     * Writes a block.
+     * @param block The block.
+     * @param inputs Its inputs.
+     * @return Its output.
+     * @throws UnsupportedOperationException If the block has no ONNX mapping.
+     */
+    public ONNXRef<?> write(Block block, List<ONNXRef<?>> inputs) {
+        if (block instanceof OnnxBlock onnx) {
+            return onnx.writeOnnx(this, inputs);
+        }
+        ONNXRef<?> x = inputs.get(0);
+        if (block instanceof Convolution conv) {
+            return conv(x, conv);
+        } else if (block instanceof BatchNorm norm) {
+            return batchNorm(x, norm);
+        } else if (block instanceof Linear linear) {
+            return linear(x, linear);
+        } else if (block instanceof Dropout) {
+            return x;
+        } else if (block instanceof SequentialBlock sequence) {
+            for (Block child : sequence.getChildren().values()) {
+                x = write(child, x);
+            }
+            return x;
+        } else if (block instanceof LambdaBlock lambda && "ReLU".equals(lambda.getName())) {
+            return relu(x);
+        } else if (block instanceof LambdaBlock lambda && "identity".equals(lambda.getName())) {
+            return x;
+        }
+        throw new UnsupportedOperationException("no ONNX mapping for block " + block.getClass().getName() + " ("
+                + block + "); the model cannot be exported");
+    }
+
+    /**
+     * A convolution with the block's weights, stride, padding, dilation and groups.
+     * @param x The input [N, C, H, W].
+     * @param conv The convolution block.
+     * @return The output.
+     */
+    public ONNXRef<?> conv(ONNXRef<?> x, Convolution conv) {
+        List<ONNXRef<?>> inputs = new ArrayList<>(List.of(x, tensor("conv_w", parameter(conv, "weight"))));
+        Parameter bias = conv.getParameters().get("bias");
+        if (bias != null && bias.isInitialized()) {
+            inputs.add(tensor("conv_b", bias.getArray()));
+        }
+        return context.operation(NetworkOperators.CONV, inputs, "conv", Map.of(
+                "kernel_shape", ints(conv.getKernelShape()),
+                "strides", ints(conv.getStride()),
+                "pads", pads(conv.getPadding()),
+                "dilations", ints(conv.getDilation()),
+                "group", conv.getGroups()));
+    }
+
+    /**
+     * A batch norm with the block's running statistics, scale and shift.
+     * @param x The input [N, C, ...].
+     * @param norm The batch-norm block.
+     * @return The output.
+     */
+    public ONNXRef<?> batchNorm(ONNXRef<?> x, BatchNorm norm) {
+        return context.operation(NetworkOperators.BATCH_NORMALIZATION, List.of(x,
+                tensor("bn_scale", parameter(norm, "gamma")), tensor("bn_shift", parameter(norm, "beta")),
+                tensor("bn_mean", parameter(norm, "runningMean")), tensor("bn_var", parameter(norm, "runningVar"))),
+                "bn", Map.of("epsilon", batchNormEpsilon));
+    }
+
+    /**
+     * {@code x·Wᵀ + b} with the block's weight [units, in] and bias, if any.
+     * @param x The input [N, in].
+     * @param linear The linear block.
+     * @return The output [N, units].
+     */
+    public ONNXRef<?> linear(ONNXRef<?> x, Linear linear) {
+        List<ONNXRef<?>> inputs = new ArrayList<>(List.of(x, tensor("linear_w", parameter(linear, "weight"))));
+        Parameter bias = linear.getParameters().get("bias");
+        if (bias != null && bias.isInitialized()) {
+            inputs.add(tensor("linear_b", bias.getArray()));
+        }
+        return context.operation(ONNXOperators.GEMM, inputs, "linear", Map.of("transB", 1));
+    }
+
+    /**
+     * max(x, 0).
+     * @param x The input.
+     * @return The output.
+     */
+    public ONNXRef<?> relu(ONNXRef<?> x) {
+        return context.operation(NetworkOperators.RELU, List.of(x), "relu");
+    }
+
+    /**
+     * a + b.
+     * @param a One summand.
+     * @param b The other.
+     * @return The sum.
+     */
+    public ONNXRef<?> add(ONNXRef<?> a, ONNXRef<?> b) {
+        return context.operation(ONNXOperators.ADD, List.of(a, b), "add");
+    }
+
+    /**
+     * x·0, the zeros of x's shape.
+     * @param x The input.
+     * @return Zeros.
+     */
+    public ONNXRef<?> zerosLike(ONNXRef<?> x) {
+        return context.operation(ONNXOperators.MUL, List.of(x, context.constant("zero", 0f)), "zeros");
+    }
+
+    /**
+     * Concatenation along an axis.
+     * @param parts The arrays.
+     * @param axis The axis.
+     * @return The concatenation.
+     */
+    public ONNXRef<?> concat(List<ONNXRef<?>> parts, int axis) {
+        return context.operation(ONNXOperators.CONCAT, parts, "concat", Map.of("axis", axis));
+    }
+
+    /**
+     * 2-d average pooling, floor or ceil mode.
+     * @param x The input.
+     * @param kernel The window.
+     * @param stride The stride.
+     * @param padding Zero padding on each side.
+     * @param ceil Whether the output size rounds up.
+     * @param countIncludePad Whether padded cells count in each window's divisor.
+     * @return The output.
+     */
+    public ONNXRef<?> averagePool(ONNXRef<?> x, Shape kernel, Shape stride, Shape padding, boolean ceil,
+                                  boolean countIncludePad) {
+        return context.operation(NetworkOperators.AVERAGE_POOL, List.of(x), "avg_pool", Map.of(
+                "kernel_shape", ints(kernel), "strides", ints(stride), "pads", pads(padding),
+                "ceil_mode", ceil ? 1 : 0, "count_include_pad", countIncludePad ? 1 : 0));
+    }
+
+    /**
+     * 2-d max pooling, floor mode.
+     * @param x The input.
+     * @param kernel The window.
+     * @param stride The stride.
+     * @param padding Padding on each side.
+     * @return The output.
+     */
+    public ONNXRef<?> maxPool(ONNXRef<?> x, Shape kernel, Shape stride, Shape padding) {
+        return context.operation(NetworkOperators.MAX_POOL, List.of(x), "max_pool", Map.of(
+                "kernel_shape", ints(kernel), "strides", ints(stride), "pads", pads(padding)));
+    }
+
+    /**
+     * The spatial mean of each channel, flattened: [N, C, H, W] to [N, C].
+     * @param x The input.
+     * @return The output.
+     */
+    public ONNXRef<?> globalAveragePool(ONNXRef<?> x) {
+        return flatten(context.operation(NetworkOperators.GLOBAL_AVERAGE_POOL, List.of(x), "global_pool"));
+    }
+
+    /**
+     * [N, ...] to [N, rest].
+     * @param x The input.
+     * @return The output.
+     */
+    public ONNXRef<?> flatten(ONNXRef<?> x) {
+        return context.operation(NetworkOperators.FLATTEN, List.of(x), "flatten", Map.of("axis", 1));
+    }
+
+    /**
+     * {@code x[..., starts:ends:steps]} on the given axes.
+     * @param x The input.
+     * @param starts First index per axis.
+     * @param ends End (exclusive) per axis; {@link Long#MAX_VALUE} for "to the end".
+     * @param axes The axes.
+     * @param steps The steps.
+     * @return The slice.
+     */
+    public ONNXRef<?> slice(ONNXRef<?> x, long[] starts, long[] ends, long[] axes, long[] steps) {
+        return context.operation(NetworkOperators.SLICE, List.of(x, context.array("starts", starts),
+                context.array("ends", ends), context.array("axes", axes), context.array("steps", steps)), "slice");
+    }
+
+    private static NDArray parameter(Block block, String name) {
+        Parameter p = block.getParameters().get(name);
+        if (p == null || !p.isInitialized()) {
+            throw new IllegalStateException("block " + block + " has no initialized parameter '" + name + "'");
+        }
+        return p.getArray();
+    }
+
+    private ONNXRef<?> tensor(String name, NDArray array) {
+        long[] shape = array.getShape().getShape();
+        List<Integer> dims = new ArrayList<>(shape.length);
+        for (long d : shape) {
+            dims.add(Math.toIntExact(d));
+        }
+        float[] values = array.toFloatArray();
+        return context.floatTensor(name, dims, buffer -> buffer.put(values));
+    }
+
+    private static int[] ints(Shape shape) {
+        int[] out = new int[shape.dimension()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Math.toIntExact(shape.get(i));
+        }
+        return out;
+    }
+
+    private static int[] pads(Shape padding) {
+        int[] p = ints(padding);
+        int[] out = new int[2 * p.length];
+        System.arraycopy(p, 0, out, 0, p.length);
+        System.arraycopy(p, 0, out, p.length, p.length);
+        return out;
+    }
+}
