@@ -29,6 +29,7 @@ import org.tribuo.Model;
 import org.tribuo.ONNXExportable;
 import org.tribuo.Prediction;
 import org.tribuo.classification.Label;
+import org.tribuo.impl.ArrayExample;
 import org.tribuo.impl.ModelDataCarrier;
 import org.tribuo.nas.arch.Simplex;
 import org.tribuo.nas.data.ExampleTensorizer;
@@ -248,16 +249,26 @@ public final class GaeaModel extends Model<Label> implements AutoCloseable, ONNX
         int[] labels = new int[batch.size()];
         for (int i = 0; i < batch.size(); i++) {
             Example<Label> example = batch.get(i);
+            // As Tribuo's models do: features outside the model's domain are ignored, and counted.
+            List<String> names = new ArrayList<>(example.size());
+            List<Double> values = new ArrayList<>(example.size());
             for (Feature f : example) {
                 if (featureIDMap.get(f.getName()) != null) {
-                    used[i]++;
+                    names.add(f.getName());
+                    values.add(f.getValue());
                 }
             }
+            used[i] = names.size();
             if (used[i] == 0 && example.size() > 0) {
                 throw new IllegalArgumentException("example " + i + " of the batch has no feature in common with the model's "
                         + featureIDMap.size() + " features");
             }
-            tensorizer.tensorizeInto(example, pixels, i * shape.pixels());
+            double[] known = new double[values.size()];
+            for (int j = 0; j < known.length; j++) {
+                known[j] = values.get(j);
+            }
+            tensorizer.tensorizeInto(new ArrayExample<>(example.getOutput(), names.toArray(new String[0]), known), pixels,
+                    i * shape.pixels());
             labels[i] = -1;
         }
         float[][] probabilities;
@@ -413,8 +424,10 @@ public final class GaeaModel extends Model<Label> implements AutoCloseable, ONNX
 
     static GaeaModel fromProto(int version, Any message, Device device) throws InvalidProtocolBufferException {
         if (version < 0 || version > CURRENT_VERSION) {
-            throw new IllegalArgumentException("unknown GaeaModel version " + version + ", this tribuo-nas reads up to "
-                    + CURRENT_VERSION + "; upgrade tribuo-nas");
+            throw new IllegalArgumentException("model format " + version + " was written by "
+                    + (version > CURRENT_VERSION ? "a newer" : "an unknown") + " tribuo-nas; tribuo-nas "
+                    + TribuoNasVersion.VERSION + " reads model formats 0 to " + CURRENT_VERSION
+                    + (version > CURRENT_VERSION ? "; load it with the tribuo-nas that wrote it (see its provenance.json) or a newer one" : ""));
         }
         GaeaModelProto proto = message.unpack(GaeaModelProto.class);
         if (proto.getCrc32() != 0 && proto.getCrc32() != crc32(proto.toBuilder().clearCrc32().build())) {

@@ -33,6 +33,7 @@ import org.tribuo.nas.checkpoint.RunFingerprint;
 import org.tribuo.nas.data.ExampleTensorizer;
 import org.tribuo.nas.data.ImageData;
 import org.tribuo.nas.data.ImageShape;
+import org.tribuo.nas.data.ImageShapeResolver;
 import org.tribuo.nas.data.ImageTensorizer;
 import org.tribuo.nas.data.Normalization;
 import org.tribuo.nas.search.EpochRecord;
@@ -48,12 +49,14 @@ import org.tribuo.nas.space.SearchSpace;
 import org.tribuo.nas.space.SearchSpaces;
 import org.tribuo.nas.train.Devices;
 import org.tribuo.nas.train.DjlRuntime;
+import org.tribuo.nas.train.RuntimeEnvironment;
 import org.tribuo.nas.train.FinalTrainingConfig;
 import org.tribuo.nas.train.NetworkTrainer;
 import org.tribuo.nas.train.TrainedNetwork;
 import org.tribuo.provenance.ModelProvenance;
 import org.tribuo.provenance.TrainerProvenance;
 
+import ai.djl.Device;
 import ai.djl.engine.Engine;
 
 import java.nio.file.Path;
@@ -63,6 +66,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.logging.Logger;
@@ -99,12 +103,12 @@ public final class GaeaTrainer implements Trainer<Label> {
     /** Model provenance key: the settings in force after resolving space and method defaults. */
     public static final String RESOLVED_SETTINGS = "resolved-settings";
 
-    @Config(description = "Channels of the input images.")
-    private int imageChannels = 1;
-    @Config(description = "Height of the input images in pixels.")
-    private int imageHeight = 28;
-    @Config(description = "Width of the input images in pixels.")
-    private int imageWidth = 28;
+    @Config(description = "Channels of the input images; 0 (with imageHeight and imageWidth 0) infers the shape from the data.")
+    private int imageChannels = 0;
+    @Config(description = "Height of the input images in pixels; 0 infers it from the data.")
+    private int imageHeight = 0;
+    @Config(description = "Width of the input images in pixels; 0 infers it from the data.")
+    private int imageWidth = 0;
     @Config(description = "The search space: nas-bench-201, darts or tabular.")
     private String searchSpace = NAS_BENCH_201;
     @Config(description = "Candidate ops of every edge, comma separated; empty means the space's reference ops.")
@@ -240,9 +244,16 @@ public final class GaeaTrainer implements Trainer<Label> {
     /** Checks every field; each problem is {field, message}. */
     private List<String[]> validate() {
         List<String[]> problems = new ArrayList<>();
-        positive(problems, "imageChannels", imageChannels);
-        positive(problems, "imageHeight", imageHeight);
-        positive(problems, "imageWidth", imageWidth);
+        boolean inferShape = imageChannels == 0 && imageHeight == 0 && imageWidth == 0;
+        if (!inferShape) {
+            for (String[] field : new String[][]{{"imageChannels", "" + imageChannels}, {"imageHeight", "" + imageHeight},
+                    {"imageWidth", "" + imageWidth}}) {
+                if (Integer.parseInt(field[1]) <= 0) {
+                    problems.add(new String[]{field[0], "must be positive, got " + field[1]
+                            + " (set imageChannels, imageHeight and imageWidth, or none of them to infer the shape from the data)"});
+                }
+            }
+        }
         SearchSpace space = null;
         if (!SearchSpaces.names().contains(searchSpace)) {
             problems.add(new String[]{"searchSpace", "unknown search space '" + searchSpace + "', expected one of "
@@ -522,11 +533,12 @@ public final class GaeaTrainer implements Trainer<Label> {
     }
 
     /**
-     * The input image shape.
-     * @return channels × height × width.
+     * The configured input image shape.
+     * @return channels × height × width, or empty when the shape is inferred from the data
+     *         ({@link ImageShapeResolver}).
      */
-    public ImageShape imageShape() {
-        return new ImageShape(imageChannels, imageHeight, imageWidth);
+    public Optional<ImageShape> imageShape() {
+        return imageChannels == 0 ? Optional.empty() : Optional.of(new ImageShape(imageChannels, imageHeight, imageWidth));
     }
 
     /**
@@ -699,14 +711,15 @@ public final class GaeaTrainer implements Trainer<Label> {
                     + labels.size() + " " + labels.getDomain());
         }
         if (TABULAR.equals(space.name())) {
-            return tensorizerFor(space, imageShape(), examples.getFeatureIDMap()).tensorize(examples, labels);
+            return tensorizerFor(space, null, examples.getFeatureIDMap()).tensorize(examples, labels);
         }
         try {
-            return new ImageTensorizer(imageShape()).tensorize(examples, labels);
+            return new ImageTensorizer(ImageShapeResolver.resolve(imageShape(), examples)).tensorize(examples, labels);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(e.getMessage() + ". The " + searchSpace + " space searches image networks: "
-                    + "features must be pixels named by their flat index, as IDXDataSource writes them, in the configured "
-                    + "shape " + imageShape() + "; for tabular data set searchSpace=tabular", e);
+                    + "features must be pixels named by their flat index, as IDXDataSource writes them"
+                    + imageShape().map(shape -> ", in the configured shape " + shape).orElse("")
+                    + "; for tabular data set searchSpace=tabular", e);
         }
     }
 
@@ -769,7 +782,9 @@ public final class GaeaTrainer implements Trainer<Label> {
     @Override
     public TrainerProvenance getProvenance() {
         Engine engine = DjlRuntime.engine();
-        return new GaeaTrainerProvenance(this, Devices.name(Devices.resolve(device)), Engine.getDjlVersion(), engine.getVersion());
+        Device resolved = Devices.resolve(device);
+        return new GaeaTrainerProvenance(this, Devices.name(resolved), Engine.getDjlVersion(), engine.getVersion(),
+                RuntimeEnvironment.describe(resolved));
     }
 
     @Override
@@ -778,7 +793,7 @@ public final class GaeaTrainer implements Trainer<Label> {
                 + ",geometry=" + geometry + ",relaxation=" + relaxation + ",archLearningRate=" + effectiveArchLearningRate()
                 + ",scheme=" + scheme + ",search=C" + effectiveSearchChannels() + "d" + effectiveSearchDepth()
                 + "x" + searchEpochs + "ep,final=C" + effectiveFinalChannels() + "d" + effectiveFinalDepth() + "x" + finalEpochs
-                + "ep" + (TABULAR.equals(searchSpace) ? "" : ",image=" + imageShape()) + ",seed=" + seed + ",device=" + device + ")";
+                + "ep" + (TABULAR.equals(searchSpace) ? "" : ",image=" + imageShape().map(ImageShape::toString).orElse("inferred")) + ",seed=" + seed + ",device=" + device + ")";
     }
 
     private static void copySettings(GaeaTrainer from, GaeaTrainer to) {

@@ -21,15 +21,21 @@ import com.oracle.labs.mlrg.olcut.provenance.PrimitiveProvenance;
 import com.oracle.labs.mlrg.olcut.provenance.Provenance;
 import com.oracle.labs.mlrg.olcut.provenance.primitives.StringProvenance;
 
+import org.tribuo.nas.train.RuntimeEnvironment;
 import org.tribuo.provenance.SkeletalTrainerProvenance;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * Provenance of a {@link GaeaTrainer}: every configured field (search space, geometry and its
  * learning rates, scheme, sizes, epochs, seed, device setting) plus, as instance values, the
- * device actually resolved, the DJL and PyTorch versions and the tribuo-nas version.
+ * device actually resolved, the DJL, PyTorch and tribuo-nas versions, and the training
+ * environment of {@link RuntimeEnvironment} (source commit, cell implementation, threads, CPU and
+ * instruction set, GPU). Models saved before a value was recorded read it as {@code unknown}.
  */
 public final class GaeaTrainerProvenance extends SkeletalTrainerProvenance {
     private static final long serialVersionUID = 1L;
@@ -47,13 +53,18 @@ public final class GaeaTrainerProvenance extends SkeletalTrainerProvenance {
     private final StringProvenance djlVersion;
     private final StringProvenance pytorchVersion;
     private final StringProvenance tribuoNasVersion;
+    private final Map<String, StringProvenance> environment = new LinkedHashMap<>();
 
-    GaeaTrainerProvenance(GaeaTrainer host, String resolvedDevice, String djlVersion, String pytorchVersion) {
+    GaeaTrainerProvenance(GaeaTrainer host, String resolvedDevice, String djlVersion, String pytorchVersion,
+                          Map<String, String> facts) {
         super(host);
         this.resolvedDevice = new StringProvenance(RESOLVED_DEVICE, resolvedDevice);
         this.djlVersion = new StringProvenance(DJL_VERSION, djlVersion);
         this.pytorchVersion = new StringProvenance(PYTORCH_VERSION, pytorchVersion);
         this.tribuoNasVersion = new StringProvenance(TRIBUO_NAS_VERSION, TribuoNasVersion.VERSION);
+        for (Map.Entry<String, String> e : facts.entrySet()) {
+            this.environment.put(e.getKey(), new StringProvenance(e.getKey(), e.getValue()));
+        }
     }
 
     /**
@@ -70,6 +81,9 @@ public final class GaeaTrainerProvenance extends SkeletalTrainerProvenance {
         this.djlVersion = (StringProvenance) info.instanceValues.get(DJL_VERSION);
         this.pytorchVersion = (StringProvenance) info.instanceValues.get(PYTORCH_VERSION);
         this.tribuoNasVersion = (StringProvenance) info.instanceValues.get(TRIBUO_NAS_VERSION);
+        for (String key : RuntimeEnvironment.KEYS) {
+            this.environment.put(key, (StringProvenance) info.instanceValues.get(key));
+        }
     }
 
     private static ExtractedInfo extractGaeaProvenanceInfo(Map<String, Provenance> map) {
@@ -78,9 +92,10 @@ public final class GaeaTrainerProvenance extends SkeletalTrainerProvenance {
             info.instanceValues.put(key, ObjectProvenance.checkAndExtractProvenance(info.configuredParameters, key,
                     StringProvenance.class, GaeaTrainerProvenance.class.getSimpleName()));
         }
-        Provenance version = info.configuredParameters.remove(TRIBUO_NAS_VERSION);
-        info.instanceValues.put(TRIBUO_NAS_VERSION, version instanceof StringProvenance string
-                ? string : new StringProvenance(TRIBUO_NAS_VERSION, "unknown"));
+        for (String key : optionalKeys()) {
+            Provenance value = info.configuredParameters.remove(key);
+            info.instanceValues.put(key, value instanceof StringProvenance string ? string : new StringProvenance(key, "unknown"));
+        }
         return info;
     }
 
@@ -90,6 +105,22 @@ public final class GaeaTrainerProvenance extends SkeletalTrainerProvenance {
      */
     public String resolvedDevice() {
         return resolvedDevice.getValue();
+    }
+
+    private static List<String> optionalKeys() {
+        List<String> keys = new ArrayList<>(List.of(TRIBUO_NAS_VERSION));
+        keys.addAll(RuntimeEnvironment.KEYS);
+        return keys;
+    }
+
+    /**
+     * The training environment, keyed as {@link RuntimeEnvironment#KEYS}.
+     * @return The values, {@code unknown} where the model did not record one.
+     */
+    public Map<String, String> environment() {
+        Map<String, String> out = new LinkedHashMap<>();
+        environment.forEach((k, v) -> out.put(k, v.getValue()));
+        return out;
     }
 
     /**
@@ -107,6 +138,7 @@ public final class GaeaTrainerProvenance extends SkeletalTrainerProvenance {
         map.put(djlVersion.getKey(), djlVersion);
         map.put(pytorchVersion.getKey(), pytorchVersion);
         map.put(tribuoNasVersion.getKey(), tribuoNasVersion);
+        map.putAll(environment);
         return map;
     }
 
@@ -120,11 +152,12 @@ public final class GaeaTrainerProvenance extends SkeletalTrainerProvenance {
         }
         GaeaTrainerProvenance that = (GaeaTrainerProvenance) o;
         return resolvedDevice.equals(that.resolvedDevice) && djlVersion.equals(that.djlVersion)
-                && pytorchVersion.equals(that.pytorchVersion) && tribuoNasVersion.equals(that.tribuoNasVersion);
+                && pytorchVersion.equals(that.pytorchVersion) && tribuoNasVersion.equals(that.tribuoNasVersion)
+                && environment.equals(that.environment);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(super.hashCode(), resolvedDevice, djlVersion, pytorchVersion, tribuoNasVersion);
+        return Objects.hash(super.hashCode(), resolvedDevice, djlVersion, pytorchVersion, tribuoNasVersion, environment);
     }
 }

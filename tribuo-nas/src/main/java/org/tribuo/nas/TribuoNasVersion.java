@@ -26,12 +26,28 @@ import java.util.Properties;
  */
 public final class TribuoNasVersion {
 
+    private static final Properties PROPERTIES = read();
+
     /** The version, e.g. {@code 0.1.0-SNAPSHOT}. */
-    public static final String VERSION = read();
+    public static final String VERSION = PROPERTIES.getProperty("version");
+
+    /**
+     * The git commit the library was built from, e.g. {@code 4cac504} ({@code +changes} when the
+     * working tree had uncommitted changes), or {@code unknown} outside a git checkout.
+     */
+    public static final String SOURCE_COMMIT = commit(PROPERTIES);
 
     private TribuoNasVersion() {}
 
-    private static String read() {
+    private static String commit(Properties properties) {
+        String commit = properties.getProperty("commit", "");
+        if (commit.isEmpty() || commit.startsWith("${")) {
+            return "unknown";
+        }
+        return "true".equals(properties.getProperty("dirty")) ? commit + "+changes" : commit;
+    }
+
+    private static Properties read() {
         try (InputStream in = TribuoNasVersion.class.getResourceAsStream("version.properties")) {
             if (in == null) {
                 throw new IllegalStateException("org/tribuo/nas/version.properties is missing from the class path");
@@ -42,7 +58,7 @@ public final class TribuoNasVersion {
             if (version.isEmpty() || version.startsWith("${")) {
                 throw new IllegalStateException("org/tribuo/nas/version.properties was not filtered by Maven: '" + version + "'");
             }
-            return version;
+            return properties;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read org/tribuo/nas/version.properties", e);
         }

@@ -189,6 +189,15 @@ public final class ImageTensorizer implements ExampleTensorizer {
      *
      * @return The value (saturated at {@link Long#MAX_VALUE}), or -1 if the name is not such an integer.
      */
+    /**
+     * The flat pixel index a feature name stands for, as IDXDataSource names pixels.
+     * @param name The feature name.
+     * @return The index, or -1 when the name is not a non-negative integer.
+     */
+    public static long pixelIndex(String name) {
+        return parseIndex(name);
+    }
+
     private static long parseIndex(String name) {
         if (name == null || name.isEmpty()) {
             return -1;

@@ -137,7 +137,6 @@ public final class GaeaSearch {
         }
         Optional<SearchCheckpoint> resume = checkpoints.loadSearch();
 
-        DjlRuntime.seed(initSeed);
         Engine engine = DjlRuntime.engine();
         SearchSpace space = config.space();
         int rows = space.alphaRows();
@@ -154,11 +153,9 @@ public final class GaeaSearch {
         try (NDManager base = engine.newBaseManager(device)) {
             Block supernet = space.newSupernet(config.supernet(), numClasses, selection);
             Shape input = new Shape(1, train.shape().channels(), train.shape().height(), train.shape().width());
-            if (arch.hasEdgeWeights()) {
-                supernet.initialize(base, DataType.FLOAT32, input, new Shape(rows, cols), new Shape(rows));
-            } else {
-                supernet.initialize(base, DataType.FLOAT32, input, new Shape(rows, cols));
-            }
+            Shape[] inputs = arch.hasEdgeWeights() ? new Shape[]{input, new Shape(rows, cols), new Shape(rows)}
+                    : new Shape[]{input, new Shape(rows, cols)};
+            DjlRuntime.initializeSeeded(initSeed, () -> supernet.initialize(base, DataType.FLOAT32, inputs));
             BatchSampler weightBatches = new BatchSampler(weightData.size(), config.batchSize(), true, weightShuffleSeed);
             BatchSampler archBatches = new BatchSampler(archData.size(), config.batchSize(), true, archShuffleSeed);
             try (SgdOptimizer sgd = new SgdOptimizer(supernet, base, config.momentum(), config.weightDecay(), config.gradClip())) {

@@ -32,6 +32,7 @@ import org.tribuo.nas.arch.GumbelSample;
 import org.tribuo.nas.arch.GumbelSampler;
 import org.tribuo.nas.arch.Simplex;
 import org.tribuo.nas.space.OpSelection;
+import org.tribuo.nas.train.ExclusiveGradientCollector;
 import org.tribuo.nas.train.SgdOptimizer;
 
 /**
@@ -103,7 +104,7 @@ public final class SearchStep {
     public boolean architectureStep(NDManager step, NDArray x, NDArray y, GumbelDraw draw) {
         ArchitectureWeights.Leaves leaves = arch.newLeaves(step);
         trackWeightGradients(false);
-        try (GradientCollector gc = engine.newGradientCollector()) {
+        try (GradientCollector gc = ExclusiveGradientCollector.open(engine)) {
             NDArray alpha = arch.alphaWeights(leaves);
             if (draw != null) {
                 alpha = GumbelSampler.hardWeights(alpha, draw.sample(), draw.tau());
@@ -165,7 +166,7 @@ public final class SearchStep {
         if (sample != null) {
             selection.sample(sample.index());
         }
-        try (GradientCollector gc = engine.newGradientCollector()) {
+        try (GradientCollector gc = ExclusiveGradientCollector.open(engine)) {
             logits = supernet.forward(new ParameterStore(step, false), inputs, true).singletonOrThrow();
             value = loss.evaluate(new NDList(y), new NDList(logits));
             gc.backward(value);

@@ -28,6 +28,9 @@ public final class DjlRuntime {
     /** The engine tribuo-nas runs on. */
     public static final String ENGINE = "PyTorch";
 
+    /** Held while a network is seeded and initialized. */
+    private static final Object INITIALIZATION = new Object();
+
     private DjlRuntime() {}
 
     /**
@@ -50,7 +53,22 @@ public final class DjlRuntime {
     }
 
     /**
+     * Seeds PyTorch's process-wide random generator, then initializes a network from it, with no
+     * other seeded initialization in between: the generator is shared by every thread, so two
+     * trainers initializing at once would otherwise interleave their draws.
+     * @param seed The seed.
+     * @param initialize Initializes the network (draws its weights).
+     */
+    public static void initializeSeeded(long seed, Runnable initialize) {
+        synchronized (INITIALIZATION) {
+            seed(seed);
+            initialize.run();
+        }
+    }
+
+    /**
      * Seeds PyTorch's and DJL's random generators; the weight initializers draw from them.
+     * Process-wide: prefer {@link #initializeSeeded} where threads may train at once.
      * @param seed The seed.
      */
     public static void seed(long seed) {

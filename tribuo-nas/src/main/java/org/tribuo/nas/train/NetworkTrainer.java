@@ -112,7 +112,7 @@ public final class NetworkTrainer {
         }
         Device device = Devices.resolve(config.device());
         SplittableRandom seeds = new SplittableRandom(config.seed());
-        DjlRuntime.seed(seeds.nextLong());
+        long initSeed = seeds.nextLong();
         long shuffleSeed = seeds.nextLong();
         long augmentSeed = seeds.nextLong();
         Cutout cutout = config.cutout() > 0 ? new Cutout(config.cutout()) : null;
@@ -125,7 +125,8 @@ public final class NetworkTrainer {
                 throw new IllegalArgumentException("dropPath applies to the darts space only; the " + space.name()
                         + " network has no drop-path");
             }
-            network.initialize(manager, DataType.FLOAT32, TrainedNetwork.inputShape(train.shape()));
+            DjlRuntime.initializeSeeded(initSeed,
+                    () -> network.initialize(manager, DataType.FLOAT32, TrainedNetwork.inputShape(train.shape())));
             Loss loss = Loss.softmaxCrossEntropyLoss();
             BatchSampler sampler = new BatchSampler(train.size(), config.batchSize(), true, shuffleSeed);
             StepGuard guard = new StepGuard();
@@ -163,7 +164,7 @@ public final class NetworkTrainer {
                                     }
                                     NDArray logits;
                                     NDArray value;
-                                    try (GradientCollector gc = engine.newGradientCollector()) {
+                                    try (GradientCollector gc = ExclusiveGradientCollector.open(engine)) {
                                         NDList out = network.forward(new ParameterStore(step, false), new NDList(x), true);
                                         logits = out.get(0);
                                         value = loss.evaluate(new NDList(y), new NDList(logits));
