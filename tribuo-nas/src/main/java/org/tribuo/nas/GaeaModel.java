@@ -80,6 +80,8 @@ public final class GaeaModel extends Model<Label> implements AutoCloseable, ONNX
 
     /** Protobuf serialization version. */
     public static final int CURRENT_VERSION = 0;
+    /** Model provenance key: the final training's loss per epoch, comma separated (for reproduction audits). */
+    public static final String FINAL_TRAINING_LOSSES = "final-training-losses";
     /** Model provenance key: the found genotype. */
     public static final String GENOTYPE = "genotype";
     /** Model provenance key: the final architecture weights. */

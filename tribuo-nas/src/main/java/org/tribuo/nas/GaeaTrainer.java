@@ -69,6 +69,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.stream.Collectors;
 import java.util.logging.Logger;
 
 /**
@@ -678,6 +679,8 @@ public final class GaeaTrainer implements Trainer<Label> {
         instance.put(GaeaModel.MEAN_ENTROPY, new DoubleProvenance(GaeaModel.MEAN_ENTROPY, search.meanEntropy()));
         instance.put(GaeaModel.DEVICE, new StringProvenance(GaeaModel.DEVICE, Devices.name(network.device())));
         instance.put(RESOLVED_SETTINGS, new StringProvenance(RESOLVED_SETTINGS, resolvedSettings()));
+        instance.put(GaeaModel.FINAL_TRAINING_LOSSES, new StringProvenance(GaeaModel.FINAL_TRAINING_LOSSES,
+                network.trainingHistory().stream().map(e -> Double.toString(e.trainLoss())).collect(Collectors.joining(","))));
         if (search.beta() != null) {
             instance.put(GaeaModel.BETA, new StringProvenance(GaeaModel.BETA, Arrays.toString(search.beta())));
         }

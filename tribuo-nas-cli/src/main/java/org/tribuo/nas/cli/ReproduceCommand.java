@@ -23,6 +23,7 @@ import org.tribuo.datasource.IDXDataSource;
 import org.tribuo.nas.GaeaModel;
 import org.tribuo.nas.repro.ModelReproducer;
 import org.tribuo.nas.repro.Reproduction;
+import org.tribuo.nas.repro.Verdict;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -58,7 +59,11 @@ final class ReproduceCommand implements Command {
                 on the training data (and on --idx data if given). Prints the provenance entries that differ.
                 The data files must be where the provenance says (override a moved file with e.g.
                 --set train-source.featuresPath=NEW/train-images-idx3-ubyte.gz).
-                Exit code 0 when the reproduction is identical, 1 when it differs.""";
+                The verdict is IDENTICAL (same genotype, every score bit for bit: promised on the same machine type and
+                thread count), EQUIVALENT (same genotype, labels agree on at least 99% of the examples: promised
+                elsewhere) or DIFFERENT, with the evidence (label agreement, largest score difference, accuracies, the
+                first search or final-training epoch where the runs departed) and the environment differences.
+                Exit code 0 for IDENTICAL or EQUIVALENT (with --strict only IDENTICAL), 1 otherwise.""";
     }
 
     @Override
@@ -68,7 +73,8 @@ final class ReproduceCommand implements Command {
                 new OptionSpec("set", List.of("COMPONENT.FIELD=VALUE"), true,
                         "override a field of the rebuilt 'trainer' or 'train-source' (repeatable)"),
                 new OptionSpec("idx", List.of("IMAGES", "LABELS"), false, "also compare predictions on these IDX files"),
-                OptionSpec.flag("no-progress", "no progress bar, only one line per epoch"));
+                OptionSpec.flag("no-progress", "no progress bar, only one line per epoch"),
+                OptionSpec.flag("strict", "exit with 0 only for an IDENTICAL reproduction"));
     }
 
     @Override
@@ -101,7 +107,9 @@ final class ReproduceCommand implements Command {
             Reproduction r = reproducer.reproduce(model, extra);
             console.out().println();
             console.out().print(r.report());
-            return r.identical() ? TribuoNasCli.EXIT_OK : TribuoNasCli.EXIT_DIFFERENT;
+            Verdict verdict = r.verdict();
+            boolean accepted = verdict == Verdict.IDENTICAL || (verdict == Verdict.EQUIVALENT && !args.has("strict"));
+            return accepted ? TribuoNasCli.EXIT_OK : TribuoNasCli.EXIT_DIFFERENT;
         }
     }
 }

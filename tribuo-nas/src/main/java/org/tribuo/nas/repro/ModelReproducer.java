@@ -116,7 +116,8 @@ public final class ModelReproducer {
                         original.predict(extra), reproduced.predict(extra)));
             }
             List<ProvenanceDifference> diff = ProvenanceDiff.diff(original.getProvenance(), reproduced.getProvenance());
-            return new Reproduction(original.genotype().toString(), reproduced.genotype().toString(), predictions, diff);
+            return new Reproduction(original.genotype().toString(), reproduced.genotype().toString(), predictions, diff,
+                    Departure.find(original, reproduced, predictions));
         }
     }
 }

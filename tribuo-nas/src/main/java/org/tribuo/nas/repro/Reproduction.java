@@ -27,9 +27,20 @@ import java.util.Objects;
  * @param predictions The comparison of the two models' predictions.
  * @param provenanceDiff The provenance entries that differ (times of day excluded, see
  *                       {@link ProvenanceDiff#VOLATILE_KEYS}).
+ * @param departure The first point where the retrained run left the original (a search epoch, a
+ *                  final-training epoch, or the predictions), empty when nothing differs.
  */
 public record Reproduction(String originalGenotype, String reproducedGenotype, PredictionComparison predictions,
-                           List<ProvenanceDifference> provenanceDiff) {
+                           List<ProvenanceDifference> provenanceDiff, String departure) {
+
+    /** The share of examples whose labels must agree for {@link Verdict#EQUIVALENT}. */
+    public static final double EQUIVALENT_LABEL_AGREEMENT = 0.99;
+
+    /** Last key segments of the provenance entries that describe the environment, not the run. */
+    private static final List<String> ENVIRONMENT_KEYS = java.util.stream.Stream.concat(
+            org.tribuo.nas.train.RuntimeEnvironment.KEYS.stream(),
+            java.util.stream.Stream.of("resolved-device", "djl-version", "pytorch-version", "tribuo-nas-version",
+                    "os-name", "os-arch", "java-version", "tribuo-version", "java-vm-vendor", "host-name")).toList();
 
     /**
      * Validates and copies the components.
@@ -43,6 +54,33 @@ public record Reproduction(String originalGenotype, String reproducedGenotype, P
         Objects.requireNonNull(reproducedGenotype, "reproducedGenotype");
         Objects.requireNonNull(predictions, "predictions");
         provenanceDiff = List.copyOf(provenanceDiff);
+        departure = departure == null ? "" : departure;
+    }
+
+    /**
+     * The verdict: {@link Verdict#IDENTICAL}, {@link Verdict#EQUIVALENT} or {@link Verdict#DIFFERENT}.
+     * @return The verdict.
+     */
+    public Verdict verdict() {
+        if (identical()) {
+            return Verdict.IDENTICAL;
+        }
+        return genotypeEqual() && predictions.labelAgreement() >= EQUIVALENT_LABEL_AGREEMENT
+                ? Verdict.EQUIVALENT : Verdict.DIFFERENT;
+    }
+
+    /**
+     * The provenance differences that describe the environment (versions, device, threads, CPU,
+     * source commit, ...), which explain why a run on another machine is not identical.
+     * @return The differences.
+     */
+    public List<ProvenanceDifference> environmentDifferences() {
+        return provenanceDiff.stream().filter(d -> ENVIRONMENT_KEYS.contains(lastSegment(d.key()))).toList();
+    }
+
+    private static String lastSegment(String key) {
+        int dot = key.lastIndexOf('.');
+        return dot < 0 ? key : key.substring(dot + 1);
     }
 
     /**
@@ -84,14 +122,33 @@ public record Reproduction(String originalGenotype, String reproducedGenotype, P
      */
     public String report() {
         StringBuilder sb = new StringBuilder();
-        sb.append("Reproduction: ").append(identical() ? "IDENTICAL" : "DIFFERENT").append('\n');
+        sb.append("Reproduction: ").append(verdict()).append('\n');
         sb.append("  genotype (original):   ").append(originalGenotype).append('\n');
         sb.append("  genotype (reproduced): ").append(reproducedGenotype)
                 .append(genotypeEqual() ? "  (equal)" : "  (DIFFERENT)").append('\n');
         sb.append("  predictions compared:  ").append(predictions.compared()).append('\n');
-        sb.append("  predictions differing: ").append(predictions.differing()).append('\n');
+        sb.append("  predictions differing: ").append(predictions.differing()).append(" (label or any score, bit for bit)\n");
+        sb.append(String.format(java.util.Locale.ROOT, "  labels agreeing:       %d (%.4f; EQUIVALENT needs %.2f)%n",
+                predictions.labelsAgreeing(), predictions.labelAgreement(), EQUIVALENT_LABEL_AGREEMENT));
+        sb.append(String.format(java.util.Locale.ROOT, "  max |score difference|: %.3g%n", predictions.maxScoreDifference()));
+        if (predictions.labelled() > 0) {
+            sb.append(String.format(java.util.Locale.ROOT, "  accuracy:              %.4f original, %.4f reproduced (%+.4f) on %d labelled examples%n",
+                    predictions.originalCorrect() / (double) predictions.labelled(),
+                    predictions.reproducedCorrect() / (double) predictions.labelled(), predictions.accuracyDifference(),
+                    predictions.labelled()));
+        }
+        if (!departure.isEmpty()) {
+            sb.append("  first departure:       ").append(departure).append('\n');
+        }
         for (String e : predictions.examples()) {
             sb.append("    ").append(e).append('\n');
+        }
+        List<ProvenanceDifference> environment = environmentDifferences();
+        if (!environment.isEmpty()) {
+            sb.append("Environment differences (").append(environment.size()).append("):\n");
+            for (String line : ProvenanceDiff.format(environment, 160).split("\n")) {
+                sb.append("  ").append(line).append('\n');
+            }
         }
         if (!identical() || !provenanceDiff.isEmpty()) {
             sb.append("Provenance differences (").append(provenanceDiff.size()).append("):\n");

@@ -204,7 +204,8 @@ public final class NetworkTrainer {
             if (dropPath != null) {
                 dropPath.setDropPath(0f, 0L);
             }
-            return new TrainedNetwork(space, genotype, config.network(), numClasses, train.shape(), norm, manager, network);
+            return new TrainedNetwork(space, genotype, config.network(), numClasses, train.shape(), norm, manager, network,
+                    history);
         } catch (RuntimeException e) {
             manager.close();
             throw e;

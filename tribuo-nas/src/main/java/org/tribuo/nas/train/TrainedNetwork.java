@@ -36,6 +36,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.util.List;
 import java.nio.file.Path;
 
 /**
@@ -54,9 +55,10 @@ public final class TrainedNetwork implements AutoCloseable {
     private final Normalization normalization;
     private final NDManager manager;
     private final Block network;
+    private final List<TrainingEpoch> history;
 
     TrainedNetwork(SearchSpace space, Genotype genotype, NetworkSettings settings, int numClasses, ImageShape shape,
-                   Normalization normalization, NDManager manager, Block network) {
+                   Normalization normalization, NDManager manager, Block network, List<TrainingEpoch> history) {
         this.space = space;
         this.genotype = genotype;
         this.settings = settings;
@@ -65,6 +67,7 @@ public final class TrainedNetwork implements AutoCloseable {
         this.normalization = normalization;
         this.manager = manager;
         this.network = network;
+        this.history = List.copyOf(history);
     }
 
     /**
@@ -88,7 +91,7 @@ public final class TrainedNetwork implements AutoCloseable {
             Block network = space.newNetwork(genotype, settings, numClasses);
             network.initialize(manager, DataType.FLOAT32, inputShape(shape));
             network.loadParameters(manager, new DataInputStream(new ByteArrayInputStream(parameters)));
-            return new TrainedNetwork(space, genotype, settings, numClasses, shape, normalization, manager, network);
+            return new TrainedNetwork(space, genotype, settings, numClasses, shape, normalization, manager, network, List.of());
         } catch (MalformedModelException | RuntimeException e) {
             manager.close();
             throw new IOException("network parameters do not match " + space.name() + " genotype " + genotype + " at C="
@@ -178,6 +181,14 @@ public final class TrainedNetwork implements AutoCloseable {
     /** @return The input image shape. */
     public ImageShape shape() {
         return shape;
+    }
+
+    /**
+     * The final training's epochs, in order (empty for a network loaded from a file).
+     * @return The epochs.
+     */
+    public List<TrainingEpoch> trainingHistory() {
+        return history;
     }
 
     /**

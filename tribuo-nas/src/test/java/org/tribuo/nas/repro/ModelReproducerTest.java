@@ -117,6 +117,44 @@ public class ModelReproducerTest {
     }
 
     @Test
+    public void anotherThreadCountIsReportedAsAnEnvironmentDifferenceWithAVerdictAndEvidence() {
+        int threads = ai.djl.pytorch.jni.JniUtils.getNumThreads();
+        Reproduction r;
+        try {
+            // "another machine": another intra-op thread count sums floats in another order
+            ai.djl.pytorch.jni.JniUtils.setNumThreads(threads == 1 ? 2 : 1);
+            r = new ModelReproducer().reproduce(model, test);
+        } finally {
+            ai.djl.pytorch.jni.JniUtils.setNumThreads(threads);
+        }
+        assertTrue(r.environmentDifferences().stream().anyMatch(d -> d.key().endsWith("intra-op-threads")), r.report());
+        assertTrue(r.report().contains("Environment differences"), r.report());
+        if (r.predictionsDiffering() == 0 && r.genotypeEqual()) {
+            assertEquals(Verdict.IDENTICAL, r.verdict(), r.report());
+        } else {
+            assertTrue(r.verdict() != Verdict.IDENTICAL, r.report());
+            assertFalse(r.departure().isEmpty(), r.report());
+            assertTrue(r.report().contains("first departure:"), r.report());
+        }
+        assertTrue(r.report().contains("labels agreeing:") && r.report().contains("max |score difference|"), r.report());
+    }
+
+    @Test
+    public void theVerdictFollowsGenotypeAndLabelAgreement() {
+        PredictionComparison exact = new PredictionComparison(100, 0, 100, 0, 100, 90, 90, List.of());
+        PredictionComparison close = new PredictionComparison(100, 60, 99, 0.02, 100, 90, 89, List.of());
+        PredictionComparison far = new PredictionComparison(100, 80, 98, 0.3, 100, 90, 85, List.of());
+        assertEquals(Verdict.IDENTICAL, new Reproduction("g", "g", exact, List.of(), "").verdict());
+        assertEquals(Verdict.EQUIVALENT, new Reproduction("g", "g", close, List.of(), "final-training epoch 2").verdict());
+        assertEquals(Verdict.DIFFERENT, new Reproduction("g", "g", far, List.of(), "search epoch 1").verdict());
+        assertEquals(Verdict.DIFFERENT, new Reproduction("g", "h", exact, List.of(), "search epoch 3").verdict());
+        assertEquals(-0.01, close.accuracyDifference(), 1e-12);
+        String report = new Reproduction("g", "g", close, List.of(), "final-training epoch 2: loss 0.5 vs 0.51").report();
+        assertTrue(report.startsWith("Reproduction: EQUIVALENT") && report.contains("first departure:       final-training epoch 2"),
+                report);
+    }
+
+    @Test
     public void recoveryRebuildsTheRecordedConfiguration() {
         ProvenanceRecovery recovery = ProvenanceRecovery.of(model.getProvenance());
         GaeaTrainer trainer = recovery.trainer();
