@@ -56,6 +56,7 @@ import ai.onnx.proto.OnnxMl;
 import ai.djl.Device;
 
 import java.io.IOException;
+import java.lang.ref.Cleaner;
 import java.io.NotSerializableException;
 import java.io.ObjectOutputStream;
 import java.io.UncheckedIOException;
@@ -93,7 +94,11 @@ public final class GaeaModel extends Model<Label> implements AutoCloseable, ONNX
     /** Model provenance key: the device the network was trained on. */
     public static final String DEVICE = "device";
 
+    /** Closes the networks of models nobody closed once they are unreachable (Tribuo's CrossValidation and BaggingTrainer never close theirs). */
+    private static final Cleaner NATIVE_MEMORY = Cleaner.create();
+
     private final transient TrainedNetwork network;
+    private final transient Cleaner.Cleanable cleanup;
     private final transient ExampleTensorizer tensorizer;
     private final float[][] alpha;
     private final float[] beta;
@@ -106,6 +111,7 @@ public final class GaeaModel extends Model<Label> implements AutoCloseable, ONNX
               String searchHistoryJson, int predictBatchSize) {
         super(name, provenance, featureIDMap, outputIDInfo, true);
         this.network = network;
+        this.cleanup = NATIVE_MEMORY.register(this, network::close);
         this.tensorizer = GaeaTrainer.tensorizerFor(network.space(), network.shape(), featureIDMap);
         this.alpha = Simplex.copy(alpha);
         this.beta = beta == null ? null : beta.clone();
@@ -484,10 +490,12 @@ public final class GaeaModel extends Model<Label> implements AutoCloseable, ONNX
     }
 
     /**
-     * Frees the network's native memory. The model cannot predict afterwards.
+     * Frees the network's native memory now. The model cannot predict afterwards. A model nobody
+     * closes (Tribuo's {@code CrossValidation} and {@code BaggingTrainer} never close the models
+     * they make) frees it once it is unreachable, through a {@link Cleaner}.
      */
     @Override
     public void close() {
-        network.close();
+        cleanup.clean();
     }
 }
