@@ -31,9 +31,7 @@ import org.tribuo.nas.util.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Exported ONNX models on disk: writing a model's export, and loading an exported file as a
@@ -83,17 +81,10 @@ final class OnnxModels {
         OnnxMetadata metadata = OnnxMetadata.readFrom(proto).orElseThrow(() -> new IOException("'" + file
                 + "' has no " + OnnxMetadata.FEATURE_NAMES + " / " + OnnxMetadata.LABEL_NAMES
                 + " metadata: it was not exported by tribuo-nas"));
-        Map<String, Integer> features = new HashMap<>();
-        for (int i = 0; i < metadata.featureNames().size(); i++) {
-            features.put(metadata.featureNames().get(i), i);
-        }
-        Map<Label, Integer> labels = new HashMap<>();
-        for (int k = 0; k < metadata.labelNames().size(); k++) {
-            labels.put(new Label(metadata.labelNames().get(k)), k);
-        }
         try {
             String input = proto.getGraph().getInput(0).getName();
-            return ONNXExternalModel.createOnnxModel(new LabelFactory(), features, labels, new DenseTransformer(),
+            return ONNXExternalModel.createOnnxModel(new LabelFactory(), metadata.featureIndices(), metadata.labelIndices(),
+                    new DenseTransformer(),
                     new LabelTransformer(), new OrtSession.SessionOptions(), file, input);
         } catch (OrtException e) {
             throw new IOException("ONNX Runtime cannot load '" + file + "': " + e.getMessage(), e);

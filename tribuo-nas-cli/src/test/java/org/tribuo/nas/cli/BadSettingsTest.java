@@ -57,7 +57,7 @@ public class BadSettingsTest {
         "trainer.searchChannels=-1         | searchChannels",
         "trainer.searchBatchSize=128       | searchBatchSize, 128 exceeds searchExamples (64)",
         "trainer.finalBatchSize=512        | finalBatchSize 512 exceeds the 256 training examples",
-        "trainer.imageHeight=20            | 1x20x28",
+        "trainer.imageHeight=20            | set imageChannels, imageHeight and imageWidth, or none of them",
         "trainer.device=tpu                | device",
         "trainer.partialChannels=4         | partialChannels, applies to the darts space only",
         "trainer.auxiliaryWeight=0.4       | auxiliaryWeight, applies to the darts space only",

@@ -21,7 +21,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.tribuo.classification.Label;
+
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -48,6 +52,30 @@ public record OnnxMetadata(List<String> featureNames, List<String> labelNames) {
     public OnnxMetadata {
         featureNames = List.copyOf(featureNames);
         labelNames = List.copyOf(labelNames);
+    }
+
+    /**
+     * The index of each feature in the input vector.
+     * @return Feature name to index.
+     */
+    public Map<String, Integer> featureIndices() {
+        Map<String, Integer> indices = new HashMap<>();
+        for (int i = 0; i < featureNames.size(); i++) {
+            indices.put(featureNames.get(i), i);
+        }
+        return indices;
+    }
+
+    /**
+     * The index of each label in the output scores.
+     * @return Label to index.
+     */
+    public Map<Label, Integer> labelIndices() {
+        Map<Label, Integer> indices = new HashMap<>();
+        for (int k = 0; k < labelNames.size(); k++) {
+            indices.put(new Label(labelNames.get(k)), k);
+        }
+        return indices;
     }
 
     /**

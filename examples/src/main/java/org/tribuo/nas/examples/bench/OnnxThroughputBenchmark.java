@@ -38,10 +38,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Prediction throughput of a saved model on the Fashion-MNIST test set: {@link GaeaModel}
@@ -106,18 +104,11 @@ public final class OnnxThroughputBenchmark {
     private static ONNXExternalModel<Label> load(Path file, int threads) throws Exception {
         OnnxMetadata metadata = OnnxMetadata.readFrom(ai.onnx.proto.OnnxMl.ModelProto.parseFrom(Files.readAllBytes(file)))
                 .orElseThrow();
-        Map<String, Integer> features = new HashMap<>();
-        for (int i = 0; i < metadata.featureNames().size(); i++) {
-            features.put(metadata.featureNames().get(i), i);
-        }
-        Map<Label, Integer> labels = new HashMap<>();
-        for (int k = 0; k < metadata.labelNames().size(); k++) {
-            labels.put(new Label(metadata.labelNames().get(k)), k);
-        }
         OrtSession.SessionOptions options = new OrtSession.SessionOptions();
         options.setIntraOpNumThreads(threads);
         options.setInterOpNumThreads(1);
-        return ONNXExternalModel.createOnnxModel(new LabelFactory(), features, labels, new DenseTransformer(),
+        return ONNXExternalModel.createOnnxModel(new LabelFactory(), metadata.featureIndices(), metadata.labelIndices(),
+                new DenseTransformer(),
                 new LabelTransformer(), options, file, "input");
     }
 
