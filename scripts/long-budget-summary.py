@@ -59,8 +59,8 @@ def main(folder):
         ents = [searches[n][-1]["entropy"] for n in finals if method(n) == m and n in searches]
         if not accs:
             continue
-        std = statistics.stdev(accs) if len(accs) > 1 else float("nan")
-        out.append("| %s | %d | %.4f ± %.4f | %.4f | %.4f | %s |" % (
+        std = "%.4f" % statistics.stdev(accs) if len(accs) > 1 else "– (one run)"
+        out.append("| %s | %d | %.4f ± %s | %.4f | %.4f | %s |" % (
             m, len(accs), statistics.mean(accs), std, min(accs), max(accs),
             "%.3f" % statistics.mean(ents) if ents else "–"))
     out.append("")
