@@ -22,18 +22,15 @@ import com.google.protobuf.InvalidProtocolBufferException;
 
 import org.tribuo.Example;
 import org.tribuo.Excuse;
-import org.tribuo.Feature;
 import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.ImmutableOutputInfo;
 import org.tribuo.Model;
 import org.tribuo.ONNXExportable;
 import org.tribuo.Prediction;
 import org.tribuo.classification.Label;
-import org.tribuo.impl.ArrayExample;
 import org.tribuo.impl.ModelDataCarrier;
 import org.tribuo.nas.arch.Simplex;
 import org.tribuo.nas.data.ExampleTensorizer;
-import org.tribuo.nas.data.ImageData;
 import org.tribuo.nas.data.ImageShape;
 import org.tribuo.nas.data.Normalization;
 import org.tribuo.nas.protos.GaeaModelProto;
@@ -60,9 +57,7 @@ import java.lang.ref.Cleaner;
 import java.io.NotSerializableException;
 import java.io.ObjectOutputStream;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -99,6 +94,7 @@ public final class GaeaModel extends Model<Label> implements AutoCloseable, ONNX
 
     private final transient TrainedNetwork network;
     private final transient Cleaner.Cleanable cleanup;
+    private final transient BatchPredictor predictor;
     private final transient ExampleTensorizer tensorizer;
     private final float[][] alpha;
     private final float[] beta;
@@ -113,6 +109,7 @@ public final class GaeaModel extends Model<Label> implements AutoCloseable, ONNX
         this.network = network;
         this.cleanup = NATIVE_MEMORY.register(this, network::close);
         this.tensorizer = GaeaTrainer.tensorizerFor(network.space(), network.shape(), featureIDMap);
+        this.predictor = new BatchPredictor(network, tensorizer, featureIDMap, outputIDInfo, predictBatchSize);
         this.alpha = Simplex.copy(alpha);
         this.beta = beta == null ? null : beta.clone();
         this.ops = ops;
@@ -235,76 +232,9 @@ public final class GaeaModel extends Model<Label> implements AutoCloseable, ONNX
 
     @Override
     protected List<Prediction<Label>> innerPredict(Iterable<Example<Label>> examples) {
-        List<Prediction<Label>> out = new ArrayList<>();
-        List<Example<Label>> batch = new ArrayList<>(predictBatchSize);
-        for (Example<Label> e : examples) {
-            batch.add(e);
-            if (batch.size() == predictBatchSize) {
-                out.addAll(predictBatch(batch));
-                batch.clear();
-            }
-        }
-        if (!batch.isEmpty()) {
-            out.addAll(predictBatch(batch));
-        }
-        return out;
+        return predictor.predict(examples);
     }
 
-    private List<Prediction<Label>> predictBatch(List<Example<Label>> batch) {
-        ImageShape shape = network.shape();
-        float[] pixels = new float[batch.size() * shape.pixels()];
-        int[] used = new int[batch.size()];
-        int[] labels = new int[batch.size()];
-        for (int i = 0; i < batch.size(); i++) {
-            Example<Label> example = batch.get(i);
-            // As Tribuo's models do: features outside the model's domain are ignored, and counted.
-            List<String> names = new ArrayList<>(example.size());
-            List<Double> values = new ArrayList<>(example.size());
-            for (Feature f : example) {
-                if (featureIDMap.get(f.getName()) != null) {
-                    names.add(f.getName());
-                    values.add(f.getValue());
-                }
-            }
-            used[i] = names.size();
-            if (used[i] == 0 && example.size() > 0) {
-                throw new IllegalArgumentException("example " + i + " of the batch has no feature in common with the model's "
-                        + featureIDMap.size() + " features");
-            }
-            double[] known = new double[values.size()];
-            for (int j = 0; j < known.length; j++) {
-                known[j] = values.get(j);
-            }
-            tensorizer.tensorizeInto(new ArrayExample<>(example.getOutput(), names.toArray(new String[0]), known), pixels,
-                    i * shape.pixels());
-            labels[i] = -1;
-        }
-        float[][] probabilities;
-        synchronized (network) {
-            probabilities = network.predictProbabilities(new ImageData(shape, pixels, labels));
-        }
-        List<Prediction<Label>> out = new ArrayList<>(batch.size());
-        for (int i = 0; i < batch.size(); i++) {
-            Map<String, Label> scores = new HashMap<>();
-            Label best = null;
-            for (int k = 0; k < probabilities[i].length; k++) {
-                String name = outputIDInfo.getOutput(k).getLabel();
-                Label scored = new Label(name, probabilities[i][k]);
-                scores.put(name, scored);
-                if (best == null || scored.getScore() > best.getScore()) {
-                    best = scored;
-                }
-            }
-            out.add(new Prediction<>(best, scores, used[i], batch.get(i), true));
-        }
-        return out;
-    }
-
-    /**
-     * Deep learning models have no per-feature weights to report; use an explainer.
-     * @param n Ignored.
-     * @return An empty map.
-     */
     /**
      * The model as ONNX: input the feature vector [N, F] in feature-id order (as Tribuo's
      * exported models), output the class probabilities [N, K] in output-id order; the graph holds

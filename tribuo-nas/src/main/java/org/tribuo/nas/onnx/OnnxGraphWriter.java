@@ -33,6 +33,7 @@ import org.tribuo.util.onnx.ONNXRef;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * Writes the inference graph of DJL blocks into a Tribuo {@link ONNXContext}: the built-in
@@ -106,6 +107,31 @@ public final class OnnxGraphWriter {
         }
         throw new UnsupportedOperationException("no ONNX mapping for block " + block.getClass().getName() + " ("
                 + block + "); the model cannot be exported");
+    }
+
+    /**
+     * A cell whose nodes are sums of edge ops over the earlier nodes (NAS-Bench-201 and tabular
+     * cells): node 0 is the input, node {@code to} sums {@code edge(to, from)} of every earlier
+     * node, a node with no edge is zeros, the last node is the output.
+     * @param input The cell input.
+     * @param numNodes The number of nodes, the input included.
+     * @param edge The block from node {@code from} to node {@code to}, or null for none.
+     * @return The last node.
+     */
+    public ONNXRef<?> sumCell(ONNXRef<?> input, int numNodes, BiFunction<Integer, Integer, Block> edge) {
+        List<ONNXRef<?>> nodes = new ArrayList<>(List.of(input));
+        for (int to = 1; to < numNodes; to++) {
+            ONNXRef<?> sum = null;
+            for (int from = 0; from < to; from++) {
+                Block block = edge.apply(to, from);
+                if (block != null) {
+                    ONNXRef<?> out = write(block, nodes.get(from));
+                    sum = sum == null ? out : add(sum, out);
+                }
+            }
+            nodes.add(sum == null ? zerosLike(input) : sum);
+        }
+        return nodes.get(numNodes - 1);
     }
 
     /**

@@ -89,18 +89,7 @@ final class TabularDiscreteCell extends AbstractBlock implements OnnxBlock {
 
     @Override
     public ONNXRef<?> writeOnnx(OnnxGraphWriter writer, List<ONNXRef<?>> inputs) {
-        List<ONNXRef<?>> nodes = new java.util.ArrayList<>(List.of(inputs.get(0)));
-        for (int to = 1; to < TabularSearchSpace.NUM_NODES; to++) {
-            ONNXRef<?> sum = null;
-            for (int from = 0; from < to; from++) {
-                Block edge = edges[TabularSearchSpace.edgeIndex(to, from)];
-                if (edge != null) {
-                    ONNXRef<?> out = writer.write(edge, nodes.get(from));
-                    sum = sum == null ? out : writer.add(sum, out);
-                }
-            }
-            nodes.add(sum == null ? writer.zerosLike(nodes.get(0)) : sum);
-        }
-        return nodes.get(TabularSearchSpace.NUM_NODES - 1);
+        return writer.sumCell(inputs.get(0), TabularSearchSpace.NUM_NODES,
+                (to, from) -> edges[TabularSearchSpace.edgeIndex(to, from)]);
     }
 }

@@ -64,6 +64,9 @@ public final class RuntimeEnvironment {
     private static final Set<String> VECTOR_FLAGS = Set.of("sse4_2", "avx", "avx2", "fma", "avx512f", "avx512bw",
             "avx512_vnni", "avx512_bf16", "amx_tile", "amx_bf16", "neon", "asimd", "sve", "sve2");
 
+    /** The CPU does not change while the process runs: /proc/cpuinfo is read once. */
+    private static final Map<String, String> CPUINFO = cpuinfo();
+
     private RuntimeEnvironment() {}
 
     /**
@@ -77,7 +80,7 @@ public final class RuntimeEnvironment {
         facts.put(CELL_IMPLEMENTATION, SEARCH_CELLS);
         facts.put(INTRA_OP_THREADS, Integer.toString(JniUtils.getNumThreads()));
         facts.put(INTER_OP_THREADS, Integer.toString(JniUtils.getNumInteropThreads()));
-        Map<String, String> cpuinfo = cpuinfo();
+        Map<String, String> cpuinfo = CPUINFO;
         facts.put(CPU, cpuinfo.getOrDefault("model name", System.getProperty("os.arch")) + " ("
                 + Runtime.getRuntime().availableProcessors() + " processors)");
         facts.put(INSTRUCTION_SET, vectorFlags(cpuinfo.getOrDefault("flags", cpuinfo.getOrDefault("Features", ""))));
