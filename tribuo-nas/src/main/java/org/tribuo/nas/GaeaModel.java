@@ -32,13 +32,15 @@ import org.tribuo.impl.ModelDataCarrier;
 import org.tribuo.nas.arch.Simplex;
 import org.tribuo.nas.data.ExampleTensorizer;
 import org.tribuo.nas.data.ImageShape;
+import org.tribuo.nas.data.ImageTensorizer;
 import org.tribuo.nas.data.Normalization;
 import org.tribuo.nas.protos.GaeaModelProto;
 import org.tribuo.nas.search.SearchHistory;
 import org.tribuo.nas.space.Genotype;
 import org.tribuo.nas.space.NetworkSettings;
 import org.tribuo.nas.space.SearchSpace;
-import org.tribuo.nas.space.SearchSpaces;
+import org.tribuo.nas.space.InputKind;
+import org.tribuo.nas.tabular.TabularTensorizer;
 import org.tribuo.nas.train.Devices;
 import org.tribuo.nas.train.TrainedNetwork;
 import org.tribuo.protos.core.ModelDataProto;
@@ -75,7 +77,9 @@ public final class GaeaModel extends Model<Label> implements AutoCloseable, ONNX
     private static final long serialVersionUID = 1L;
 
     /** Protobuf serialization version. */
-    public static final int CURRENT_VERSION = 0;
+    public static final int CURRENT_VERSION = 1;
+    /** The oldest model format this version reads: format 1 saves the search space as a component. */
+    public static final int OLDEST_READABLE_VERSION = 1;
     /** Model provenance key: the final training's loss per epoch, comma separated (for reproduction audits). */
     public static final String FINAL_TRAINING_LOSSES = "final-training-losses";
     /** Model provenance key: the found genotype. */
@@ -98,21 +102,21 @@ public final class GaeaModel extends Model<Label> implements AutoCloseable, ONNX
     private final transient ExampleTensorizer tensorizer;
     private final float[][] alpha;
     private final float[] beta;
-    private final String ops;
+    private final List<String> ops;
     private final String searchHistoryJson;
     private final int predictBatchSize;
 
     GaeaModel(String name, ModelProvenance provenance, ImmutableFeatureMap featureIDMap,
-              ImmutableOutputInfo<Label> outputIDInfo, TrainedNetwork network, float[][] alpha, float[] beta, String ops,
-              String searchHistoryJson, int predictBatchSize) {
+              ImmutableOutputInfo<Label> outputIDInfo, TrainedNetwork network, ExampleTensorizer tensorizer,
+              float[][] alpha, float[] beta, List<String> ops, String searchHistoryJson, int predictBatchSize) {
         super(name, provenance, featureIDMap, outputIDInfo, true);
         this.network = network;
         this.cleanup = NATIVE_MEMORY.register(this, network::close);
-        this.tensorizer = GaeaTrainer.tensorizerFor(network.space(), network.shape(), featureIDMap);
+        this.tensorizer = tensorizer;
         this.predictor = new BatchPredictor(network, tensorizer, featureIDMap, outputIDInfo, predictBatchSize);
         this.alpha = Simplex.copy(alpha);
         this.beta = beta == null ? null : beta.clone();
-        this.ops = ops;
+        this.ops = List.copyOf(ops);
         this.searchHistoryJson = searchHistoryJson;
         this.predictBatchSize = predictBatchSize;
     }
@@ -151,9 +155,9 @@ public final class GaeaModel extends Model<Label> implements AutoCloseable, ONNX
 
     /**
      * The candidate ops of the search space, in α's column order.
-     * @return The ops, comma separated.
+     * @return The op names, unmodifiable.
      */
-    public String ops() {
+    public List<String> ops() {
         return ops;
     }
 
@@ -287,7 +291,7 @@ public final class GaeaModel extends Model<Label> implements AutoCloseable, ONNX
     @Override
     protected GaeaModel copy(String newName, ModelProvenance newProvenance) {
         return new GaeaModel(newName, newProvenance, featureIDMap, outputIDInfo, reload(network.parameterBytes(), network.device()),
-                alpha, beta, ops, searchHistoryJson, predictBatchSize);
+                tensorizer, alpha, beta, ops, searchHistoryJson, predictBatchSize);
     }
 
     private TrainedNetwork reload(byte[] parameters, Device device) {
@@ -306,7 +310,8 @@ public final class GaeaModel extends Model<Label> implements AutoCloseable, ONNX
         GaeaModelProto.Builder b = GaeaModelProto.newBuilder()
                 .setMetadata(carrier.serialize().toByteString())
                 .setSearchSpace(network.space().name())
-                .setOps(ops)
+                .setSearchSpaceProvenance(SearchSpaceProvenance.serialize(network.space()))
+                .setOps(String.join(",", ops))
                 .setGenotype(network.genotype().toString())
                 .setChannels(network.channels())
                 .setCellsPerStage(network.depth())
@@ -361,6 +366,13 @@ public final class GaeaModel extends Model<Label> implements AutoCloseable, ONNX
     }
 
     static GaeaModel fromProto(int version, Any message, Device device) throws InvalidProtocolBufferException {
+        if (version >= 0 && version < OLDEST_READABLE_VERSION) {
+            throw new IllegalArgumentException("model format " + version + " was written by a tribuo-nas from before "
+                    + "search spaces became configurable components (0.1.0-SNAPSHOT before the composed trainer); tribuo-nas "
+                    + TribuoNasVersion.VERSION + " reads model formats " + OLDEST_READABLE_VERSION + " to " + CURRENT_VERSION
+                    + ". Load it with the tribuo-nas that wrote it (see its provenance.json), or train it again "
+                    + "with the composed configuration (docs/usage.md, \"Migrating a flat configuration\")");
+        }
         if (version < 0 || version > CURRENT_VERSION) {
             throw new IllegalArgumentException("model format " + version + " was written by "
                     + (version > CURRENT_VERSION ? "a newer" : "an unknown") + " tribuo-nas; tribuo-nas "
@@ -382,7 +394,7 @@ public final class GaeaModel extends Model<Label> implements AutoCloseable, ONNX
         ImageShape shape = new ImageShape(proto.getImageChannels(), proto.getImageHeight(), proto.getImageWidth());
         Normalization norm = new Normalization(shape, floats(proto.getNormalizationMeanList()),
                 floats(proto.getNormalizationStdList()));
-        SearchSpace space = SearchSpaces.create(proto.getSearchSpace(), proto.getOps());
+        SearchSpace space = SearchSpaceProvenance.rebuild(proto.getSearchSpaceProvenance());
         Genotype genotype = space.parseGenotype(proto.getGenotype());
         float[][] alpha = Simplex.unflatten(floats(proto.getAlphaList()), proto.getAlphaRows(), proto.getAlphaCols());
         float[] beta = proto.getBetaCount() == 0 ? null : floats(proto.getBetaList());
@@ -394,8 +406,14 @@ public final class GaeaModel extends Model<Label> implements AutoCloseable, ONNX
         } catch (IOException e) {
             throw new InvalidProtocolBufferException(e);
         }
-        return new GaeaModel(carrier.name(), carrier.provenance(), carrier.featureDomain(), outputs, network, alpha,
-                beta, proto.getOps(), proto.getSearchHistoryJson(), proto.getPredictBatchSize());
+        return new GaeaModel(carrier.name(), carrier.provenance(), carrier.featureDomain(), outputs, network,
+                tensorizerFor(space, shape, carrier.featureDomain()), alpha, beta, space.ops(), proto.getSearchHistoryJson(),
+                proto.getPredictBatchSize());
+    }
+
+    /** The tensorizer of a loaded model: the space says what its networks read. */
+    private static ExampleTensorizer tensorizerFor(SearchSpace space, ImageShape shape, ImmutableFeatureMap features) {
+        return space.inputKind() == InputKind.FEATURE_VECTORS ? new TabularTensorizer(features) : new ImageTensorizer(shape);
     }
 
     private static float[] floats(List<Float> values) {

@@ -21,12 +21,17 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tribuo.MutableDataset;
 import org.tribuo.Prediction;
 import org.tribuo.classification.Label;
-import org.tribuo.nas.arch.ArchitectureGeometry;
 import org.tribuo.nas.checkpoint.CheckpointException;
 import org.tribuo.nas.checkpoint.RunCheckpoints;
 import org.tribuo.nas.protos.GaeaModelProto;
 import org.tribuo.nas.search.EpochRecord;
+import org.tribuo.nas.darts.DartsSearchSpace;
+import org.tribuo.nas.data.ImageInput;
+import org.tribuo.nas.search.GumbelRelaxation;
+import org.tribuo.nas.search.SearchSchedule;
 import org.tribuo.nas.search.SearchScheme;
+import org.tribuo.nas.search.SoftmaxAdamUpdate;
+import org.tribuo.nas.train.FinalTraining;
 import org.tribuo.nas.testutil.FashionFixture;
 import org.tribuo.nas.train.TrainingDivergedException;
 import org.tribuo.nas.train.TrainingEpoch;
@@ -77,7 +82,8 @@ public class CheckpointResumeTest {
     }
 
     private static GaeaTrainer.Builder twoEpochs(long seed) {
-        return TinyTrainers.tiny(seed).searchEpochs(2).finalEpochs(2);
+        return TinyTrainers.tiny(seed).search(TinyTrainers.schedule().epochs(2).build())
+                .finalTraining(TinyTrainers.finalTraining().epochs(2).build());
     }
 
     private static String withoutTimes(String historyJson) {
@@ -144,8 +150,9 @@ public class CheckpointResumeTest {
     public void bilevelSoftmaxSearchResumesToo(@TempDir Path dir) throws Exception {
         MutableDataset<Label> train = FashionFixture.datasetHead("train", 128);
         MutableDataset<Label> test = FashionFixture.datasetHead("t10k", 16);
-        GaeaTrainer.Builder builder = twoEpochs(32).finalEpochs(1).searchExamples(128)
-                .scheme(SearchScheme.BILEVEL).geometry(ArchitectureGeometry.SOFTMAX_ADAM).archLearningRate(0.05f);
+        GaeaTrainer.Builder builder = TinyTrainers.tiny(32)
+                .search(TinyTrainers.schedule().epochs(2).examples(128).scheme(SearchScheme.BILEVEL).build())
+                .architectureUpdate(new SoftmaxAdamUpdate(0.05f, 0f, 1e-3f, 0.5f, 0.999f));
         try (GaeaModel reference = builder.build().train(train)) {
             GaeaTrainer first = builder.build();
             first.setCheckpointDirectory(dir);
@@ -163,8 +170,9 @@ public class CheckpointResumeTest {
     public void gumbelSearchResumesToTheSameSamples(@TempDir Path dir) throws Exception {
         MutableDataset<Label> train = FashionFixture.datasetHead("train", 96);
         MutableDataset<Label> test = FashionFixture.datasetHead("t10k", 16);
-        GaeaTrainer.Builder builder = twoEpochs(33).finalEpochs(1)
-                .relaxation(org.tribuo.nas.search.Relaxation.GUMBEL).archWarmupEpochs(0);
+        GaeaTrainer.Builder builder = TinyTrainers.tiny(33)
+                .search(TinyTrainers.schedule().epochs(2).archWarmupEpochs(0).build())
+                .relaxation(new GumbelRelaxation());
         try (GaeaModel reference = builder.build().train(train)) {
             GaeaTrainer first = builder.build();
             first.setCheckpointDirectory(dir);
@@ -182,10 +190,11 @@ public class CheckpointResumeTest {
     public void pcDartsWithDropPathAndCutoutResumesToo(@TempDir Path dir) throws Exception {
         MutableDataset<Label> train = FashionFixture.datasetHead("train", 64);
         MutableDataset<Label> test = FashionFixture.datasetHead("t10k", 16);
-        GaeaTrainer.Builder builder = GaeaTrainer.builder().imageShape(FashionFixture.SHAPE).searchSpace(GaeaTrainer.DARTS)
-                .searchLayers(8, 3).searchEpochs(1).searchBatchSize(16).searchExamples(32)
-                .finalLayers(8, 3).finalEpochs(2).finalBatchSize(16).finalExamples(32)
-                .finalRegularization(0.4f, 0.3f, 12).seed(34).device("cpu");
+        GaeaTrainer.Builder builder = GaeaTrainer.builder().input(new ImageInput(FashionFixture.SHAPE))
+                .space(DartsSearchSpace.builder().searchNetwork(8, 3).finalNetwork(8, 3).finalRegularization(0.4f, 0.3f, 12).build())
+                .search(SearchSchedule.builder().epochs(1).batchSize(16).examples(32).build())
+                .finalTraining(FinalTraining.builder().epochs(2).batchSize(16).examples(32).build())
+                .seed(34).device("cpu");
         try (GaeaModel reference = builder.build().train(train)) {
             GaeaTrainer first = builder.build();
             first.setCheckpointDirectory(dir);
@@ -208,10 +217,10 @@ public class CheckpointResumeTest {
         first.setProgress(crashAfter(TrainingProgress.Phase.SEARCH, 1));
         assertThrows(SimulatedCrash.class, () -> first.train(train));
 
-        GaeaTrainer changed = twoEpochs(33).searchLearningRate(0.05f, 0.001f).build();
+        GaeaTrainer changed = twoEpochs(33).search(TinyTrainers.schedule().epochs(2).learningRate(0.05f, 0.001f).build()).build();
         changed.setCheckpointDirectory(dir);
         CheckpointException e = assertThrows(CheckpointException.class, () -> changed.train(train));
-        assertTrue(e.getMessage().contains("trainer.searchLearningRate: checkpoint 0.025, now 0.05"), e.getMessage());
+        assertTrue(e.getMessage().contains("trainer.search.learningRate: checkpoint 0.025, now 0.05"), e.getMessage());
         assertFalse(e.getMessage().contains("trainer.seed"), e.getMessage());
 
         GaeaTrainer otherData = twoEpochs(33).build();
@@ -248,8 +257,7 @@ public class CheckpointResumeTest {
         MutableDataset<Label> train = FashionFixture.datasetHead("train", 256);
         // The cosine schedule rises from 0.025 in epoch 1 to ~1.5e11 in epoch 2: weight decay then
         // multiplies the weights by about -4e7 per step, so they overflow within a few steps.
-        GaeaTrainer trainer = TinyTrainers.tiny(35).searchEpochs(2).searchExamples(256)
-                .searchLearningRate(0.025f, 1e12f).build();
+        GaeaTrainer trainer = diverging(35);
         trainer.setCheckpointDirectory(dir);
         TrainingDivergedException e = assertThrows(TrainingDivergedException.class, () -> trainer.train(train));
         assertEquals(2, e.epoch(), e.getMessage());
@@ -257,10 +265,14 @@ public class CheckpointResumeTest {
         Path file = dir.resolve(RunCheckpoints.SEARCH_FILE);
         assertTrue(e.getMessage().contains("last good checkpoint is kept: search epoch 1 in " + file), e.getMessage());
         // The kept checkpoint is epoch 1's: a run of the same configuration resumes from it (and diverges again).
-        GaeaTrainer again = TinyTrainers.tiny(35).searchEpochs(2).searchExamples(256)
-                .searchLearningRate(0.025f, 1e12f).build();
+        GaeaTrainer again = diverging(35);
         again.setCheckpointDirectory(dir);
         e = assertThrows(TrainingDivergedException.class, () -> again.train(train));
         assertEquals(2, e.epoch(), e.getMessage());
+    }
+
+    private static GaeaTrainer diverging(long seed) {
+        return TinyTrainers.tiny(seed)
+                .search(TinyTrainers.schedule().epochs(2).examples(256).learningRate(0.025f, 1e12f).build()).build();
     }
 }

@@ -94,7 +94,7 @@ public class DeterminismAndInputTest {
     @Test
     public void pixelsOutsideTheDeclaredShapeAreNamed() {
         MutableDataset<Label> data = FashionFixture.datasetHead("train", 40);
-        GaeaTrainer smaller = TinyTrainers.tiny(1).imageShape(new org.tribuo.nas.data.ImageShape(1, 20, 20)).build();
+        GaeaTrainer smaller = TinyTrainers.tiny(1).input(new org.tribuo.nas.data.ImageInput(new org.tribuo.nas.data.ImageShape(1, 20, 20))).build();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> smaller.train(data));
         // the IDX file says 28x28: refused before any pixel is placed, naming both shapes
         assertTrue(e.getMessage().contains("1x20x20") && e.getMessage().contains("1x28x28"), e.getMessage());

@@ -16,6 +16,11 @@
 
 package org.tribuo.nas;
 
+import org.tribuo.nas.darts.DartsSearchSpace;
+import org.tribuo.nas.data.ImageInput;
+import org.tribuo.nas.search.SearchSchedule;
+import org.tribuo.nas.tabular.TabularSearchSpace;
+import org.tribuo.nas.train.FinalTraining;
 import ai.onnx.proto.OnnxMl;
 import ai.onnxruntime.OrtSession;
 import org.junit.jupiter.api.Test;
@@ -123,9 +128,10 @@ public class GaeaModelOnnxTest {
     public void dartsModelExportsWithoutItsAuxiliaryHead() throws Exception {
         MutableDataset<Label> train = FashionFixture.datasetHead("train", 96);
         MutableDataset<Label> test = FashionFixture.datasetHead("t10k", 40);
-        GaeaTrainer trainer = GaeaTrainer.builder().imageShape(FashionFixture.SHAPE).searchSpace(GaeaTrainer.DARTS)
-                .searchLayers(8, 3).searchEpochs(1).searchBatchSize(16).searchExamples(48)
-                .finalLayers(8, 3).finalEpochs(1).finalBatchSize(16).finalExamples(48)
+        GaeaTrainer trainer = GaeaTrainer.builder().input(new ImageInput(FashionFixture.SHAPE))
+                .space(DartsSearchSpace.builder().searchNetwork(8, 3).finalNetwork(8, 3).build())
+                .search(SearchSchedule.builder().epochs(1).batchSize(16).examples(48).build())
+                .finalTraining(FinalTraining.builder().epochs(1).batchSize(16).examples(48).build())
                 .seed(3).device("cpu").build();
         try (GaeaModel model = trainer.train(train)) {
             assertTrue(model.hasAuxiliaryHead());
@@ -142,9 +148,10 @@ public class GaeaModelOnnxTest {
             Example<Label> e = wine.getExample(i);
             (i % 4 == 0 ? test : train).add(e);
         }
-        GaeaTrainer trainer = GaeaTrainer.builder().searchSpace(GaeaTrainer.TABULAR)
-                .searchLayers(16, 1).searchEpochs(1).searchBatchSize(32)
-                .finalLayers(16, 1).finalEpochs(3).finalBatchSize(32)
+        GaeaTrainer trainer = GaeaTrainer.builder()
+                .space(TabularSearchSpace.builder().searchNetwork(16, 1).finalNetwork(16, 1).build())
+                .search(SearchSchedule.builder().epochs(1).batchSize(32).build())
+                .finalTraining(FinalTraining.builder().epochs(3).batchSize(32).build())
                 .seed(2).device("cpu").build();
         try (GaeaModel model = trainer.train(train)) {
             assertOnnxPredictsAsTheModel(model, test);

@@ -16,6 +16,8 @@
 
 package org.tribuo.nas;
 
+import org.tribuo.nas.search.SoftmaxAdamUpdate;
+import com.oracle.labs.mlrg.olcut.provenance.ConfiguredObjectProvenance;
 import com.oracle.labs.mlrg.olcut.config.ConfigurationManager;
 import com.oracle.labs.mlrg.olcut.config.PropertyException;
 import com.oracle.labs.mlrg.olcut.provenance.ObjectProvenance;
@@ -31,7 +33,6 @@ import org.tribuo.Prediction;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.evaluation.LabelEvaluation;
 import org.tribuo.classification.evaluation.LabelEvaluator;
-import org.tribuo.nas.arch.ArchitectureGeometry;
 import org.tribuo.nas.space.Nb201Genotype;
 import org.tribuo.nas.testutil.FashionFixture;
 import org.tribuo.protos.core.ModelProto;
@@ -188,7 +189,10 @@ public class GaeaModelTest {
         TrainerProvenance tp = provenance.getTrainerProvenance();
         assertTrue(tp instanceof GaeaTrainerProvenance);
         assertEquals("cpu", ((GaeaTrainerProvenance) tp).resolvedDevice());
-        assertEquals("EXPONENTIATED_GRADIENT", tp.getConfiguredParameters().get("geometry").toString());
+        ConfiguredObjectProvenance update = (ConfiguredObjectProvenance) tp.getConfiguredParameters().get("architectureUpdate");
+        assertEquals(org.tribuo.nas.search.ExponentiatedGradientUpdate.class.getName(), update.getClassName());
+        ConfiguredObjectProvenance space = (ConfiguredObjectProvenance) tp.getConfiguredParameters().get("space");
+        assertEquals("1", space.getConfiguredParameters().get("searchCellsPerStage").toString());
         assertEquals("7", tp.getConfiguredParameters().get("seed").toString());
         assertTrue(tp.getInstanceValues().containsKey(GaeaTrainerProvenance.PYTORCH_VERSION));
 
@@ -254,7 +258,7 @@ public class GaeaModelTest {
 
     @Test
     public void configurationRoundTrips(@TempDir Path dir) throws Exception {
-        GaeaTrainer configured = TinyTrainers.tiny(99).geometry(ArchitectureGeometry.SOFTMAX_ADAM).build();
+        GaeaTrainer configured = TinyTrainers.tiny(99).architectureUpdate(new SoftmaxAdamUpdate()).build();
         ConfigurationManager cm = new ConfigurationManager();
         cm.importConfigurable(configured, "trainer");
         Path file = dir.resolve("trainer.xml");
@@ -276,9 +280,10 @@ public class GaeaModelTest {
     @Test
     public void invalidConfigurationIsRejectedByName(@TempDir Path dir) throws Exception {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> TinyTrainers.tiny(1).finalLearningRate(-0.1f, 0f).build());
-        assertTrue(e.getMessage().startsWith("finalLearningRate"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> TinyTrainers.tiny(1).ops("skip_connect,conv_9x9").build());
+                () -> TinyTrainers.finalTraining().learningRate(-0.1f, 0f).build());
+        assertTrue(e.getMessage().startsWith("learningRate"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> TinyTrainers.space().ops(List.of("skip_connect", "conv_9x9")).build());
         assertTrue(e.getMessage().contains("ops") && e.getMessage().contains("conv_9x9"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> TinyTrainers.tiny(1).device("tpu").build());
         assertTrue(e.getMessage().startsWith("device"), e.getMessage());
@@ -286,11 +291,14 @@ public class GaeaModelTest {
         Path file = dir.resolve("bad.xml");
         Files.writeString(file, "<?xml version=\"1.0\"?>\n<config>\n"
                 + "  <component name=\"trainer\" type=\"org.tribuo.nas.GaeaTrainer\">\n"
-                + "    <property name=\"searchEpochs\" value=\"0\"/>\n"
+                + "    <property name=\"search\" value=\"schedule\"/>\n"
+                + "  </component>\n"
+                + "  <component name=\"schedule\" type=\"org.tribuo.nas.search.SearchSchedule\">\n"
+                + "    <property name=\"epochs\" value=\"0\"/>\n"
                 + "  </component>\n</config>\n");
         ConfigurationManager cm = new ConfigurationManager(file.toString());
         PropertyException pe = assertThrows(PropertyException.class, () -> cm.lookup("trainer"));
-        assertTrue(pe.getMessage().contains("searchEpochs"), pe.getMessage());
+        assertTrue(pe.getMessage().contains("epochs") && pe.getMessage().contains("SearchSchedule"), pe.getMessage());
     }
 
     @Test

@@ -16,6 +16,13 @@
 
 package org.tribuo.nas;
 
+import org.tribuo.nas.darts.DartsSearchSpace;
+import org.tribuo.nas.data.ImageInput;
+import org.tribuo.nas.search.GumbelRelaxation;
+import org.tribuo.nas.search.SearchSchedule;
+import org.tribuo.nas.search.SoftmaxAdamUpdate;
+import org.tribuo.nas.tabular.TabularSearchSpace;
+import org.tribuo.nas.train.FinalTraining;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,10 +30,8 @@ import org.tribuo.Model;
 import org.tribuo.MutableDataset;
 import org.tribuo.Prediction;
 import org.tribuo.classification.Label;
-import org.tribuo.nas.arch.ArchitectureGeometry;
 import org.tribuo.nas.darts.DartsGenotype;
 import org.tribuo.nas.search.EpochRecord;
-import org.tribuo.nas.search.Relaxation;
 import org.tribuo.nas.tabular.SklearnCsv;
 import org.tribuo.nas.tabular.TabularGenotype;
 import org.tribuo.classification.evaluation.LabelEvaluator;
@@ -70,11 +75,19 @@ public class SearchMethodsTest {
     /** A tiny DARTS-space trainer: C=8, 3 cells (reductions at 1 and 2), K=4. */
     private static GaeaTrainer.Builder tinyDarts(long seed) {
         return GaeaTrainer.builder()
-                .imageShape(FashionFixture.SHAPE)
-                .searchSpace(GaeaTrainer.DARTS)
-                .searchLayers(8, 3).searchEpochs(1).searchBatchSize(16).searchExamples(48)
-                .finalLayers(8, 3).finalEpochs(1).finalBatchSize(16).finalExamples(48)
+                .input(new ImageInput(FashionFixture.SHAPE))
+                .space(dartsSpace().build())
+                .search(dartsSchedule().build())
+                .finalTraining(FinalTraining.builder().epochs(1).batchSize(16).examples(48).build())
                 .seed(seed).device("cpu");
+    }
+
+    private static DartsSearchSpace.Builder dartsSpace() {
+        return DartsSearchSpace.builder().searchNetwork(8, 3).finalNetwork(8, 3);
+    }
+
+    private static SearchSchedule.Builder dartsSchedule() {
+        return SearchSchedule.builder().epochs(1).batchSize(16).examples(48);
     }
 
     private static void assertSimplexRows(float[][] rows, String what) {
@@ -105,7 +118,7 @@ public class SearchMethodsTest {
     @Test
     public void gaeaPcDartsSearchesTheDartsSpaceWithEdgeWeights() throws Exception {
         GaeaTrainer trainer = tinyDarts(3).build();
-        assertEquals("GAEA PC-DARTS", trainer.method());
+        assertEquals("GAEA PC-DARTS", trainer.method().name());
         try (GaeaModel model = trainer.train(train)) {
             DartsGenotype genotype = assertInstanceOf(DartsGenotype.class, model.genotype());
             assertEquals(8, genotype.normal().size());
@@ -139,9 +152,10 @@ public class SearchMethodsTest {
 
     @Test
     public void pcDartsBaselineKeepsTheArchitectureFrozenDuringWarmUp() {
-        GaeaTrainer trainer = tinyDarts(4).geometry(ArchitectureGeometry.SOFTMAX_ADAM).searchEpochs(2)
-                .archWarmupEpochs(1).finalRegularization(0f, 0f, 0).build();
-        assertEquals("PC-DARTS", trainer.method());
+        GaeaTrainer trainer = tinyDarts(4).architectureUpdate(new SoftmaxAdamUpdate())
+                .search(dartsSchedule().epochs(2).archWarmupEpochs(1).build())
+                .space(dartsSpace().finalRegularization(0f, 0f, 0).build()).build();
+        assertEquals("PC-DARTS", trainer.method().name());
         try (GaeaModel model = trainer.train(train)) {
             List<EpochRecord> epochs = model.searchHistory().epochs();
             assertEquals(2, epochs.size());
@@ -168,9 +182,10 @@ public class SearchMethodsTest {
         for (int i = 0; i < wine.size(); i++) {
             (i % 4 == 0 ? wineTest : wineTrain).add(wine.getExample(i));
         }
-        GaeaTrainer trainer = GaeaTrainer.builder().searchSpace(GaeaTrainer.TABULAR)
-                .searchLayers(16, 1).searchEpochs(2).searchBatchSize(32)
-                .finalLayers(16, 1).finalEpochs(15).finalBatchSize(32).finalLearningRate(0.05f, 0f)
+        GaeaTrainer trainer = GaeaTrainer.builder()
+                .space(TabularSearchSpace.builder().searchNetwork(16, 1).finalNetwork(16, 1).build())
+                .search(SearchSchedule.builder().epochs(2).batchSize(32).build())
+                .finalTraining(FinalTraining.builder().epochs(15).batchSize(32).learningRate(0.05f, 0f).build())
                 .seed(2).device("cpu").build();
         try (GaeaModel model = trainer.train(wineTrain)) {
             assertInstanceOf(TabularGenotype.class, model.genotype());
@@ -195,27 +210,26 @@ public class SearchMethodsTest {
     @Test
     public void optionsThatMakeNoSenseForTheSpaceAreRejected() {
         IllegalArgumentException k = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> tinyDarts(1).partialChannels(3).build());
+                () -> dartsSpace().partialChannels(3).build());
         assertTrue(k.getMessage().contains("partialChannels") && k.getMessage().contains("3"), k.getMessage());
-        IllegalArgumentException cut = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> GaeaTrainer.builder().searchSpace(GaeaTrainer.TABULAR).finalRegularization(-1f, -1f, 8).build());
-        assertTrue(cut.getMessage().startsWith("cutout"), cut.getMessage());
-        IllegalArgumentException aux = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> GaeaTrainer.builder().searchSpace(GaeaTrainer.TABULAR).finalRegularization(0.4f, -1f, -1).build());
-        assertTrue(aux.getMessage().startsWith("auxiliaryWeight") && aux.getMessage().contains("darts space only"), aux.getMessage());
+        IllegalArgumentException input = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> GaeaTrainer.builder().space(TabularSearchSpace.builder().build()).input(new ImageInput()).build());
+        assertTrue(input.getMessage().startsWith("input") && input.getMessage().contains("FEATURE_VECTORS"), input.getMessage());
         IllegalArgumentException warm = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> GaeaTrainer.builder().relaxation(Relaxation.GUMBEL).searchEpochs(25).build());
+                () -> GaeaTrainer.builder().relaxation(new GumbelRelaxation())
+                        .search(SearchSchedule.builder().epochs(25).build()).build());
         assertTrue(warm.getMessage().startsWith("archWarmupEpochs") && warm.getMessage().contains("GAEA GDAS"), warm.getMessage());
-        IllegalArgumentException entropic = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> GaeaTrainer.builder().geometry(ArchitectureGeometry.SOFTMAX_ADAM).archEntropicWeight(0.01f).build());
-        assertTrue(entropic.getMessage().startsWith("archEntropicWeight"), entropic.getMessage());
+        IllegalArgumentException drop = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> dartsSpace().finalRegularization(0.4f, 1f, 16).build());
+        assertTrue(drop.getMessage().startsWith("dropPath"), drop.getMessage());
     }
 
     @Test
     public void gaeaGdasSamplesDeterministicallyAndUpdatesAfterTheWarmUp() {
-        GaeaTrainer.Builder builder = TinyTrainers.tiny(6).relaxation(Relaxation.GUMBEL).searchEpochs(2).archWarmupEpochs(1);
+        GaeaTrainer.Builder builder = TinyTrainers.tiny(6).relaxation(new GumbelRelaxation())
+                .search(TinyTrainers.schedule().epochs(2).archWarmupEpochs(1).build());
         GaeaTrainer trainer = builder.build();
-        assertEquals("GAEA GDAS", trainer.method());
+        assertEquals("GAEA GDAS", trainer.method().name());
         float[][] first;
         try (GaeaModel model = trainer.train(train)) {
             List<EpochRecord> epochs = model.searchHistory().epochs();
@@ -241,9 +255,9 @@ public class SearchMethodsTest {
 
     @Test
     public void gdasBaselineSamplesWithSoftmaxLogits() {
-        GaeaTrainer trainer = TinyTrainers.tiny(7).relaxation(Relaxation.GUMBEL)
-                .geometry(ArchitectureGeometry.SOFTMAX_ADAM).build();
-        assertEquals("GDAS", trainer.method());
+        GaeaTrainer trainer = TinyTrainers.tiny(7).relaxation(new GumbelRelaxation())
+                .architectureUpdate(new SoftmaxAdamUpdate()).build();
+        assertEquals("GDAS", trainer.method().name());
         try (GaeaModel model = trainer.train(train)) {
             assertSimplexRows(model.alpha(), "softmax of the logits");
             assertEquals(test.size(), model.predict(test).size());

@@ -16,11 +16,15 @@
 
 package org.tribuo.nas;
 
+import org.tribuo.nas.data.ImageInput;
 import org.tribuo.nas.data.ImageShape;
+import org.tribuo.nas.search.SearchSchedule;
+import org.tribuo.nas.space.Nb201SearchSpace;
+import org.tribuo.nas.train.FinalTraining;
 
 /**
  * The smallest trainer that exercises everything: C=16 (narrower convs hit a libtorch NaN
- * bug), one cell per stage, one epoch of search and one of final training.
+ * bug), one cell per stage, one epoch of search on 64 images and one of final training.
  */
 final class TinyTrainers {
 
@@ -28,9 +32,25 @@ final class TinyTrainers {
 
     static GaeaTrainer.Builder tiny(long seed) {
         return GaeaTrainer.builder()
-                .imageShape(new ImageShape(1, 28, 28))
-                .searchNetwork(16, 1).searchEpochs(1).searchBatchSize(32).searchExamples(64)
-                .finalNetwork(16, 1).finalEpochs(1).finalBatchSize(32)
+                .input(new ImageInput(new ImageShape(1, 28, 28)))
+                .space(space().build())
+                .search(schedule().build())
+                .finalTraining(finalTraining().build())
                 .seed(seed).device("cpu");
+    }
+
+    /** The tiny NAS-Bench-201 space: C=16, one cell per stage, for search and final network. */
+    static Nb201SearchSpace.Builder space() {
+        return Nb201SearchSpace.builder().searchNetwork(16, 1).finalNetwork(16, 1);
+    }
+
+    /** One search epoch of batch 32 on 64 examples. */
+    static SearchSchedule.Builder schedule() {
+        return SearchSchedule.builder().epochs(1).batchSize(32).examples(64);
+    }
+
+    /** One final-training epoch of batch 32. */
+    static FinalTraining.Builder finalTraining() {
+        return FinalTraining.builder().epochs(1).batchSize(32);
     }
 }

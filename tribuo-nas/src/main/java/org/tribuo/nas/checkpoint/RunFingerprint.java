@@ -16,6 +16,7 @@
 
 package org.tribuo.nas.checkpoint;
 
+import com.oracle.labs.mlrg.olcut.provenance.ObjectProvenance;
 import com.oracle.labs.mlrg.olcut.provenance.Provenance;
 import com.oracle.labs.mlrg.olcut.util.Pair;
 
@@ -69,13 +70,22 @@ public final class RunFingerprint {
      */
     public static RunFingerprint of(TrainerProvenance trainer, ImageData data, List<String> labels) {
         Map<String, String> values = new TreeMap<>();
-        for (Pair<String, Provenance> p : trainer) {
-            values.put("trainer." + p.getA(), String.valueOf(p.getB()));
-        }
+        flatten("trainer.", trainer, values);
         values.put(DATA_EXAMPLES, Integer.toString(data.size()));
         values.put(DATA_LABELS, String.join(",", labels));
         values.put(DATA_SHA256, digest(data));
         return new RunFingerprint(values);
+    }
+
+    /** Every value of a provenance and of its components, keyed by its path, e.g. {@code trainer.search.epochs}. */
+    private static void flatten(String prefix, ObjectProvenance provenance, Map<String, String> values) {
+        for (Pair<String, Provenance> p : provenance) {
+            if (p.getB() instanceof ObjectProvenance component) {
+                flatten(prefix + p.getA() + ".", component, values);
+            } else {
+                values.put(prefix + p.getA(), String.valueOf(p.getB()));
+            }
+        }
     }
 
     private static String digest(ImageData data) {

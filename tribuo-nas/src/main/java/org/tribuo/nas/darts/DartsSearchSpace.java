@@ -17,14 +17,19 @@
 
 package org.tribuo.nas.darts;
 
+import com.oracle.labs.mlrg.olcut.config.Config;
+
 import ai.djl.nn.Block;
 
+import org.tribuo.nas.space.FinalRegularization;
 import org.tribuo.nas.space.Genotype;
 import org.tribuo.nas.space.NetworkSettings;
 import org.tribuo.nas.space.OpSelection;
 import org.tribuo.nas.space.SearchSpace;
 import org.tribuo.nas.space.SupernetSettings;
 import org.tribuo.nas.supernet.CellImplementation;
+import org.tribuo.nas.util.InvalidSettingException;
+import org.tribuo.nas.util.SettingChecks;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -41,6 +46,11 @@ import java.util.SplittableRandom;
  * <p>
  * The supernet is a {@link DartsSearchNetwork} (PC-DARTS partial channels with K =
  * {@link SupernetSettings#partialChannels()}), the network of a genotype a {@link DartsNetwork}.
+ * <p>
+ * Configured fields and their reference values (GAEA PC-DARTS): {@code ops} (empty: all eight,
+ * {@code none} included), supernet C=16 with 8 cells and partial channels K=4 (which also turns
+ * on the edge weights β; 1 turns both off), final network C=36 with 20 cells, auxiliary head
+ * weight 0.4, drop-path 0.2 and cutout 16.
  */
 public final class DartsSearchSpace implements SearchSpace {
 
@@ -49,8 +59,32 @@ public final class DartsSearchSpace implements SearchSpace {
 
     private static final int[] EDGE_GROUPS = {2, 3, 4, 5, 2, 3, 4, 5};
 
-    private final List<DartsOp> ops;
-    private final List<DartsOp> chosenOps;
+    @Config(description = "Candidate ops of every edge, in α's column order; empty means all eight, none included.")
+    private List<String> ops = new ArrayList<>();
+    @Config(description = "Channels C of the supernet's first stage.")
+    private int searchChannels = 16;
+    @Config(description = "Cells of the supernet.")
+    private int searchLayers = 8;
+    @Config(description = "Partial channels K (PC-DARTS: ops run on C/K channels and each node weighs its incoming edges by β); 1 turns both off.")
+    private int partialChannels = 4;
+    @Config(description = "Channels C of the final network's first stage.")
+    private int finalChannels = 36;
+    @Config(description = "Cells of the final network.")
+    private int finalLayers = 20;
+    @Config(description = "Weight of the auxiliary head's loss in final training; 0 builds no auxiliary head.")
+    private float auxiliaryWeight = 0.4f;
+    @Config(description = "Drop-path probability reached at the end of final training.")
+    private float dropPath = 0.2f;
+    @Config(description = "Side in pixels of the cutout square in final training; 0 turns it off.")
+    private int cutout = 16;
+
+    private List<DartsOp> candidates;
+    private List<DartsOp> chosenOps;
+
+    /** For OLCUT. */
+    private DartsSearchSpace() {
+        postConfig();
+    }
 
     /**
      * Creates a space with the given candidate ops, in α's column order.
@@ -58,18 +92,83 @@ public final class DartsSearchSpace implements SearchSpace {
      * @throws IllegalArgumentException if the list is empty, has duplicates or only {@code none}.
      */
     public DartsSearchSpace(List<DartsOp> ops) {
+        setCandidates(ops);
+        List<String> names = new ArrayList<>();
+        for (DartsOp op : ops) {
+            names.add(op.opName());
+        }
+        this.ops = names;
+    }
+
+    /**
+     * A builder starting from the reference space.
+     * @return The builder.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public void postConfig() {
+        try {
+            setCandidates(parseNames(ops));
+            validate();
+        } catch (InvalidSettingException e) {
+            throw e.asPropertyException(getClass());
+        }
+    }
+
+    private static List<DartsOp> parseNames(List<String> names) {
+        if (names.isEmpty()) {
+            return List.of(DartsOp.values());
+        }
+        List<DartsOp> parsed = new ArrayList<>();
+        try {
+            for (String name : names) {
+                parsed.add(DartsOp.fromName(name.trim()));
+            }
+        } catch (IllegalArgumentException e) {
+            throw InvalidSettingException.about("ops", "ops: " + e.getMessage());
+        }
+        return parsed;
+    }
+
+    private void validate() {
+        SettingChecks.positive("searchChannels", searchChannels);
+        SettingChecks.positive("searchLayers", searchLayers);
+        SettingChecks.positive("partialChannels", partialChannels);
+        SettingChecks.positive("finalChannels", finalChannels);
+        SettingChecks.positive("finalLayers", finalLayers);
+        SettingChecks.nonNegative("auxiliaryWeight", auxiliaryWeight);
+        SettingChecks.fraction("dropPath", dropPath);
+        SettingChecks.nonNegative("cutout", cutout);
+        try {
+            checkSupernet(supernetSettings());
+        } catch (IllegalArgumentException e) {
+            throw InvalidSettingException.about(e.getMessage().contains("searchLayers") ? "searchLayers" : "partialChannels",
+                    e.getMessage());
+        }
+        try {
+            checkNetwork(networkSettings());
+        } catch (IllegalArgumentException e) {
+            throw InvalidSettingException.about(e.getMessage().startsWith("finalLayers") ? "finalLayers" : "finalChannels",
+                    e.getMessage());
+        }
+    }
+
+    private void setCandidates(List<DartsOp> ops) {
         Objects.requireNonNull(ops, "ops");
         if (ops.isEmpty()) {
-            throw new IllegalArgumentException("the DARTS space needs at least one candidate op");
+            throw InvalidSettingException.about("ops", "the DARTS space needs at least one candidate op");
         }
         if (EnumSet.copyOf(ops).size() != ops.size()) {
-            throw new IllegalArgumentException("duplicate op in the DARTS candidate list " + ops);
+            throw InvalidSettingException.about("ops", "duplicate op in the DARTS candidate list " + ops);
         }
-        this.ops = List.copyOf(ops);
+        this.candidates = List.copyOf(ops);
         List<DartsOp> chosen = new ArrayList<>(ops);
         chosen.remove(DartsOp.NONE);
         if (chosen.isEmpty()) {
-            throw new IllegalArgumentException("the DARTS space needs an op other than none, got " + ops);
+            throw InvalidSettingException.about("ops", "the DARTS space needs an op other than none, got " + ops);
         }
         this.chosenOps = Collections.unmodifiableList(chosen);
     }
@@ -104,7 +203,22 @@ public final class DartsSearchSpace implements SearchSpace {
      * @return An unmodifiable list.
      */
     public List<DartsOp> dartsOps() {
-        return ops;
+        return candidates;
+    }
+
+    @Override
+    public SupernetSettings supernetSettings() {
+        return new SupernetSettings(searchChannels, searchLayers, partialChannels, partialChannels > 1);
+    }
+
+    @Override
+    public NetworkSettings networkSettings() {
+        return new NetworkSettings(finalChannels, finalLayers, auxiliaryWeight > 0);
+    }
+
+    @Override
+    public FinalRegularization finalRegularization() {
+        return new FinalRegularization(auxiliaryWeight, dropPath, cutout);
     }
 
     @Override
@@ -114,8 +228,8 @@ public final class DartsSearchSpace implements SearchSpace {
 
     @Override
     public List<String> ops() {
-        List<String> names = new ArrayList<>(ops.size());
-        for (DartsOp op : ops) {
+        List<String> names = new ArrayList<>(candidates.size());
+        for (DartsOp op : candidates) {
             names.add(op.opName());
         }
         return Collections.unmodifiableList(names);
@@ -184,12 +298,12 @@ public final class DartsSearchSpace implements SearchSpace {
     public DartsSearchNetwork newSupernet(SupernetSettings settings, int numClasses, OpSelection selection,
                                           CellImplementation cells) {
         checkSupernet(settings);
-        return new DartsSearchNetwork(ops, settings, numClasses, selection, cells);
+        return new DartsSearchNetwork(candidates, settings, numClasses, selection, cells);
     }
 
     @Override
     public DartsGenotype derive(float[][] alpha, float[] beta) {
-        return DartsGenotype.derive(ops, alpha, beta);
+        return DartsGenotype.derive(candidates, alpha, beta);
     }
 
     @Override
@@ -238,12 +352,12 @@ public final class DartsSearchSpace implements SearchSpace {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof DartsSearchSpace && ((DartsSearchSpace) o).ops.equals(ops);
+        return o instanceof DartsSearchSpace && ((DartsSearchSpace) o).candidates.equals(candidates);
     }
 
     @Override
     public int hashCode() {
-        return ops.hashCode();
+        return candidates.hashCode();
     }
 
     /**
@@ -264,5 +378,59 @@ public final class DartsSearchSpace implements SearchSpace {
     @Override
     public String toString() {
         return "DARTS(" + String.join(",", ops()) + ")";
+    }
+
+    /**
+     * Builds a {@link DartsSearchSpace}; unset values keep the reference.
+     */
+    public static final class Builder {
+        private List<String> ops = new ArrayList<>();
+        private int searchChannels = 16;
+        private int searchLayers = 8;
+        private int partialChannels = 4;
+        private int finalChannels = 36;
+        private int finalLayers = 20;
+        private float auxiliaryWeight = 0.4f;
+        private float dropPath = 0.2f;
+        private int cutout = 16;
+
+        private Builder() {}
+
+        /** @param v Candidate op names (empty = all eight). @return this */
+        public Builder ops(List<String> v) { ops = new ArrayList<>(v); return this; }
+        /** @param c Supernet C. @param layers Supernet cells. @return this */
+        public Builder searchNetwork(int c, int layers) { searchChannels = c; searchLayers = layers; return this; }
+        /** @param k Partial channels K (1 = off, and no edge weights). @return this */
+        public Builder partialChannels(int k) { partialChannels = k; return this; }
+        /** @param c Final network C. @param layers Final network cells. @return this */
+        public Builder finalNetwork(int c, int layers) { finalChannels = c; finalLayers = layers; return this; }
+        /** @param aux Auxiliary loss weight (0 = no head). @param drop Drop-path probability. @param cut Cutout side (0 = off). @return this */
+        public Builder finalRegularization(float aux, float drop, int cut) {
+            auxiliaryWeight = aux;
+            dropPath = drop;
+            cutout = cut;
+            return this;
+        }
+
+        /**
+         * Validates and builds.
+         * @return The space.
+         * @throws IllegalArgumentException naming the first invalid setting.
+         */
+        public DartsSearchSpace build() {
+            DartsSearchSpace space = new DartsSearchSpace();
+            space.ops = new ArrayList<>(ops);
+            space.searchChannels = searchChannels;
+            space.searchLayers = searchLayers;
+            space.partialChannels = partialChannels;
+            space.finalChannels = finalChannels;
+            space.finalLayers = finalLayers;
+            space.auxiliaryWeight = auxiliaryWeight;
+            space.dropPath = dropPath;
+            space.cutout = cutout;
+            space.setCandidates(parseNames(space.ops));
+            space.validate();
+            return space;
+        }
     }
 }

@@ -32,6 +32,7 @@ private static final long serialVersionUID = 0L;
     parameters_ = com.google.protobuf.ByteString.EMPTY;
     searchHistoryJson_ = "";
     beta_ = emptyFloatList();
+    searchSpaceProvenance_ = com.google.protobuf.ByteString.EMPTY;
   }
 
   @java.lang.Override
@@ -77,7 +78,8 @@ private static final long serialVersionUID = 0L;
   private volatile java.lang.Object searchSpace_ = "";
   /**
    * <pre>
-   * The search space: "nas-bench-201", "darts" or "tabular". 
+   * The search space's name, e.g. "nas-bench-201", "darts" or "tabular" (for people; loading uses
+   *search_space_provenance). 
    * </pre>
    *
    * <code>string search_space = 2;</code>
@@ -98,7 +100,8 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * The search space: "nas-bench-201", "darts" or "tabular". 
+   * The search space's name, e.g. "nas-bench-201", "darts" or "tabular" (for people; loading uses
+   *search_space_provenance). 
    * </pre>
    *
    * <code>string search_space = 2;</code>
@@ -558,6 +561,22 @@ private static final long serialVersionUID = 0L;
   }
   private int betaMemoizedSerializedSize = -1;
 
+  public static final int SEARCH_SPACE_PROVENANCE_FIELD_NUMBER = 21;
+  private com.google.protobuf.ByteString searchSpaceProvenance_ = com.google.protobuf.ByteString.EMPTY;
+  /**
+   * <pre>
+   * The search space component (class and configured fields) as a serialized OLCUT
+   *RootProvenanceProto; loading rebuilds the space from it (model format 1 on). 
+   * </pre>
+   *
+   * <code>bytes search_space_provenance = 21;</code>
+   * @return The searchSpaceProvenance.
+   */
+  @java.lang.Override
+  public com.google.protobuf.ByteString getSearchSpaceProvenance() {
+    return searchSpaceProvenance_;
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -648,6 +667,9 @@ private static final long serialVersionUID = 0L;
     }
     for (int i = 0; i < beta_.size(); i++) {
       output.writeFloatNoTag(beta_.getFloat(i));
+    }
+    if (!searchSpaceProvenance_.isEmpty()) {
+      output.writeBytes(21, searchSpaceProvenance_);
     }
     getUnknownFields().writeTo(output);
   }
@@ -762,6 +784,10 @@ private static final long serialVersionUID = 0L;
       }
       betaMemoizedSerializedSize = dataSize;
     }
+    if (!searchSpaceProvenance_.isEmpty()) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeBytesSize(21, searchSpaceProvenance_);
+    }
     size += getUnknownFields().getSerializedSize();
     memoizedSize = size;
     return size;
@@ -817,6 +843,8 @@ private static final long serialVersionUID = 0L;
         != other.getAuxiliaryHead()) return false;
     if (!getBetaList()
         .equals(other.getBetaList())) return false;
+    if (!getSearchSpaceProvenance()
+        .equals(other.getSearchSpaceProvenance())) return false;
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -877,6 +905,8 @@ private static final long serialVersionUID = 0L;
       hash = (37 * hash) + BETA_FIELD_NUMBER;
       hash = (53 * hash) + getBetaList().hashCode();
     }
+    hash = (37 * hash) + SEARCH_SPACE_PROVENANCE_FIELD_NUMBER;
+    hash = (53 * hash) + getSearchSpaceProvenance().hashCode();
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
     return hash;
@@ -1033,6 +1063,7 @@ private static final long serialVersionUID = 0L;
       crc32_ = 0;
       auxiliaryHead_ = false;
       beta_ = emptyFloatList();
+      searchSpaceProvenance_ = com.google.protobuf.ByteString.EMPTY;
       return this;
     }
 
@@ -1129,6 +1160,9 @@ private static final long serialVersionUID = 0L;
       if (((from_bitField0_ & 0x00080000) != 0)) {
         beta_.makeImmutable();
         result.beta_ = beta_;
+      }
+      if (((from_bitField0_ & 0x00100000) != 0)) {
+        result.searchSpaceProvenance_ = searchSpaceProvenance_;
       }
     }
 
@@ -1275,6 +1309,9 @@ private static final long serialVersionUID = 0L;
           beta_.addAll(other.beta_);
         }
         onChanged();
+      }
+      if (other.getSearchSpaceProvenance() != com.google.protobuf.ByteString.EMPTY) {
+        setSearchSpaceProvenance(other.getSearchSpaceProvenance());
       }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
@@ -1450,6 +1487,11 @@ private static final long serialVersionUID = 0L;
               input.popLimit(limit);
               break;
             } // case 162
+            case 170: {
+              searchSpaceProvenance_ = input.readBytes();
+              bitField0_ |= 0x00100000;
+              break;
+            } // case 170
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -1523,7 +1565,8 @@ private static final long serialVersionUID = 0L;
     private java.lang.Object searchSpace_ = "";
     /**
      * <pre>
-     * The search space: "nas-bench-201", "darts" or "tabular". 
+     * The search space's name, e.g. "nas-bench-201", "darts" or "tabular" (for people; loading uses
+     *search_space_provenance). 
      * </pre>
      *
      * <code>string search_space = 2;</code>
@@ -1543,7 +1586,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The search space: "nas-bench-201", "darts" or "tabular". 
+     * The search space's name, e.g. "nas-bench-201", "darts" or "tabular" (for people; loading uses
+     *search_space_provenance). 
      * </pre>
      *
      * <code>string search_space = 2;</code>
@@ -1564,7 +1608,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The search space: "nas-bench-201", "darts" or "tabular". 
+     * The search space's name, e.g. "nas-bench-201", "darts" or "tabular" (for people; loading uses
+     *search_space_provenance). 
      * </pre>
      *
      * <code>string search_space = 2;</code>
@@ -1581,7 +1626,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The search space: "nas-bench-201", "darts" or "tabular". 
+     * The search space's name, e.g. "nas-bench-201", "darts" or "tabular" (for people; loading uses
+     *search_space_provenance). 
      * </pre>
      *
      * <code>string search_space = 2;</code>
@@ -1595,7 +1641,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The search space: "nas-bench-201", "darts" or "tabular". 
+     * The search space's name, e.g. "nas-bench-201", "darts" or "tabular" (for people; loading uses
+     *search_space_provenance). 
      * </pre>
      *
      * <code>string search_space = 2;</code>
@@ -2751,6 +2798,53 @@ private static final long serialVersionUID = 0L;
     public Builder clearBeta() {
       beta_ = emptyFloatList();
       bitField0_ = (bitField0_ & ~0x00080000);
+      onChanged();
+      return this;
+    }
+
+    private com.google.protobuf.ByteString searchSpaceProvenance_ = com.google.protobuf.ByteString.EMPTY;
+    /**
+     * <pre>
+     * The search space component (class and configured fields) as a serialized OLCUT
+     *RootProvenanceProto; loading rebuilds the space from it (model format 1 on). 
+     * </pre>
+     *
+     * <code>bytes search_space_provenance = 21;</code>
+     * @return The searchSpaceProvenance.
+     */
+    @java.lang.Override
+    public com.google.protobuf.ByteString getSearchSpaceProvenance() {
+      return searchSpaceProvenance_;
+    }
+    /**
+     * <pre>
+     * The search space component (class and configured fields) as a serialized OLCUT
+     *RootProvenanceProto; loading rebuilds the space from it (model format 1 on). 
+     * </pre>
+     *
+     * <code>bytes search_space_provenance = 21;</code>
+     * @param value The searchSpaceProvenance to set.
+     * @return This builder for chaining.
+     */
+    public Builder setSearchSpaceProvenance(com.google.protobuf.ByteString value) {
+      if (value == null) { throw new NullPointerException(); }
+      searchSpaceProvenance_ = value;
+      bitField0_ |= 0x00100000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The search space component (class and configured fields) as a serialized OLCUT
+     *RootProvenanceProto; loading rebuilds the space from it (model format 1 on). 
+     * </pre>
+     *
+     * <code>bytes search_space_provenance = 21;</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearSearchSpaceProvenance() {
+      bitField0_ = (bitField0_ & ~0x00100000);
+      searchSpaceProvenance_ = getDefaultInstance().getSearchSpaceProvenance();
       onChanged();
       return this;
     }

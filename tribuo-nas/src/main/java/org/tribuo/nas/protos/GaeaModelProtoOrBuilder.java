@@ -23,7 +23,8 @@ public interface GaeaModelProtoOrBuilder extends
 
   /**
    * <pre>
-   * The search space: "nas-bench-201", "darts" or "tabular". 
+   * The search space's name, e.g. "nas-bench-201", "darts" or "tabular" (for people; loading uses
+   *search_space_provenance). 
    * </pre>
    *
    * <code>string search_space = 2;</code>
@@ -32,7 +33,8 @@ public interface GaeaModelProtoOrBuilder extends
   java.lang.String getSearchSpace();
   /**
    * <pre>
-   * The search space: "nas-bench-201", "darts" or "tabular". 
+   * The search space's name, e.g. "nas-bench-201", "darts" or "tabular" (for people; loading uses
+   *search_space_provenance). 
    * </pre>
    *
    * <code>string search_space = 2;</code>
@@ -291,4 +293,15 @@ public interface GaeaModelProtoOrBuilder extends
    * @return The beta at the given index.
    */
   float getBeta(int index);
+
+  /**
+   * <pre>
+   * The search space component (class and configured fields) as a serialized OLCUT
+   *RootProvenanceProto; loading rebuilds the space from it (model format 1 on). 
+   * </pre>
+   *
+   * <code>bytes search_space_provenance = 21;</code>
+   * @return The searchSpaceProvenance.
+   */
+  com.google.protobuf.ByteString getSearchSpaceProvenance();
 }

@@ -29,7 +29,7 @@ public final class TribuoNas {
       descriptor;
   static {
     java.lang.String[] descriptorData = {
-      "\n\020tribuo-nas.proto\022\ntribuo.nas\"\265\003\n\016GaeaM" +
+      "\n\020tribuo-nas.proto\022\ntribuo.nas\"\326\003\n\016GaeaM" +
       "odelProto\022\020\n\010metadata\030\001 \001(\014\022\024\n\014search_sp" +
       "ace\030\002 \001(\t\022\013\n\003ops\030\003 \001(\t\022\020\n\010genotype\030\004 \001(\t" +
       "\022\020\n\010channels\030\005 \001(\005\022\027\n\017cells_per_stage\030\006 " +
@@ -40,8 +40,9 @@ public final class TribuoNas {
       "\r \001(\005\022\r\n\005alpha\030\016 \003(\002\022\022\n\nparameters\030\017 \001(\014" +
       "\022\032\n\022predict_batch_size\030\020 \001(\005\022\033\n\023search_h" +
       "istory_json\030\021 \001(\t\022\r\n\005crc32\030\022 \001(\007\022\026\n\016auxi" +
-      "liary_head\030\023 \001(\010\022\014\n\004beta\030\024 \003(\002B\031\n\025org.tr" +
-      "ibuo.nas.protosP\001b\006proto3"
+      "liary_head\030\023 \001(\010\022\014\n\004beta\030\024 \003(\002\022\037\n\027search" +
+      "_space_provenance\030\025 \001(\014B\031\n\025org.tribuo.na" +
+      "s.protosP\001b\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -52,7 +53,7 @@ public final class TribuoNas {
     internal_static_tribuo_nas_GaeaModelProto_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessageV3.FieldAccessorTable(
         internal_static_tribuo_nas_GaeaModelProto_descriptor,
-        new java.lang.String[] { "Metadata", "SearchSpace", "Ops", "Genotype", "Channels", "CellsPerStage", "ImageChannels", "ImageHeight", "ImageWidth", "NormalizationMean", "NormalizationStd", "AlphaRows", "AlphaCols", "Alpha", "Parameters", "PredictBatchSize", "SearchHistoryJson", "Crc32", "AuxiliaryHead", "Beta", });
+        new java.lang.String[] { "Metadata", "SearchSpace", "Ops", "Genotype", "Channels", "CellsPerStage", "ImageChannels", "ImageHeight", "ImageWidth", "NormalizationMean", "NormalizationStd", "AlphaRows", "AlphaCols", "Alpha", "Parameters", "PredictBatchSize", "SearchHistoryJson", "Crc32", "AuxiliaryHead", "Beta", "SearchSpaceProvenance", });
   }
 
   // @@protoc_insertion_point(outer_class_scope)

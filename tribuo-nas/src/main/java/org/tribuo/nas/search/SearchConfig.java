@@ -37,12 +37,9 @@ import java.util.Objects;
  *
  * @param space The search space with its candidate ops.
  * @param supernet Supernet sizes and options (C, depth, partial channels, edge weights).
- * @param geometry Architecture geometry.
+ * @param architecture The architecture update, resolved against the method (no reference
+ *                     settings left).
  * @param relaxation Continuous mixing or Gumbel sampling.
- * @param archLearningRate Architecture learning rate (η for EG, Adam's lr for softmax).
- * @param archWeightDecay Adam's L2 weight decay on the logits (softmax geometry only).
- * @param edgeLearningRate Learning rate of the edge weights β (with edge weights only).
- * @param archEntropicWeight λ of the entropic regularizer λ·KL(α‖uniform) (EG only).
  * @param archWarmupEpochs Epochs before the first architecture step (the architecture is frozen).
  * @param tauMax Gumbel temperature at the start (Gumbel relaxation only).
  * @param tauMin Gumbel temperature the schedule ends at (Gumbel relaxation only).
@@ -58,9 +55,8 @@ import java.util.Objects;
  * @param seed Seed for initialization, shuffling, splitting and Gumbel noise.
  * @param device Device setting: auto, cpu, gpu or gpu:N.
  */
-public record SearchConfig(SearchSpace space, SupernetSettings supernet, ArchitectureGeometry geometry,
-                           Relaxation relaxation, float archLearningRate, float archWeightDecay,
-                           float edgeLearningRate, float archEntropicWeight, int archWarmupEpochs,
+public record SearchConfig(SearchSpace space, SupernetSettings supernet, ArchitectureUpdate architecture,
+                           Relaxation relaxation, int archWarmupEpochs,
                            float tauMax, float tauMin, SearchScheme scheme, int epochs,
                            int batchSize, float weightLearningRate, float weightLearningRateMin,
                            int lrPeriodEpochs, float momentum, float weightDecay, float gradClip, long seed,
@@ -72,7 +68,7 @@ public record SearchConfig(SearchSpace space, SupernetSettings supernet, Archite
     public SearchConfig {
         Objects.requireNonNull(space, "space");
         Objects.requireNonNull(supernet, "supernet");
-        Objects.requireNonNull(geometry, "geometry");
+        Objects.requireNonNull(architecture, "architecture");
         Objects.requireNonNull(relaxation, "relaxation");
         Objects.requireNonNull(scheme, "scheme");
         Objects.requireNonNull(device, "device");
@@ -80,18 +76,13 @@ public record SearchConfig(SearchSpace space, SupernetSettings supernet, Archite
         positive("epochs", epochs);
         positive("batchSize", batchSize);
         positive("lrPeriodEpochs", lrPeriodEpochs);
-        positive("archLearningRate", archLearningRate);
-        positive("edgeLearningRate", edgeLearningRate);
+        positive("archLearningRate", architecture.learningRate());
+        positive("edgeLearningRate", architecture.edgeLearningRate());
         positive("weightLearningRate", weightLearningRate);
         positive("tauMax", tauMax);
         positive("tauMin", tauMin);
         if (tauMin > tauMax) {
             throw new IllegalArgumentException("tauMin (" + tauMin + ") must not exceed tauMax (" + tauMax + ")");
-        }
-        nonNegative("archWeightDecay", archWeightDecay);
-        nonNegative("archEntropicWeight", archEntropicWeight);
-        if (archEntropicWeight > 0 && geometry != ArchitectureGeometry.EXPONENTIATED_GRADIENT) {
-            throw new IllegalArgumentException("archEntropicWeight applies to the EXPONENTIATED_GRADIENT geometry only");
         }
         nonNegative("archWarmupEpochs", archWarmupEpochs);
         if (archWarmupEpochs >= epochs) {
@@ -156,30 +147,31 @@ public record SearchConfig(SearchSpace space, SupernetSettings supernet, Archite
      * @return The weights.
      */
     public ArchitectureWeights newArchitectureWeights() {
-        int cols = space.ops().size();
-        ArchitectureOptimizer alpha;
-        List<ArchitectureOptimizer> edges = new ArrayList<>();
-        switch (geometry) {
-            case EXPONENTIATED_GRADIENT:
-                alpha = new ExponentiatedGradient(space.alphaRows(), cols, archLearningRate,
-                        relaxation == Relaxation.GUMBEL ? ExponentiatedGradient.Options.gdas(archEntropicWeight)
-                                : new ExponentiatedGradient.Options(false, ExponentiatedGradient.CLAMP_MIN, archEntropicWeight));
-                break;
-            case SOFTMAX_ADAM:
-                alpha = new SoftmaxAdam(space.alphaRows(), cols, archLearningRate, archWeightDecay, seed);
-                break;
-            default:
-                throw new IllegalStateException("unknown geometry " + geometry);
-        }
-        if (supernet.edgeWeights()) {
-            int[] groups = space.edgeGroups();
-            for (int g = 0; g < groups.length; g++) {
-                edges.add(geometry == ArchitectureGeometry.EXPONENTIATED_GRADIENT
-                        ? new ExponentiatedGradient(1, groups[g], edgeLearningRate, ExponentiatedGradient.Options.edges())
-                        : new SoftmaxAdam(1, groups[g], edgeLearningRate, archWeightDecay, seed + 1 + g));
-            }
-        }
-        return new ArchitectureWeights(alpha, edges);
+        return architecture.newWeights(space, supernet.edgeWeights(), seed);
+    }
+
+    /**
+     * The geometry of the architecture update.
+     * @return EG or softmax-Adam.
+     */
+    public ArchitectureGeometry geometry() {
+        return architecture.geometry();
+    }
+
+    /**
+     * The learning rate of α.
+     * @return The resolved rate.
+     */
+    public float archLearningRate() {
+        return architecture.learningRate();
+    }
+
+    /**
+     * The learning rate of β.
+     * @return The resolved rate.
+     */
+    public float edgeLearningRate() {
+        return architecture.edgeLearningRate();
     }
 
     /**
@@ -200,6 +192,7 @@ public record SearchConfig(SearchSpace space, SupernetSettings supernet, Archite
         private int partialChannels = 1;
         private boolean edgeWeights = false;
         private ArchitectureGeometry geometry = ArchitectureGeometry.EXPONENTIATED_GRADIENT;
+        private ArchitectureUpdate architecture;
         private Relaxation relaxation = Relaxation.CONTINUOUS;
         private float archLearningRate = Float.NaN;
         private float archWeightDecay = SoftmaxAdam.DEFAULT_WEIGHT_DECAY;
@@ -238,6 +231,8 @@ public record SearchConfig(SearchSpace space, SupernetSettings supernet, Archite
         public Builder edgeWeights(boolean v) { edgeWeights = v; return this; }
         /** @param v Geometry. @return this */
         public Builder geometry(ArchitectureGeometry v) { geometry = v; return this; }
+        /** @param v The architecture update; replaces geometry and every arch* setting; resolved against the method. @return this */
+        public Builder architecture(ArchitectureUpdate v) { architecture = v; return this; }
         /** @param v Relaxation. @return this */
         public Builder relaxation(Relaxation v) { relaxation = v; return this; }
         /** @param v Architecture learning rate; unset means the geometry's reference value. @return this */
@@ -280,16 +275,32 @@ public record SearchConfig(SearchSpace space, SupernetSettings supernet, Archite
          * @return The configuration.
          * @throws IllegalArgumentException naming the first invalid setting.
          */
-        public SearchConfig build() {
+        /** The update the geometry and arch* settings describe, every value explicit. */
+        private ArchitectureUpdate explicitUpdate() {
             float archLr = Float.isNaN(archLearningRate) ? defaultArchLearningRate(geometry) : archLearningRate;
             float edgeLr = Float.isNaN(edgeLearningRate) ? archLr : edgeLearningRate;
+            if (geometry == ArchitectureGeometry.SOFTMAX_ADAM) {
+                if (archEntropicWeight > 0) {
+                    throw new IllegalArgumentException("archEntropicWeight applies to the EXPONENTIATED_GRADIENT geometry only");
+                }
+                return new SoftmaxAdamUpdate(archLr, edgeLr, archWeightDecay, SoftmaxAdam.DEFAULT_BETA1, SoftmaxAdam.DEFAULT_BETA2);
+            }
+            return new ExponentiatedGradientUpdate(archLr, edgeLr, archEntropicWeight, ExponentiatedGradient.CLAMP_MIN,
+                    relaxation == Relaxation.GUMBEL ? ExponentiatedGradientUpdate.NormalizeOrder.NORMALIZE_FIRST
+                            : ExponentiatedGradientUpdate.NormalizeOrder.CLAMP_FIRST);
+        }
+
+        public SearchConfig build() {
             int period = lrPeriodEpochs == 0 ? 2 * epochs : lrPeriodEpochs;
             if (channels <= 0 || depth <= 0 || partialChannels <= 0) {
                 throw new IllegalArgumentException("channels, depth and partialChannels must be positive, got C="
                         + channels + ", depth=" + depth + ", K=" + partialChannels);
             }
-            return new SearchConfig(space, new SupernetSettings(channels, depth, partialChannels, edgeWeights), geometry,
-                    relaxation, archLr, archWeightDecay, edgeLr, archEntropicWeight, archWarmupEpochs, tauMax, tauMin,
+            ArchitectureUpdate update = architecture != null
+                    ? architecture.resolve(new SearchMethod(architecture.geometry(), relaxation, edgeWeights))
+                    : explicitUpdate();
+            return new SearchConfig(space, new SupernetSettings(channels, depth, partialChannels, edgeWeights), update,
+                    relaxation, archWarmupEpochs, tauMax, tauMin,
                     scheme, epochs, batchSize, weightLearningRate, weightLearningRateMin, period, momentum, weightDecay,
                     gradClip, seed, device);
         }

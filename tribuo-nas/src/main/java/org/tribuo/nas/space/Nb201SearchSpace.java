@@ -16,10 +16,14 @@
 
 package org.tribuo.nas.space;
 
+import com.oracle.labs.mlrg.olcut.config.Config;
+
 import ai.djl.nn.Block;
 
 import org.tribuo.nas.supernet.CellImplementation;
 import org.tribuo.nas.supernet.Nb201Networks;
+import org.tribuo.nas.util.InvalidSettingException;
+import org.tribuo.nas.util.SettingChecks;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -31,20 +35,72 @@ import java.util.SplittableRandom;
  * cells of the supernet, so α is [6, numOps]; no edge weights, no partial channels, no auxiliary
  * head. Network depth is N, the cells per stage. The supernet uses the {@link CellImplementation#FUSED}
  * cell (the same function as the plain one with fewer, larger tensor ops; see docs/performance.md).
+ * <p>
+ * Configured fields and their reference values: {@code ops} (empty: every op but {@code none}),
+ * supernet C=16 N=5, final network C=16 N=5, no cutout.
  */
 public final class Nb201SearchSpace implements SearchSpace {
 
     /** The configuration name. */
     public static final String NAME = "nas-bench-201";
 
-    private final Nb201Space ops;
+    @Config(description = "Candidate ops of every edge, in α's column order; empty means every op but none.")
+    private List<String> ops = new ArrayList<>();
+    @Config(description = "Channels C of the supernet's first stage.")
+    private int searchChannels = 16;
+    @Config(description = "Cells per stage N of the supernet.")
+    private int searchCellsPerStage = 5;
+    @Config(description = "Channels C of the final network's first stage.")
+    private int finalChannels = 16;
+    @Config(description = "Cells per stage N of the final network.")
+    private int finalCellsPerStage = 5;
+    @Config(description = "Side in pixels of the cutout square in final training; 0 turns it off.")
+    private int cutout = 0;
+
+    private Nb201Space candidates;
+
+    /** For OLCUT. */
+    private Nb201SearchSpace() {
+        postConfig();
+    }
 
     /**
-     * Creates the space over the given candidate ops.
+     * Creates the space over the given candidate ops, with the reference sizes.
      * @param ops The candidate ops.
      */
     public Nb201SearchSpace(Nb201Space ops) {
-        this.ops = Objects.requireNonNull(ops, "ops");
+        this.candidates = Objects.requireNonNull(ops, "ops");
+        this.ops = new ArrayList<>(ops().stream().toList());
+    }
+
+    /**
+     * A builder starting from the reference space.
+     * @return The builder.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public void postConfig() {
+        try {
+            candidates = ops.isEmpty() ? Nb201Space.withoutNone() : Nb201Space.parseOps(String.join(",", ops));
+        } catch (IllegalArgumentException e) {
+            throw InvalidSettingException.about("ops", "ops: " + e.getMessage()).asPropertyException(getClass());
+        }
+        try {
+            validate();
+        } catch (InvalidSettingException e) {
+            throw e.asPropertyException(getClass());
+        }
+    }
+
+    private void validate() {
+        SettingChecks.positive("searchChannels", searchChannels);
+        SettingChecks.positive("searchCellsPerStage", searchCellsPerStage);
+        SettingChecks.positive("finalChannels", finalChannels);
+        SettingChecks.positive("finalCellsPerStage", finalCellsPerStage);
+        SettingChecks.nonNegative("cutout", cutout);
     }
 
     /**
@@ -52,7 +108,22 @@ public final class Nb201SearchSpace implements SearchSpace {
      * @return The op list.
      */
     public Nb201Space candidateOps() {
-        return ops;
+        return candidates;
+    }
+
+    @Override
+    public SupernetSettings supernetSettings() {
+        return SupernetSettings.plain(searchChannels, searchCellsPerStage);
+    }
+
+    @Override
+    public NetworkSettings networkSettings() {
+        return new NetworkSettings(finalChannels, finalCellsPerStage, false);
+    }
+
+    @Override
+    public FinalRegularization finalRegularization() {
+        return new FinalRegularization(0f, 0f, cutout);
     }
 
     @Override
@@ -63,7 +134,7 @@ public final class Nb201SearchSpace implements SearchSpace {
     @Override
     public List<String> ops() {
         List<String> names = new ArrayList<>();
-        for (Nb201Op op : ops.ops()) {
+        for (Nb201Op op : candidates.ops()) {
             names.add(op.opName());
         }
         return names;
@@ -106,13 +177,13 @@ public final class Nb201SearchSpace implements SearchSpace {
     @Override
     public Block newSupernet(SupernetSettings settings, int numClasses, OpSelection selection) {
         checkSupernet(settings);
-        return Nb201Networks.supernet(ops, settings.channels(), settings.depth(), numClasses, selection,
+        return Nb201Networks.supernet(candidates, settings.channels(), settings.depth(), numClasses, selection,
                 CellImplementation.FUSED);
     }
 
     @Override
     public Genotype derive(float[][] alpha, float[] beta) {
-        return Nb201Genotype.argmax(ops, alpha);
+        return Nb201Genotype.argmax(candidates, alpha);
     }
 
     @Override
@@ -124,7 +195,7 @@ public final class Nb201SearchSpace implements SearchSpace {
     public Genotype randomGenotype(SplittableRandom rng) {
         List<Nb201Op> edgeOps = new ArrayList<>();
         for (int e = 0; e < Nb201Space.NUM_EDGES; e++) {
-            edgeOps.add(ops.ops().get(rng.nextInt(ops.numOps())));
+            edgeOps.add(candidates.ops().get(rng.nextInt(candidates.numOps())));
         }
         return new Nb201Genotype(edgeOps);
     }
@@ -146,6 +217,46 @@ public final class Nb201SearchSpace implements SearchSpace {
 
     @Override
     public String toString() {
-        return ops.toString();
+        return candidates.toString();
+    }
+
+    /**
+     * Builds a {@link Nb201SearchSpace}; unset values keep the reference.
+     */
+    public static final class Builder {
+        private final Nb201SearchSpace space = new Nb201SearchSpace();
+
+        private Builder() {}
+
+        /** @param v Candidate op names (empty = every op but none). @return this */
+        public Builder ops(List<String> v) { space.ops = new ArrayList<>(v); return this; }
+        /** @param c Supernet C. @param n Supernet cells per stage N. @return this */
+        public Builder searchNetwork(int c, int n) { space.searchChannels = c; space.searchCellsPerStage = n; return this; }
+        /** @param c Final network C. @param n Final network cells per stage N. @return this */
+        public Builder finalNetwork(int c, int n) { space.finalChannels = c; space.finalCellsPerStage = n; return this; }
+        /** @param v Cutout side in pixels (0 = off). @return this */
+        public Builder cutout(int v) { space.cutout = v; return this; }
+
+        /**
+         * Validates and builds.
+         * @return The space.
+         * @throws IllegalArgumentException naming the first invalid setting.
+         */
+        public Nb201SearchSpace build() {
+            Nb201SearchSpace out = new Nb201SearchSpace();
+            out.ops = new ArrayList<>(space.ops);
+            out.searchChannels = space.searchChannels;
+            out.searchCellsPerStage = space.searchCellsPerStage;
+            out.finalChannels = space.finalChannels;
+            out.finalCellsPerStage = space.finalCellsPerStage;
+            out.cutout = space.cutout;
+            try {
+                out.candidates = out.ops.isEmpty() ? Nb201Space.withoutNone() : Nb201Space.parseOps(String.join(",", out.ops));
+            } catch (IllegalArgumentException e) {
+                throw InvalidSettingException.about("ops", "ops: " + e.getMessage());
+            }
+            out.validate();
+            return out;
+        }
     }
 }

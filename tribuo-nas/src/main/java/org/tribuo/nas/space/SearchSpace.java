@@ -16,6 +16,11 @@
 
 package org.tribuo.nas.space;
 
+import com.oracle.labs.mlrg.olcut.config.Configurable;
+import com.oracle.labs.mlrg.olcut.provenance.ConfiguredObjectProvenance;
+import com.oracle.labs.mlrg.olcut.provenance.Provenancable;
+import com.oracle.labs.mlrg.olcut.provenance.impl.ConfiguredObjectProvenanceImpl;
+
 import ai.djl.nn.Block;
 
 import java.util.List;
@@ -39,9 +44,16 @@ import java.util.SplittableRandom;
  * {@code [logits, auxLogits]} in a training forward of a network with an auxiliary head.
  * <p>
  * Inputs are {@code [batch, channels, height, width]}; tabular spaces take feature vectors as
- * {@code [batch, features, 1, 1]}.
+ * {@code [batch, features, 1, 1]} ({@link #inputKind()}).
+ * <p>
+ * <b>A configurable component.</b> A space is an OLCUT component of the {@code GaeaTrainer}: its
+ * {@code @Config} fields (candidate ops, supernet and final network sizes, the final-training
+ * regularization its networks support) carry the space's reference defaults, and its provenance
+ * is saved in every model, so a space written outside tribuo-nas is named by class in a
+ * configuration file and rebuilt when its models are loaded. Implementations need a no-argument
+ * constructor (it may be private) and validate their fields in {@link #postConfig()}.
  */
-public interface SearchSpace {
+public interface SearchSpace extends Configurable, Provenancable<ConfiguredObjectProvenance> {
 
     /**
      * The configuration name of the space, e.g. {@code nas-bench-201}, {@code darts}, {@code tabular}.
@@ -139,5 +151,38 @@ public interface SearchSpace {
      */
     public default String edgeName(int row) {
         return "#" + row;
+    }
+
+    /**
+     * The supernet the search trains, from the space's configured sizes.
+     * @return The settings.
+     */
+    public SupernetSettings supernetSettings();
+
+    /**
+     * The network a genotype is trained as, from the space's configured sizes.
+     * @return The settings.
+     */
+    public NetworkSettings networkSettings();
+
+    /**
+     * The regularization of the final training this space's networks support.
+     * @return The settings; {@link FinalRegularization#NONE} by default.
+     */
+    public default FinalRegularization finalRegularization() {
+        return FinalRegularization.NONE;
+    }
+
+    /**
+     * What the networks read.
+     * @return {@link InputKind#IMAGES} by default.
+     */
+    public default InputKind inputKind() {
+        return InputKind.IMAGES;
+    }
+
+    @Override
+    public default ConfiguredObjectProvenance getProvenance() {
+        return new ConfiguredObjectProvenanceImpl(this, "search-space");
     }
 }

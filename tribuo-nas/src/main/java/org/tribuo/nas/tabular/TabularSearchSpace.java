@@ -16,13 +16,18 @@
 
 package org.tribuo.nas.tabular;
 
+import com.oracle.labs.mlrg.olcut.config.Config;
+
 import ai.djl.nn.Block;
 
 import org.tribuo.nas.space.Genotype;
+import org.tribuo.nas.space.InputKind;
 import org.tribuo.nas.space.NetworkSettings;
 import org.tribuo.nas.space.OpSelection;
 import org.tribuo.nas.space.SearchSpace;
 import org.tribuo.nas.space.SupernetSettings;
+import org.tribuo.nas.util.InvalidSettingException;
+import org.tribuo.nas.util.SettingChecks;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -51,7 +56,9 @@ import java.util.SplittableRandom;
  * <b>Not supported</b> (they belong to the DARTS space): partial channels, edge weights β,
  * auxiliary heads and drop-path.
  * <p>
- * Immutable.
+ * Configured fields and their reference values: {@code ops} (empty: skip_connect, dense,
+ * dense_bottleneck, dense_dropout), supernet width W=64 with 2 cells, final network W=64 with 2
+ * cells.
  */
 public final class TabularSearchSpace implements SearchSpace {
 
@@ -65,7 +72,23 @@ public final class TabularSearchSpace implements SearchSpace {
     private static final int[] EDGE_TO = {1, 2, 2, 3, 3, 3};
     private static final int[] EDGE_FROM = {0, 0, 1, 0, 1, 2};
 
-    private final List<TabularOp> ops;
+    @Config(description = "Candidate ops of every edge, in α's column order; empty means skip_connect, dense, dense_bottleneck, dense_dropout.")
+    private List<String> ops = new ArrayList<>();
+    @Config(description = "Width W of the supernet's hidden vectors.")
+    private int searchChannels = 64;
+    @Config(description = "Cells of the supernet.")
+    private int searchLayers = 2;
+    @Config(description = "Width W of the final network's hidden vectors.")
+    private int finalChannels = 64;
+    @Config(description = "Cells of the final network.")
+    private int finalLayers = 2;
+
+    private List<TabularOp> candidates;
+
+    /** For OLCUT. */
+    private TabularSearchSpace() {
+        postConfig();
+    }
 
     /**
      * Creates a space with the given candidate ops, in the given order (α's columns).
@@ -73,6 +96,66 @@ public final class TabularSearchSpace implements SearchSpace {
      * @throws IllegalArgumentException if the list is empty or has duplicates.
      */
     public TabularSearchSpace(List<TabularOp> ops) {
+        setCandidates(ops);
+        List<String> names = new ArrayList<>();
+        for (TabularOp op : ops) {
+            names.add(op.opName());
+        }
+        this.ops = names;
+    }
+
+    /**
+     * A builder starting from the reference space.
+     * @return The builder.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public void postConfig() {
+        try {
+            setCandidates(parseNames(ops));
+            validate();
+        } catch (InvalidSettingException e) {
+            throw e.asPropertyException(getClass());
+        }
+    }
+
+    private static List<TabularOp> parseNames(List<String> names) {
+        if (names.isEmpty()) {
+            return reference().candidates;
+        }
+        try {
+            return parseOps(String.join(",", names)).candidates;
+        } catch (IllegalArgumentException e) {
+            throw InvalidSettingException.about("ops", "ops: " + e.getMessage());
+        }
+    }
+
+    private void validate() {
+        SettingChecks.positive("searchChannels", searchChannels);
+        SettingChecks.positive("searchLayers", searchLayers);
+        SettingChecks.positive("finalChannels", finalChannels);
+        SettingChecks.positive("finalLayers", finalLayers);
+    }
+
+    @Override
+    public SupernetSettings supernetSettings() {
+        return SupernetSettings.plain(searchChannels, searchLayers);
+    }
+
+    @Override
+    public NetworkSettings networkSettings() {
+        return new NetworkSettings(finalChannels, finalLayers, false);
+    }
+
+    @Override
+    public InputKind inputKind() {
+        return InputKind.FEATURE_VECTORS;
+    }
+
+    private void setCandidates(List<TabularOp> ops) {
         Objects.requireNonNull(ops, "ops");
         if (ops.isEmpty()) {
             throw new IllegalArgumentException("the tabular search space needs at least one candidate op, expected some of "
@@ -84,7 +167,7 @@ public final class TabularSearchSpace implements SearchSpace {
         if (EnumSet.copyOf(ops).size() != ops.size()) {
             throw new IllegalArgumentException("duplicate op in the tabular candidate list " + ops);
         }
-        this.ops = Collections.unmodifiableList(new ArrayList<>(ops));
+        this.candidates = Collections.unmodifiableList(new ArrayList<>(ops));
     }
 
     /**
@@ -130,8 +213,8 @@ public final class TabularSearchSpace implements SearchSpace {
 
     @Override
     public List<String> ops() {
-        List<String> names = new ArrayList<>(ops.size());
-        for (TabularOp op : ops) {
+        List<String> names = new ArrayList<>(candidates.size());
+        for (TabularOp op : candidates) {
             names.add(op.opName());
         }
         return Collections.unmodifiableList(names);
@@ -142,7 +225,7 @@ public final class TabularSearchSpace implements SearchSpace {
      * @return An unmodifiable list.
      */
     public List<TabularOp> candidateOps() {
-        return ops;
+        return candidates;
     }
 
     /**
@@ -150,7 +233,7 @@ public final class TabularSearchSpace implements SearchSpace {
      * @return The op count.
      */
     public int numOps() {
-        return ops.size();
+        return candidates.size();
     }
 
     @Override
@@ -215,7 +298,7 @@ public final class TabularSearchSpace implements SearchSpace {
         checkSupernet(settings);
         Objects.requireNonNull(selection, "selection");
         return new TabularNetwork(settings.channels(), settings.depth(), numClasses,
-                w -> new TabularSearchCell(ops, w, selection));
+                w -> new TabularSearchCell(candidates, w, selection));
     }
 
     /**
@@ -237,8 +320,8 @@ public final class TabularSearchSpace implements SearchSpace {
         List<TabularOp> chosen = new ArrayList<>(NUM_EDGES);
         for (int e = 0; e < NUM_EDGES; e++) {
             float[] row = alpha[e];
-            if (row == null || row.length != ops.size()) {
-                throw new IllegalArgumentException("expected " + ops.size() + " architecture weights in row " + e
+            if (row == null || row.length != candidates.size()) {
+                throw new IllegalArgumentException("expected " + candidates.size() + " architecture weights in row " + e
                         + ", got " + (row == null ? "null" : Integer.toString(row.length)));
             }
             int best = 0;
@@ -250,7 +333,7 @@ public final class TabularSearchSpace implements SearchSpace {
                     best = k;
                 }
             }
-            chosen.add(ops.get(best));
+            chosen.add(candidates.get(best));
         }
         return new TabularGenotype(chosen);
     }
@@ -276,7 +359,7 @@ public final class TabularSearchSpace implements SearchSpace {
         Objects.requireNonNull(rng, "rng");
         List<TabularOp> chosen = new ArrayList<>(NUM_EDGES);
         for (int e = 0; e < NUM_EDGES; e++) {
-            chosen.add(ops.get(rng.nextInt(ops.size())));
+            chosen.add(candidates.get(rng.nextInt(candidates.size())));
         }
         return new TabularGenotype(chosen);
     }
@@ -353,12 +436,12 @@ public final class TabularSearchSpace implements SearchSpace {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof TabularSearchSpace && ((TabularSearchSpace) o).ops.equals(ops);
+        return o instanceof TabularSearchSpace && ((TabularSearchSpace) o).candidates.equals(candidates);
     }
 
     @Override
     public int hashCode() {
-        return ops.hashCode();
+        return candidates.hashCode();
     }
 
     @Override
@@ -369,5 +452,42 @@ public final class TabularSearchSpace implements SearchSpace {
     @Override
     public String toString() {
         return "tabular(" + opsString() + ")";
+    }
+
+    /**
+     * Builds a {@link TabularSearchSpace}; unset values keep the reference.
+     */
+    public static final class Builder {
+        private List<String> ops = new ArrayList<>();
+        private int searchChannels = 64;
+        private int searchLayers = 2;
+        private int finalChannels = 64;
+        private int finalLayers = 2;
+
+        private Builder() {}
+
+        /** @param v Candidate op names (empty = the reference four). @return this */
+        public Builder ops(List<String> v) { ops = new ArrayList<>(v); return this; }
+        /** @param width Supernet width W. @param layers Supernet cells. @return this */
+        public Builder searchNetwork(int width, int layers) { searchChannels = width; searchLayers = layers; return this; }
+        /** @param width Final network width W. @param layers Final network cells. @return this */
+        public Builder finalNetwork(int width, int layers) { finalChannels = width; finalLayers = layers; return this; }
+
+        /**
+         * Validates and builds.
+         * @return The space.
+         * @throws IllegalArgumentException naming the first invalid setting.
+         */
+        public TabularSearchSpace build() {
+            TabularSearchSpace space = new TabularSearchSpace();
+            space.ops = new ArrayList<>(ops);
+            space.searchChannels = searchChannels;
+            space.searchLayers = searchLayers;
+            space.finalChannels = finalChannels;
+            space.finalLayers = finalLayers;
+            space.setCandidates(parseNames(space.ops));
+            space.validate();
+            return space;
+        }
     }
 }

@@ -16,6 +16,9 @@
 
 package org.tribuo.nas.data;
 
+import org.tribuo.nas.search.SearchSchedule;
+import org.tribuo.nas.space.Nb201SearchSpace;
+import org.tribuo.nas.train.FinalTraining;
 import org.junit.jupiter.api.Test;
 import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
@@ -86,9 +89,10 @@ public class ImageShapeResolverTest {
     @Test
     public void theTrainerRefusesAWrongHeightBeforeTraining() {
         MutableDataset<Label> data = FashionFixture.datasetHead("train", 64);
-        GaeaTrainer trainer = GaeaTrainer.builder().imageShape(new ImageShape(1, 32, 28))
-                .searchNetwork(16, 1).searchEpochs(1).searchBatchSize(32).finalNetwork(16, 1).finalEpochs(1)
-                .finalBatchSize(32).seed(1).device("cpu").build();
+        GaeaTrainer trainer = GaeaTrainer.builder().input(new ImageInput(new ImageShape(1, 32, 28)))
+                .space(Nb201SearchSpace.builder().searchNetwork(16, 1).finalNetwork(16, 1).build())
+                .search(SearchSchedule.builder().epochs(1).batchSize(32).build())
+                .finalTraining(FinalTraining.builder().epochs(1).batchSize(32).build()).seed(1).device("cpu").build();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> trainer.train(data));
         assertTrue(e.getMessage().contains("disagrees with the data's IDX file"), e.getMessage());
     }

@@ -16,6 +16,10 @@
 
 package org.tribuo.nas.repro;
 
+import org.tribuo.nas.data.ImageInput;
+import org.tribuo.nas.search.SearchSchedule;
+import org.tribuo.nas.space.Nb201SearchSpace;
+import org.tribuo.nas.train.FinalTraining;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -63,9 +67,10 @@ public class ModelReproducerTest {
 
     static GaeaTrainer tinyTrainer(long seed) {
         return GaeaTrainer.builder()
-                .imageShape(FashionFixture.SHAPE)
-                .searchNetwork(16, 1).searchEpochs(1).searchBatchSize(32).searchExamples(64)
-                .finalNetwork(16, 1).finalEpochs(1).finalBatchSize(32)
+                .input(new ImageInput(FashionFixture.SHAPE))
+                .space(Nb201SearchSpace.builder().searchNetwork(16, 1).finalNetwork(16, 1).build())
+                .search(SearchSchedule.builder().epochs(1).batchSize(32).examples(64).build())
+                .finalTraining(FinalTraining.builder().epochs(1).batchSize(32).build())
                 .seed(seed).device("cpu")
                 .build();
     }

@@ -1,0 +1,225 @@
+/*
+ * Copyright (c) 2026 tribuo-nas authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package org.tribuo.nas;
+
+import com.oracle.labs.mlrg.olcut.provenance.Provenance;
+import com.oracle.labs.mlrg.olcut.provenance.primitives.DoubleProvenance;
+import com.oracle.labs.mlrg.olcut.provenance.primitives.StringProvenance;
+
+import org.tribuo.Dataset;
+import org.tribuo.ImmutableOutputInfo;
+import org.tribuo.classification.Label;
+import org.tribuo.nas.checkpoint.RunCheckpoints;
+import org.tribuo.nas.checkpoint.RunFingerprint;
+import org.tribuo.nas.data.ExampleTensorizer;
+import org.tribuo.nas.data.ImageData;
+import org.tribuo.nas.data.InputFormat;
+import org.tribuo.nas.data.Normalization;
+import org.tribuo.nas.search.ArchitectureUpdate;
+import org.tribuo.nas.search.EpochRecord;
+import org.tribuo.nas.search.GaeaSearch;
+import org.tribuo.nas.search.SearchConfig;
+import org.tribuo.nas.search.SearchListener;
+import org.tribuo.nas.search.SearchMethod;
+import org.tribuo.nas.search.SearchRelaxation;
+import org.tribuo.nas.search.SearchResult;
+import org.tribuo.nas.search.SearchSchedule;
+import org.tribuo.nas.space.SearchSpace;
+import org.tribuo.nas.space.SupernetSettings;
+import org.tribuo.nas.train.Devices;
+import org.tribuo.nas.train.FinalTraining;
+import org.tribuo.nas.train.FinalTrainingConfig;
+import org.tribuo.nas.train.NetworkTrainer;
+import org.tribuo.nas.train.TrainedNetwork;
+import org.tribuo.provenance.ModelProvenance;
+import org.tribuo.provenance.TrainerProvenance;
+
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+
+/**
+ * One {@code train} call of a {@link GaeaTrainer}: tensorize the data, search, train the found
+ * network from scratch, and assemble the model with its provenance; checkpointed in the run's
+ * folder when there is one.
+ */
+final class TrainingRun {
+
+    private static final Logger logger = Logger.getLogger(TrainingRun.class.getName());
+
+    private final SearchSpace space;
+    private final ArchitectureUpdate update;
+    private final SearchRelaxation relaxation;
+    private final SearchSchedule schedule;
+    private final FinalTraining finalTraining;
+    private final InputFormat input;
+    private final int predictBatchSize;
+    private final String device;
+    private final TrainingProgress progress;
+    private final SearchMethod method;
+
+    TrainingRun(SearchSpace space, ArchitectureUpdate resolvedUpdate, SearchRelaxation relaxation, SearchSchedule schedule,
+                FinalTraining finalTraining, InputFormat input, int predictBatchSize, String device, TrainingProgress progress) {
+        this.space = space;
+        this.update = resolvedUpdate;
+        this.relaxation = relaxation;
+        this.schedule = schedule;
+        this.finalTraining = finalTraining;
+        this.input = input;
+        this.predictBatchSize = predictBatchSize;
+        this.device = device;
+        this.progress = progress;
+        this.method = new SearchMethod(update.geometry(), relaxation.kind(), space.supernetSettings().edgeWeights());
+    }
+
+    GaeaModel train(Dataset<Label> examples, Map<String, Provenance> runProvenance, TrainerProvenance trainerProvenance,
+                    String resolvedSettings, long runSeed, Path checkpointDirectory) {
+        ImmutableOutputInfo<Label> labels = examples.getOutputIDInfo();
+        checkTrainable(examples, labels);
+        ExampleTensorizer tensorizer = input.fit(examples);
+        ImageData data = tensorizer.tensorize(examples, labels);
+        Normalization norm = Normalization.fit(data);
+        SplittableRandom seeds = new SplittableRandom(runSeed);
+        long searchSeed = seeds.nextLong();
+        long subsetSeed = seeds.nextLong();
+        long finalSeed = seeds.nextLong();
+        long finalSubsetSeed = seeds.nextLong();
+
+        ImageData searchData = subset(data, schedule.examples(), subsetSeed);
+        ImageData finalData = subset(data, finalTraining.examples(), finalSubsetSeed);
+        schedule.checkFits(searchData.size());
+        finalTraining.checkFits(finalData.size());
+        try (RunCheckpoints checkpoints = checkpointDirectory == null ? RunCheckpoints.disabled()
+                : RunCheckpoints.open(checkpointDirectory, RunFingerprint.of(trainerProvenance, data, labelNames(labels)))) {
+            SearchResult found = search(searchData, data.size(), labels.size(), norm, searchSeed, checkpoints);
+            TrainedNetwork network = trainFound(found, finalData, labels.size(), norm, finalSeed, checkpoints);
+            ModelProvenance provenance = new ModelProvenance(GaeaModel.class.getName(), OffsetDateTime.now(),
+                    examples.getProvenance(), trainerProvenance, instanceProvenance(runProvenance, found, network,
+                    resolvedSettings));
+            return new GaeaModel("gaea-" + space.name(), provenance, examples.getFeatureIDMap(), labels, network,
+                    tensorizer, found.alpha(), found.beta(), space.ops(), found.history().toJson(), predictBatchSize);
+        }
+    }
+
+    private static void checkTrainable(Dataset<Label> examples, ImmutableOutputInfo<Label> labels) {
+        if (examples.size() == 0) {
+            throw new IllegalArgumentException("GaeaTrainer cannot train on an empty dataset");
+        }
+        if (labels.size() < 2) {
+            throw new IllegalArgumentException("GaeaTrainer needs at least two classes, the dataset has "
+                    + labels.size() + " " + labels.getDomain());
+        }
+    }
+
+    private SearchResult search(ImageData searchData, int allExamples, int numClasses, Normalization norm, long searchSeed,
+                                RunCheckpoints checkpoints) {
+        SupernetSettings supernet = space.supernetSettings();
+        SearchConfig config = schedule.applyTo(SearchConfig.builder(), method).space(space).channels(supernet.channels())
+                .depth(supernet.depth()).partialChannels(supernet.partialChannels()).edgeWeights(supernet.edgeWeights())
+                .architecture(update).relaxation(relaxation.kind()).temperature(relaxation.tauMax(), relaxation.tauMin())
+                .seed(searchSeed).device(device).build();
+        logger.info(() -> String.format(Locale.ROOT, "%s search: %s, %s, C=%d depth %d, %d epochs on %d of %d examples",
+                method, space, schedule.scheme(), supernet.channels(), supernet.depth(), schedule.epochs(),
+                searchData.size(), allExamples));
+        progress.onPhaseStart(TrainingProgress.Phase.SEARCH, schedule.epochs(), schedule.stepsPerEpoch(searchData.size()));
+        SearchResult found = new GaeaSearch(config).run(searchData, numClasses, norm, new SearchListener() {
+            @Override
+            public void onStep(int epoch, int step, int stepsPerEpoch) {
+                progress.onStep(TrainingProgress.Phase.SEARCH, epoch, step);
+            }
+
+            @Override
+            public void onEpoch(EpochRecord r) {
+                logger.info(() -> String.format(Locale.ROOT, "search epoch %d/%d: loss %.4f, accuracy %.4f, entropy %.4f, %s (%.1f s)",
+                        r.epoch(), schedule.epochs(), r.trainLoss(), r.trainAccuracy(), r.meanEntropy(), r.genotype(), r.seconds()));
+                progress.onSearchEpoch(r);
+            }
+        }, checkpoints);
+        progress.onPhaseEnd(TrainingProgress.Phase.SEARCH);
+        return found;
+    }
+
+    private TrainedNetwork trainFound(SearchResult found, ImageData finalData, int numClasses, Normalization norm,
+                                      long finalSeed, RunCheckpoints checkpoints) {
+        FinalTrainingConfig config = finalTraining.config(space, finalSeed, device);
+        logger.info(() -> "training " + found.genotype() + " from scratch: C=" + config.channels() + " depth "
+                + config.depth() + ", " + config.epochs() + " epochs on " + finalData.size() + " examples");
+        progress.onPhaseStart(TrainingProgress.Phase.FINAL_TRAINING, config.epochs(), finalData.size() / config.batchSize());
+        TrainedNetwork network = new NetworkTrainer(config).train(space, found.genotype(), finalData, numClasses, norm,
+                e -> {
+                    logger.info(() -> String.format(Locale.ROOT, "final training epoch %d/%d: loss %.4f, accuracy %.4f (%.1f s)",
+                            e.epoch(), config.epochs(), e.trainLoss(), e.trainAccuracy(), e.seconds()));
+                    progress.onTrainingEpoch(e);
+                },
+                (epoch, step, steps) -> progress.onStep(TrainingProgress.Phase.FINAL_TRAINING, epoch, step), checkpoints);
+        progress.onPhaseEnd(TrainingProgress.Phase.FINAL_TRAINING);
+        return network;
+    }
+
+    private static Map<String, Provenance> instanceProvenance(Map<String, Provenance> runProvenance, SearchResult found,
+                                                              TrainedNetwork network, String resolvedSettings) {
+        Map<String, Provenance> instance = new HashMap<>(runProvenance);
+        instance.put(GaeaModel.GENOTYPE, new StringProvenance(GaeaModel.GENOTYPE, found.genotype().toString()));
+        instance.put(GaeaModel.ALPHA, new StringProvenance(GaeaModel.ALPHA, Arrays.deepToString(found.alpha())));
+        instance.put(GaeaModel.MEAN_ENTROPY, new DoubleProvenance(GaeaModel.MEAN_ENTROPY, found.meanEntropy()));
+        instance.put(GaeaModel.DEVICE, new StringProvenance(GaeaModel.DEVICE, Devices.name(network.device())));
+        instance.put(GaeaTrainer.RESOLVED_SETTINGS, new StringProvenance(GaeaTrainer.RESOLVED_SETTINGS, resolvedSettings));
+        instance.put(GaeaModel.FINAL_TRAINING_LOSSES, new StringProvenance(GaeaModel.FINAL_TRAINING_LOSSES,
+                network.trainingHistory().stream().map(e -> Double.toString(e.trainLoss())).collect(Collectors.joining(","))));
+        if (found.beta() != null) {
+            instance.put(GaeaModel.BETA, new StringProvenance(GaeaModel.BETA, Arrays.toString(found.beta())));
+        }
+        return instance;
+    }
+
+    private static List<String> labelNames(ImmutableOutputInfo<Label> labels) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < labels.size(); i++) {
+            names.add(labels.getOutput(i).getLabel());
+        }
+        return names;
+    }
+
+    /** A seeded random subset of the given size, in the data's order; all of it when size is 0 or too large. */
+    private static ImageData subset(ImageData data, int size, long seed) {
+        if (size <= 0 || size >= data.size()) {
+            return data;
+        }
+        int n = data.size();
+        int[] all = new int[n];
+        for (int i = 0; i < n; i++) {
+            all[i] = i;
+        }
+        SplittableRandom r = new SplittableRandom(seed);
+        for (int i = n - 1; i > 0; i--) {
+            int j = r.nextInt(i + 1);
+            int t = all[i];
+            all[i] = all[j];
+            all[j] = t;
+        }
+        int[] chosen = Arrays.copyOf(all, size);
+        Arrays.sort(chosen);
+        return data.subset(chosen);
+    }
+}

@@ -1,0 +1,239 @@
+/*
+ * Copyright (c) 2026 tribuo-nas authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package org.tribuo.nas.search;
+
+import com.oracle.labs.mlrg.olcut.config.Config;
+import com.oracle.labs.mlrg.olcut.config.Configurable;
+import com.oracle.labs.mlrg.olcut.provenance.ConfiguredObjectProvenance;
+import com.oracle.labs.mlrg.olcut.provenance.Provenancable;
+import com.oracle.labs.mlrg.olcut.provenance.impl.ConfiguredObjectProvenanceImpl;
+
+import org.tribuo.nas.util.InvalidSettingException;
+import org.tribuo.nas.util.SettingChecks;
+
+/**
+ * The schedule of a search: scheme, epochs, batches, the examples it uses, the weights' SGD with
+ * its cosine learning rate, and the architecture warm-up. A configurable component of the
+ * trainer; the defaults are the reference's NAS-Bench-201 search.
+ */
+public final class SearchSchedule implements Configurable, Provenancable<ConfiguredObjectProvenance> {
+
+    @Config(description = "SINGLE_LEVEL (ERM, GAEA's best) or BILEVEL (architecture trained on a held-out half).")
+    private SearchScheme scheme = SearchScheme.SINGLE_LEVEL;
+    @Config(description = "Search epochs.")
+    private int epochs = 25;
+    @Config(description = "Minibatch size of both steps.")
+    private int batchSize = 64;
+    @Config(description = "Examples the search uses, a seeded random subset; 0 uses all.")
+    private int examples = 0;
+    @Config(description = "Initial weight learning rate.")
+    private float learningRate = 0.025f;
+    @Config(description = "Weight learning rate the cosine schedule reaches after its period (above learningRate it rises instead).")
+    private float learningRateMin = 0.001f;
+    @Config(description = "Cosine period in epochs; 0 means twice the epochs, as the reference (50 for 25).")
+    private int lrPeriodEpochs = 0;
+    @Config(description = "Epochs before the first architecture step; -1 means the method's reference (15 for PC-DARTS, 50 for GAEA GDAS, else 0).")
+    private int archWarmupEpochs = -1;
+    @Config(description = "SGD momentum of the weights.")
+    private float momentum = 0.9f;
+    @Config(description = "SGD weight decay of the weights.")
+    private float weightDecay = 3e-4f;
+    @Config(description = "Bound on the global gradient L2 norm of the weight step; 0 disables clipping.")
+    private float gradClip = 5f;
+
+    /** The reference schedule. */
+    public SearchSchedule() {}
+
+    /**
+     * A builder starting from the reference schedule.
+     * @return The builder.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public void postConfig() {
+        try {
+            validate();
+        } catch (InvalidSettingException e) {
+            throw e.asPropertyException(getClass());
+        }
+    }
+
+    private void validate() {
+        if (scheme == null) {
+            throw new InvalidSettingException("scheme", "must be SINGLE_LEVEL or BILEVEL");
+        }
+        SettingChecks.positive("epochs", epochs);
+        SettingChecks.positive("batchSize", batchSize);
+        SettingChecks.nonNegative("examples", examples);
+        int perStep = scheme == SearchScheme.BILEVEL ? examples / 2 : examples;
+        if (examples > 0 && batchSize > perStep) {
+            throw new InvalidSettingException("batchSize", batchSize + " exceeds examples (" + examples
+                    + (scheme == SearchScheme.BILEVEL ? ", halved by the bilevel split" : "")
+                    + "): no search step would have a full batch");
+        }
+        SettingChecks.positive("learningRate", learningRate);
+        SettingChecks.nonNegative("learningRateMin", learningRateMin);
+        SettingChecks.nonNegative("lrPeriodEpochs", lrPeriodEpochs);
+        SettingChecks.referenceOrNonNegative("archWarmupEpochs", archWarmupEpochs);
+        SettingChecks.fraction("momentum", momentum);
+        SettingChecks.nonNegative("weightDecay", weightDecay);
+        SettingChecks.nonNegative("gradClip", gradClip);
+    }
+
+    /**
+     * The warm-up in force for a method.
+     * @param method The search method.
+     * @return The configured epochs, or the method's reference when -1.
+     */
+    public int archWarmupEpochs(SearchMethod method) {
+        return archWarmupEpochs >= 0 ? archWarmupEpochs : method.referenceWarmupEpochs();
+    }
+
+    /**
+     * Checks the schedule leaves the method an architecture step.
+     * @param method The search method.
+     * @throws InvalidSettingException naming archWarmupEpochs if the warm-up takes every epoch.
+     */
+    public void checkFits(SearchMethod method) {
+        int warmup = archWarmupEpochs(method);
+        if (warmup >= epochs) {
+            throw new InvalidSettingException("archWarmupEpochs", warmup + (archWarmupEpochs < 0 ? " (the " + method
+                    + " reference)" : "") + " leaves no architecture update in " + epochs
+                    + " search epochs; set archWarmupEpochs below epochs");
+        }
+    }
+
+    /**
+     * The steps of one epoch on a number of examples.
+     * @param examplesAvailable The examples the search uses.
+     * @return The full batches per epoch (of the half that trains the weights when bilevel).
+     */
+    public int stepsPerEpoch(int examplesAvailable) {
+        return (scheme == SearchScheme.BILEVEL ? examplesAvailable / 2 : examplesAvailable) / batchSize;
+    }
+
+    /**
+     * Checks a step has a full batch of the examples available.
+     * @param examplesAvailable The examples the search uses.
+     * @throws IllegalArgumentException if there is not one full batch.
+     */
+    public void checkFits(int examplesAvailable) {
+        if (stepsPerEpoch(examplesAvailable) == 0) {
+            int perStep = scheme == SearchScheme.BILEVEL ? examplesAvailable / 2 : examplesAvailable;
+            throw new IllegalArgumentException("search batchSize " + batchSize + " exceeds the " + perStep
+                    + " examples available to a search step (" + examplesAvailable + " search examples"
+                    + (scheme == SearchScheme.BILEVEL ? ", halved by the bilevel split)" : ")"));
+        }
+    }
+
+    /**
+     * Writes the schedule into a search configuration.
+     * @param search The builder.
+     * @param method The method, for the reference warm-up.
+     * @return The builder.
+     */
+    public SearchConfig.Builder applyTo(SearchConfig.Builder search, SearchMethod method) {
+        return search.scheme(scheme).epochs(epochs).batchSize(batchSize).weightLearningRate(learningRate)
+                .weightLearningRateMin(learningRateMin).lrPeriodEpochs(lrPeriodEpochs)
+                .archWarmupEpochs(archWarmupEpochs(method)).momentum(momentum).weightDecay(weightDecay).gradClip(gradClip);
+    }
+
+    /** @return The scheme. */
+    public SearchScheme scheme() {
+        return scheme;
+    }
+
+    /** @return The epochs. */
+    public int epochs() {
+        return epochs;
+    }
+
+    /** @return The minibatch size. */
+    public int batchSize() {
+        return batchSize;
+    }
+
+    /** @return The examples used, 0 for all. */
+    public int examples() {
+        return examples;
+    }
+
+    @Override
+    public ConfiguredObjectProvenance getProvenance() {
+        return new ConfiguredObjectProvenanceImpl(this, "search-schedule");
+    }
+
+    @Override
+    public String toString() {
+        return "SearchSchedule(" + scheme + ", " + epochs + " epochs, batch " + batchSize
+                + (examples > 0 ? ", " + examples + " examples" : "") + ")";
+    }
+
+    /**
+     * Builds a {@link SearchSchedule}; unset values keep the reference.
+     */
+    public static final class Builder {
+        private final SearchSchedule s = new SearchSchedule();
+
+        private Builder() {}
+
+        /** @param v Scheme. @return this */
+        public Builder scheme(SearchScheme v) { s.scheme = v; return this; }
+        /** @param v Epochs. @return this */
+        public Builder epochs(int v) { s.epochs = v; return this; }
+        /** @param v Minibatch size. @return this */
+        public Builder batchSize(int v) { s.batchSize = v; return this; }
+        /** @param v Examples used (0 = all). @return this */
+        public Builder examples(int v) { s.examples = v; return this; }
+        /** @param lr Initial rate. @param min Rate at the end of the period. @return this */
+        public Builder learningRate(float lr, float min) { s.learningRate = lr; s.learningRateMin = min; return this; }
+        /** @param v Cosine period in epochs (0 = twice the epochs). @return this */
+        public Builder lrPeriodEpochs(int v) { s.lrPeriodEpochs = v; return this; }
+        /** @param v Architecture warm-up epochs (-1 = reference). @return this */
+        public Builder archWarmupEpochs(int v) { s.archWarmupEpochs = v; return this; }
+        /** @param v SGD momentum. @return this */
+        public Builder momentum(float v) { s.momentum = v; return this; }
+        /** @param v SGD weight decay. @return this */
+        public Builder weightDecay(float v) { s.weightDecay = v; return this; }
+        /** @param v Gradient-norm bound (0 = off). @return this */
+        public Builder gradClip(float v) { s.gradClip = v; return this; }
+
+        /**
+         * Validates and builds.
+         * @return The schedule.
+         * @throws IllegalArgumentException naming the first invalid setting.
+         */
+        public SearchSchedule build() {
+            SearchSchedule out = new SearchSchedule();
+            out.scheme = s.scheme;
+            out.epochs = s.epochs;
+            out.batchSize = s.batchSize;
+            out.examples = s.examples;
+            out.learningRate = s.learningRate;
+            out.learningRateMin = s.learningRateMin;
+            out.lrPeriodEpochs = s.lrPeriodEpochs;
+            out.archWarmupEpochs = s.archWarmupEpochs;
+            out.momentum = s.momentum;
+            out.weightDecay = s.weightDecay;
+            out.gradClip = s.gradClip;
+            out.validate();
+            return out;
+        }
+    }
+}

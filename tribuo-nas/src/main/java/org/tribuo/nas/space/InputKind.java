@@ -1,0 +1,26 @@
+/*
+ * Copyright (c) 2026 tribuo-nas authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package org.tribuo.nas.space;
+
+/**
+ * What a space's networks read.
+ */
+public enum InputKind {
+    /** Images, {@code [batch, channels, height, width]}, pixels named by their flat index. */
+    IMAGES,
+    /** Feature vectors, {@code [batch, features, 1, 1]}, one value per feature of the feature map. */
+    FEATURE_VECTORS
+}

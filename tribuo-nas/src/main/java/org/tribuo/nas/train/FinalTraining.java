@@ -1,0 +1,186 @@
+/*
+ * Copyright (c) 2026 tribuo-nas authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package org.tribuo.nas.train;
+
+import com.oracle.labs.mlrg.olcut.config.Config;
+import com.oracle.labs.mlrg.olcut.config.Configurable;
+import com.oracle.labs.mlrg.olcut.provenance.ConfiguredObjectProvenance;
+import com.oracle.labs.mlrg.olcut.provenance.Provenancable;
+import com.oracle.labs.mlrg.olcut.provenance.impl.ConfiguredObjectProvenanceImpl;
+
+import org.tribuo.nas.space.FinalRegularization;
+import org.tribuo.nas.space.SearchSpace;
+import org.tribuo.nas.util.InvalidSettingException;
+import org.tribuo.nas.util.SettingChecks;
+
+/**
+ * The training of the found network from scratch: epochs, batches, the examples it uses and SGD
+ * with a cosine learning rate. A configurable component of the trainer. The network's sizes and
+ * the regularization that depends on it (auxiliary head, drop-path, cutout) belong to the search
+ * space.
+ */
+public final class FinalTraining implements Configurable, Provenancable<ConfiguredObjectProvenance> {
+
+    @Config(description = "Epochs of training the found network from scratch.")
+    private int epochs = 10;
+    @Config(description = "Minibatch size.")
+    private int batchSize = 96;
+    @Config(description = "Examples the final training uses, a seeded random subset; 0 uses all.")
+    private int examples = 0;
+    @Config(description = "Initial learning rate.")
+    private float learningRate = 0.025f;
+    @Config(description = "Learning rate the cosine schedule reaches at the end, at most learningRate.")
+    private float learningRateMin = 0f;
+    @Config(description = "SGD momentum.")
+    private float momentum = 0.9f;
+    @Config(description = "SGD weight decay.")
+    private float weightDecay = 3e-4f;
+    @Config(description = "Bound on the global gradient L2 norm; 0 disables clipping.")
+    private float gradClip = 5f;
+
+    /** The reference final training. */
+    public FinalTraining() {}
+
+    /**
+     * A builder starting from the reference.
+     * @return The builder.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public void postConfig() {
+        try {
+            validate();
+        } catch (InvalidSettingException e) {
+            throw e.asPropertyException(getClass());
+        }
+    }
+
+    private void validate() {
+        SettingChecks.positive("epochs", epochs);
+        SettingChecks.positive("batchSize", batchSize);
+        SettingChecks.nonNegative("examples", examples);
+        if (examples > 0 && batchSize > examples) {
+            throw new InvalidSettingException("batchSize", batchSize + " exceeds examples (" + examples
+                    + "): no final-training step would have a full batch");
+        }
+        SettingChecks.positive("learningRate", learningRate);
+        SettingChecks.nonNegative("learningRateMin", learningRateMin);
+        if (learningRateMin > learningRate) {
+            throw new InvalidSettingException("learningRateMin", "must not exceed learningRate (" + learningRate
+                    + "), got " + learningRateMin);
+        }
+        SettingChecks.fraction("momentum", momentum);
+        SettingChecks.nonNegative("weightDecay", weightDecay);
+        SettingChecks.nonNegative("gradClip", gradClip);
+    }
+
+    /**
+     * Checks a step has a full batch of the examples available.
+     * @param examplesAvailable The training examples.
+     * @throws IllegalArgumentException if there is not one full batch.
+     */
+    public void checkFits(int examplesAvailable) {
+        if (batchSize > examplesAvailable) {
+            throw new IllegalArgumentException("final-training batchSize " + batchSize + " exceeds the "
+                    + examplesAvailable + " training examples");
+        }
+    }
+
+    /**
+     * The settings of one final training of a space's network.
+     * @param space The search space (network sizes and regularization).
+     * @param seed The run's final-training seed.
+     * @param device The device setting.
+     * @return The configuration.
+     */
+    public FinalTrainingConfig config(SearchSpace space, long seed, String device) {
+        FinalRegularization reg = space.finalRegularization();
+        return new FinalTrainingConfig(space.networkSettings(), reg.auxiliaryWeight(), reg.dropPath(), reg.cutout(),
+                epochs, batchSize, learningRate, learningRateMin, momentum, weightDecay, gradClip, seed, device);
+    }
+
+    /** @return The epochs. */
+    public int epochs() {
+        return epochs;
+    }
+
+    /** @return The minibatch size. */
+    public int batchSize() {
+        return batchSize;
+    }
+
+    /** @return The examples used, 0 for all. */
+    public int examples() {
+        return examples;
+    }
+
+    @Override
+    public ConfiguredObjectProvenance getProvenance() {
+        return new ConfiguredObjectProvenanceImpl(this, "final-training");
+    }
+
+    @Override
+    public String toString() {
+        return "FinalTraining(" + epochs + " epochs, batch " + batchSize + (examples > 0 ? ", " + examples + " examples" : "")
+                + ", lr " + learningRate + ")";
+    }
+
+    /**
+     * Builds a {@link FinalTraining}; unset values keep the reference.
+     */
+    public static final class Builder {
+        private final FinalTraining f = new FinalTraining();
+
+        private Builder() {}
+
+        /** @param v Epochs. @return this */
+        public Builder epochs(int v) { f.epochs = v; return this; }
+        /** @param v Minibatch size. @return this */
+        public Builder batchSize(int v) { f.batchSize = v; return this; }
+        /** @param v Examples used (0 = all). @return this */
+        public Builder examples(int v) { f.examples = v; return this; }
+        /** @param lr Initial rate. @param min Final rate. @return this */
+        public Builder learningRate(float lr, float min) { f.learningRate = lr; f.learningRateMin = min; return this; }
+        /** @param v SGD momentum. @return this */
+        public Builder momentum(float v) { f.momentum = v; return this; }
+        /** @param v SGD weight decay. @return this */
+        public Builder weightDecay(float v) { f.weightDecay = v; return this; }
+        /** @param v Gradient-norm bound (0 = off). @return this */
+        public Builder gradClip(float v) { f.gradClip = v; return this; }
+
+        /**
+         * Validates and builds.
+         * @return The final training.
+         * @throws IllegalArgumentException naming the first invalid setting.
+         */
+        public FinalTraining build() {
+            FinalTraining out = new FinalTraining();
+            out.epochs = f.epochs;
+            out.batchSize = f.batchSize;
+            out.examples = f.examples;
+            out.learningRate = f.learningRate;
+            out.learningRateMin = f.learningRateMin;
+            out.momentum = f.momentum;
+            out.weightDecay = f.weightDecay;
+            out.gradClip = f.gradClip;
+            out.validate();
+            return out;
+        }
+    }
+}
