@@ -25,7 +25,12 @@ import org.tribuo.datasource.IDXDataSource;
 import org.tribuo.nas.GaeaModel;
 import org.tribuo.nas.GaeaTrainer;
 import org.tribuo.nas.ModelFiles;
+import org.tribuo.nas.data.ImageInput;
 import org.tribuo.nas.data.ImageShape;
+import org.tribuo.nas.search.ExponentiatedGradientUpdate;
+import org.tribuo.nas.search.SearchSchedule;
+import org.tribuo.nas.space.Nb201SearchSpace;
+import org.tribuo.nas.train.FinalTraining;
 import org.tribuo.nas.train.DjlRuntime;
 
 import java.io.IOException;
@@ -65,9 +70,11 @@ public final class TrainWithTribuoApi {
                 data.resolve("t10k-images-idx3-ubyte.gz"), data.resolve("t10k-labels-idx1-ubyte.gz"), labels));
 
         GaeaTrainer trainer = GaeaTrainer.builder()
-                .imageShape(new ImageShape(1, 28, 28))
-                .searchNetwork(16, 1).searchEpochs(2).searchExamples(2000).searchBatchSize(64)
-                .finalNetwork(16, 1).finalEpochs(3).finalBatchSize(128).finalLearningRate(0.05f, 0f)
+                .space(Nb201SearchSpace.builder().searchNetwork(16, 1).finalNetwork(16, 1).build())
+                .architectureUpdate(new ExponentiatedGradientUpdate())
+                .search(SearchSchedule.builder().epochs(2).examples(2000).batchSize(64).build())
+                .finalTraining(FinalTraining.builder().epochs(3).batchSize(128).learningRate(0.05f, 0f).build())
+                .input(new ImageInput(new ImageShape(1, 28, 28)))
                 .seed(1).device("auto")
                 .build();
         System.out.println("Training " + trainer + " on " + train.size() + " images");

@@ -16,21 +16,28 @@
 
 package org.tribuo.nas.cli;
 
+import com.oracle.labs.mlrg.olcut.config.Config;
 import com.oracle.labs.mlrg.olcut.config.Configurable;
+import com.oracle.labs.mlrg.olcut.config.ConfigurationData;
 import com.oracle.labs.mlrg.olcut.config.ConfigurationManager;
 import com.oracle.labs.mlrg.olcut.config.PropertyException;
 import com.oracle.labs.mlrg.olcut.config.io.ConfigLoaderException;
 import com.oracle.labs.mlrg.olcut.config.json.JsonConfigFactory;
+import com.oracle.labs.mlrg.olcut.config.property.ListProperty;
+import com.oracle.labs.mlrg.olcut.config.property.Property;
 import com.oracle.labs.mlrg.olcut.config.property.SimpleProperty;
 
 import org.tribuo.ConfigurableDataSource;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
+import org.tribuo.nas.FlatConfigurationCheck;
 import org.tribuo.nas.GaeaTrainer;
 
 import java.io.IOException;
+import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -84,6 +91,11 @@ final class ExperimentConfig {
         } catch (ConfigLoaderException | PropertyException e) {
             throw new IOException("cannot read configuration file '" + file + "': " + e.getMessage(), e);
         }
+        try {
+            FlatConfigurationCheck.check(cm);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file.getFileName() + ": " + e.getMessage(), e);
+        }
         ExperimentConfig config = new ExperimentConfig(file, cm);
         for (ConfigOverride o : overrides) {
             config.apply(o);
@@ -104,10 +116,43 @@ final class ExperimentConfig {
                     + o.component() + "' (it has " + new TreeSet<>(cm.getComponentNames()) + ")");
         }
         try {
-            cm.overrideConfigurableProperty(o.component(), o.field(), new SimpleProperty(o.value()));
+            cm.overrideConfigurableProperty(o.component(), o.field(), property(o));
         } catch (PropertyException e) {
             throw new UsageException("option '--set " + o + "': " + e.getMsg());
         }
+    }
+
+    /** The override's value; comma separated for a list field (such as a space's ops). */
+    private Property property(ConfigOverride o) {
+        if (!isListField(o.component(), o.field())) {
+            return new SimpleProperty(o.value());
+        }
+        List<SimpleProperty> items = new ArrayList<>();
+        for (String item : o.value().split(",")) {
+            if (!item.isBlank()) {
+                items.add(new SimpleProperty(item.trim()));
+            }
+        }
+        return new ListProperty(items);
+    }
+
+    private boolean isListField(String component, String field) {
+        Optional<ConfigurationData> data = cm.getConfigurationData(component);
+        if (data.isEmpty()) {
+            return false;
+        }
+        try {
+            for (Class<?> c = Class.forName(data.get().getClassName()); c != null; c = c.getSuperclass()) {
+                for (Field f : c.getDeclaredFields()) {
+                    if (f.getName().equals(field) && f.isAnnotationPresent(Config.class)) {
+                        return List.class.isAssignableFrom(f.getType());
+                    }
+                }
+            }
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+        return false;
     }
 
     /** The configuration file. */

@@ -16,6 +16,7 @@
 
 package org.tribuo.nas.cli;
 
+import com.oracle.labs.mlrg.olcut.provenance.ConfiguredObjectProvenance;
 import com.oracle.labs.mlrg.olcut.provenance.PrimitiveProvenance;
 import com.oracle.labs.mlrg.olcut.provenance.Provenance;
 import com.oracle.labs.mlrg.olcut.provenance.ProvenanceUtil;
@@ -23,15 +24,14 @@ import com.oracle.labs.mlrg.olcut.provenance.ProvenanceUtil;
 import org.tribuo.nas.GaeaModel;
 import org.tribuo.nas.GaeaTrainer;
 import org.tribuo.nas.GaeaTrainerProvenance;
-import org.tribuo.nas.arch.ArchitectureGeometry;
 import org.tribuo.nas.search.EpochRecord;
-import org.tribuo.nas.search.SearchConfig;
 import org.tribuo.nas.search.SearchHistory;
 import org.tribuo.provenance.ModelProvenance;
 import org.tribuo.provenance.TrainerProvenance;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The text of {@code tribuo-nas describe}: what was searched and how (from the trainer
@@ -71,17 +71,22 @@ final class ModelDescription {
         return p instanceof PrimitiveProvenance<?> primitive ? String.valueOf(primitive.getValue()) : "?";
     }
 
-    private String archLearningRate() {
-        String configured = setting("archLearningRate");
-        try {
-            if (Float.parseFloat(configured) == 0f) {
-                ArchitectureGeometry geometry = ArchitectureGeometry.valueOf(setting("geometry"));
-                return SearchConfig.defaultArchLearningRate(geometry) + " (the geometry's reference rate)";
-            }
-        } catch (IllegalArgumentException e) {
-            return configured;
+    /** A part of the trainer: its class and configured fields, e.g. {@code SearchSchedule epochs=6, ...}. */
+    private String part(String key) {
+        Provenance p = config.get(key);
+        if (!(p instanceof ConfiguredObjectProvenance component)) {
+            return p == null ? "?" : p.toString();
         }
-        return configured;
+        String className = component.getClassName();
+        StringBuilder sb = new StringBuilder(className.substring(className.lastIndexOf('.') + 1));
+        String separator = " ";
+        for (Map.Entry<String, Provenance> e : new TreeMap<>(component.getConfiguredParameters()).entrySet()) {
+            Provenance value = e.getValue();
+            sb.append(separator).append(e.getKey()).append('=')
+                    .append(value instanceof PrimitiveProvenance<?> primitive ? String.valueOf(primitive.getValue()) : value);
+            separator = ", ";
+        }
+        return sb.toString();
     }
 
     /**
@@ -92,21 +97,16 @@ final class ModelDescription {
         ModelProvenance p = model.getProvenance();
         StringBuilder sb = new StringBuilder();
         row(sb, "Genotype", model.genotype().toString());
-        row(sb, "Search space", setting("searchSpace") + ", ops " + model.ops());
+        row(sb, "Search space", model.searchSpace().name() + ", ops " + model.ops());
         row(sb, "Resolved settings", modelValue(GaeaTrainer.RESOLVED_SETTINGS));
-        row(sb, "Geometry", setting("geometry") + ", architecture lr " + archLearningRate()
-                + ", architecture weight decay " + setting("archWeightDecay"));
-        row(sb, "Scheme", setting("scheme"));
-        String examples = setting("searchExamples");
-        row(sb, "Search", String.format(Locale.ROOT, "C=%s N=%s layers=%s (0 = reference), %s epoch(s), batch %s, %s examples, weight lr %s -> %s",
-                setting("searchChannels"), setting("searchCellsPerStage"), setting("searchLayers"), setting("searchEpochs"),
-                setting("searchBatchSize"), "0".equals(examples) ? "all" : examples,
-                setting("searchLearningRate"), setting("searchLearningRateMin")));
-        row(sb, "Final network", String.format(Locale.ROOT, "C=%d depth %d%s, %s epoch(s), batch %s, lr %s -> %s",
-                model.channels(), model.depth(), model.hasAuxiliaryHead() ? " with auxiliary head" : "", setting("finalEpochs"), setting("finalBatchSize"),
-                setting("finalLearningRate"), setting("finalLearningRateMin")));
-        row(sb, "SGD", "momentum " + setting("momentum") + ", weight decay " + setting("weightDecay")
-                + ", gradient clip " + setting("gradClip"));
+        row(sb, "Space", part("space"));
+        row(sb, "Arch. update", part("architectureUpdate"));
+        row(sb, "Relaxation", part("relaxation"));
+        row(sb, "Search", part("search"));
+        row(sb, "Final training", part("finalTraining"));
+        row(sb, "Final network", String.format(Locale.ROOT, "C=%d depth %d%s", model.channels(), model.depth(),
+                model.hasAuxiliaryHead() ? " with auxiliary head" : ""));
+        row(sb, "Input format", part("input"));
         row(sb, "Input", model.imageShape() + " images, " + model.getOutputIDInfo().size() + " classes "
                 + model.getOutputIDInfo().getDomain());
         row(sb, "Seed", setting("seed") + " (train invocation " + setting(TrainerProvenance.TRAIN_INVOCATION_COUNT) + ")");
@@ -131,7 +131,7 @@ final class ModelDescription {
 
     private void appendAlpha(StringBuilder sb) {
         float[][] alpha = model.alpha();
-        String[] ops = model.ops().split(",");
+        String[] ops = model.ops().toArray(new String[0]);
         String entropy = modelValue(GaeaModel.MEAN_ENTROPY);
         try {
             entropy = String.format(Locale.ROOT, "%.4f (uniform: %.4f)", Double.parseDouble(entropy), Math.log(ops.length));

@@ -112,7 +112,7 @@ public final class SearchReport {
                 .append(ReportCharts.entropy(history, numOps)).append("\">\n</section>\n");
         h.append("<section id=\"curves\"><h2>Search curves</h2>\n<img alt=\"search loss and accuracy per epoch\" src=\"")
                 .append(ReportCharts.curves(history)).append("\">\n</section>\n");
-        alphaSection(h, history, model.ops().split(","), model.searchSpace());
+        alphaSection(h, history, model.ops().toArray(new String[0]), model.searchSpace());
         provenanceSection(h, model);
         h.append("<script>\n").append(SCRIPT).append("</script>\n</body>\n</html>\n");
         return h.toString();

@@ -48,21 +48,18 @@ public class BadSettingsTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "trainer.searchLearningRate=0      | searchLearningRate",
-        "trainer.finalLearningRate=-0.1    | finalLearningRate",
-        "trainer.archLearningRate=-1       | archLearningRate",
-        "trainer.searchSpace=nasnet        | unknown search space 'nasnet'",
-        "trainer.ops=skip_connect,conv_9x9 | conv_9x9",
-        "trainer.geometry=ADAM             | geometry",
-        "trainer.searchChannels=-1         | searchChannels",
-        "trainer.searchBatchSize=128       | searchBatchSize, 128 exceeds searchExamples (64)",
-        "trainer.finalBatchSize=512        | finalBatchSize 512 exceeds the 256 training examples",
-        "trainer.imageHeight=20            | set imageChannels, imageHeight and imageWidth, or none of them",
-        "trainer.device=tpu                | device",
-        "trainer.partialChannels=4         | partialChannels, applies to the darts space only",
-        "trainer.auxiliaryWeight=0.4       | auxiliaryWeight, applies to the darts space only",
-        "trainer.searchLayers=8            | searchLayers, applies to the darts and tabular spaces",
-        "trainer.relaxation=SOFT           | relaxation",
+        "search.learningRate=0                   | SearchSchedule: learningRate must be positive",
+        "final-training.learningRate=-0.1        | FinalTraining: learningRate must be positive",
+        "architecture-update.learningRate=-1     | ExponentiatedGradientUpdate: learningRate must be non-negative",
+        "architecture-update.normalizeOrder=NONE | normalizeOrder",
+        "space.ops=skip_connect,conv_9x9         | ops: unknown NAS-Bench-201 op 'conv_9x9'",
+        "space.searchChannels=-1                 | Nb201SearchSpace: searchChannels must be positive",
+        "search.batchSize=128                    | batchSize 128 exceeds examples (64)",
+        "final-training.batchSize=512            | batchSize 512 exceeds the 256 training examples",
+        "input.height=20                         | set channels, height and width, or none of them",
+        "trainer.device=tpu                      | device",
+        "space.finalCellsPerStage=0              | finalCellsPerStage must be positive",
+        "trainer.space=search                    | space",
     })
     public void badSettingIsNamedAndNothingIsWritten(String override, String expected) {
         Path out = dir.resolve("out-" + override.replaceAll("[^A-Za-z0-9]", "_"));

@@ -112,10 +112,10 @@ public class CliUsageTest {
         assertTrue(bad.err().contains(notAModel.toString()), bad.err());
 
         Path config = TestConfigs.idx(dir.resolve("c.xml"), SmallFixture.write(dir.resolve("data"), 8, 8));
-        CliRun invalid = CliRun.of("search", "--config", config.toString(), "--set", "trainer.searchEpochs=0",
+        CliRun invalid = CliRun.of("search", "--config", config.toString(), "--set", "search.epochs=0",
                 "--output", dir.resolve("out").toString());
         assertEquals(3, invalid.code(), invalid.toString());
-        assertTrue(invalid.err().contains("searchEpochs"), invalid.err());
+        assertTrue(invalid.err().contains("SearchSchedule") && invalid.err().contains("epochs must be positive"), invalid.err());
         assertFalse(Files.exists(dir.resolve("out")), "invalid settings are found before the output folder is made");
     }
 }

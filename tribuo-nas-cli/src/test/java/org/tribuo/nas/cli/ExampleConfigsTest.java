@@ -20,6 +20,7 @@ import com.oracle.labs.mlrg.olcut.config.ConfigurationData;
 import com.oracle.labs.mlrg.olcut.config.property.Property;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.tribuo.ConfigurableDataSource;
 import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
@@ -79,7 +80,7 @@ public class ExampleConfigsTest {
             assertTrue(trainer.toString().startsWith("GaeaTrainer(method="), trainer.toString());
             String space = file.getFileName().toString().startsWith("darts-") ? "darts"
                     : file.getFileName().toString().startsWith("tabular-") ? "tabular" : "nas-bench-201";
-            assertTrue(trainer.toString().contains(",space=" + space + ","), file + ": " + trainer);
+            assertEquals(space, trainer.space().name(), file + ": " + trainer);
             assertTrue(config.hasTestSource(), file + " has a test-source");
             for (String name : List.of(ExperimentConfig.TRAIN_SOURCE, ExperimentConfig.TEST_SOURCE)) {
                 ConfigurationData source = config.configurationManager().getConfigurationData(name).orElseThrow();
@@ -161,5 +162,24 @@ public class ExampleConfigsTest {
             }
         }
         return true;
+    }
+
+    @Test
+    public void aFlatConfigurationIsRefusedWithWhereEachSettingWent(@TempDir Path dir) throws Exception {
+        Path flat = Files.writeString(dir.resolve("flat.xml"), """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <config>
+                    <component name="trainer" type="org.tribuo.nas.GaeaTrainer">
+                        <property name="searchSpace" value="darts"/>
+                        <property name="searchEpochs" value="2"/>
+                        <property name="seed" value="1"/>
+                    </component>
+                </config>
+                """);
+        IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
+                () -> ExperimentConfig.load(flat, List.of()));
+        assertTrue(e.getMessage().contains("flat form") && e.getMessage().contains("searchEpochs -> search.epochs")
+                && e.getMessage().contains("searchSpace -> space") && e.getMessage().contains("Migrating a flat configuration")
+                && !e.getMessage().contains("seed ->"), e.getMessage());
     }
 }

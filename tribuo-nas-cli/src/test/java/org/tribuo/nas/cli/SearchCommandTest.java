@@ -149,10 +149,10 @@ public class SearchCommandTest {
         assertEquals(Files.readString(output.resolve("predictions.csv")), Files.readString(again.resolve("predictions.csv")));
 
         CliRun changed = CliRun.of("search", "--config", config.toString(), "--output", again.toString(),
-                "--set", "trainer.seed=6", "--set", "trainer.finalEpochs=2", "--no-progress");
+                "--set", "trainer.seed=6", "--set", "final-training.epochs=2", "--no-progress");
         assertEquals(TribuoNasCli.EXIT_RUNTIME, changed.code(), changed.toString());
         assertTrue(changed.err().contains("trainer.seed: checkpoint 5, now 6"), changed.err());
-        assertTrue(changed.err().contains("trainer.finalEpochs: checkpoint 1, now 2"), changed.err());
+        assertTrue(changed.err().contains("trainer.finalTraining.epochs: checkpoint 1, now 2"), changed.err());
         assertEquals(Files.readString(output.resolve("predictions.csv")), Files.readString(again.resolve("predictions.csv")),
                 "the refused run left the earlier results alone");
     }
@@ -164,8 +164,8 @@ public class SearchCommandTest {
         try (GaeaModel model = ModelFiles.load(output.resolve("model.tribuo"), Device.cpu())) {
             assertTrue(describe.out().contains("Genotype:       " + model.genotype()), describe.out());
         }
-        for (String expected : List.of("Search space:   nas-bench-201", "EXPONENTIATED_GRADIENT", "SINGLE_LEVEL",
-                "Seed:           5", "C=16 N=1", "Final architecture weights (alpha), mean entropy", "nor_conv_3x3",
+        for (String expected : List.of("Search space:   nas-bench-201", "Arch. update:   ExponentiatedGradientUpdate", "scheme=SINGLE_LEVEL",
+                "Seed:           5", "Space:          Nb201SearchSpace", "searchCellsPerStage=1", "Final training: FinalTraining", "Final architecture weights (alpha), mean entropy", "nor_conv_3x3",
                 "Search history:", "Provenance:", "DJL 0.36.0", "PyTorch")) {
             assertTrue(describe.out().contains(expected), expected + " in\n" + describe.out());
         }

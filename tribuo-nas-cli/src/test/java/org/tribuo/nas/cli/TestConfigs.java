@@ -27,22 +27,38 @@ final class TestConfigs {
 
     private TestConfigs() {}
 
-    /** The tiny trainer component: C=16, N=1, one epoch each, 64 search examples, batch 32. */
+    /**
+     * The tiny trainer and its parts: C=16, N=1, one epoch each, 64 search examples, batch 32;
+     * the components are named trainer, space, architecture-update, search, final-training and input.
+     */
     static String tinyTrainer() {
         return """
                     <component name="trainer" type="org.tribuo.nas.GaeaTrainer">
-                        <property name="searchChannels" value="16"/>
-                        <property name="searchCellsPerStage" value="1"/>
-                        <property name="searchEpochs" value="1"/>
-                        <property name="searchExamples" value="64"/>
-                        <property name="searchBatchSize" value="32"/>
-                        <property name="finalChannels" value="16"/>
-                        <property name="finalCellsPerStage" value="1"/>
-                        <property name="finalEpochs" value="1"/>
-                        <property name="finalBatchSize" value="32"/>
+                        <property name="space" value="space"/>
+                        <property name="architectureUpdate" value="architecture-update"/>
+                        <property name="search" value="search"/>
+                        <property name="finalTraining" value="final-training"/>
+                        <property name="input" value="input"/>
                         <property name="seed" value="1"/>
                         <property name="device" value="cpu"/>
                     </component>
+                    <component name="space" type="org.tribuo.nas.space.Nb201SearchSpace">
+                        <property name="searchChannels" value="16"/>
+                        <property name="searchCellsPerStage" value="1"/>
+                        <property name="finalChannels" value="16"/>
+                        <property name="finalCellsPerStage" value="1"/>
+                    </component>
+                    <component name="architecture-update" type="org.tribuo.nas.search.ExponentiatedGradientUpdate"/>
+                    <component name="search" type="org.tribuo.nas.search.SearchSchedule">
+                        <property name="epochs" value="1"/>
+                        <property name="examples" value="64"/>
+                        <property name="batchSize" value="32"/>
+                    </component>
+                    <component name="final-training" type="org.tribuo.nas.train.FinalTraining">
+                        <property name="epochs" value="1"/>
+                        <property name="batchSize" value="32"/>
+                    </component>
+                    <component name="input" type="org.tribuo.nas.data.ImageInput"/>
                     <component name="label-factory" type="org.tribuo.classification.LabelFactory"/>
                 """;
     }

@@ -21,6 +21,10 @@ import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
 import org.tribuo.nas.GaeaModel;
 import org.tribuo.nas.GaeaTrainer;
+import org.tribuo.nas.darts.DartsSearchSpace;
+import org.tribuo.nas.data.ImageInput;
+import org.tribuo.nas.search.SearchSchedule;
+import org.tribuo.nas.train.FinalTraining;
 import org.tribuo.nas.testutil.FashionFixture;
 
 import java.util.Optional;
@@ -37,10 +41,10 @@ public class DartsReportTest {
     public void dartsReportDrawsBothCellsAndShowsEdgeWeights() throws Exception {
         MutableDataset<Label> train = FashionFixture.datasetHead("train", 96);
         GaeaTrainer trainer = GaeaTrainer.builder()
-                .imageShape(FashionFixture.SHAPE)
-                .searchSpace(GaeaTrainer.DARTS)
-                .searchLayers(8, 3).searchEpochs(1).searchBatchSize(16).searchExamples(48)
-                .finalLayers(8, 3).finalEpochs(1).finalBatchSize(16).finalExamples(48)
+                .input(new ImageInput(FashionFixture.SHAPE))
+                .space(DartsSearchSpace.builder().searchNetwork(8, 3).finalNetwork(8, 3).build())
+                .search(SearchSchedule.builder().epochs(1).batchSize(16).examples(48).build())
+                .finalTraining(FinalTraining.builder().epochs(1).batchSize(16).examples(48).build())
                 .seed(3).device("cpu").build();
         try (GaeaModel model = trainer.train(train)) {
             String genotype = model.genotype().toString();
