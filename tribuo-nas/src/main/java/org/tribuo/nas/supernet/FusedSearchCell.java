@@ -32,6 +32,7 @@ import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
+import org.tribuo.nas.nn.MixedOp;
 import org.tribuo.nas.space.Nb201Op;
 import org.tribuo.nas.space.Nb201Space;
 import org.tribuo.nas.space.OpSelection;
@@ -65,14 +66,14 @@ import java.util.function.Supplier;
  *       op, with exact zeros where an edge does not read a chunk);</li>
  *   <li>one addition into the partial sums of the later nodes, whose rows stay contiguous.</li>
  * </ul>
- * {@code none} is skipped, as in {@link MixedEdge}: its column of α is never read. A cell's
+ * {@code none} is skipped, as in {@link MixedOp}: its column of α is never read. A cell's
  * forward pass makes 53 native calls instead of {@link SearchCell}'s 189 (see
  * {@code docs/performance.md}).
  * The parameters therefore differ in shape and name from {@link SearchCell}'s;
  * {@link FusedCellParameters} maps between the two layouts.
  * <p>
  * When the {@link OpSelection} samples one op per edge (GDAS), the cell runs only the sampled ops,
- * edge by edge, exactly as {@link MixedEdge} does, on slices of the concatenated parameters; the
+ * edge by edge, exactly as {@link MixedOp} does, on slices of the concatenated parameters; the
  * running statistics of the unsampled ops are left untouched.
  */
 public final class FusedSearchCell extends AbstractBlock {
@@ -398,7 +399,7 @@ public final class FusedSearchCell extends AbstractBlock {
         return nodes[Nb201Space.NUM_NODES - 1];
     }
 
-    /** {@link MixedEdge}'s sampled forward pass. */
+    /** {@link MixedOp}'s sampled forward pass. */
     private NDArray sampledEdge(ParameterStore ps, NDArray x, NDArray alphaRow, int edge, boolean training) {
         int sampled = selection.sampledOp(edge);
         Nb201Op op = space.ops().get(sampled);
@@ -416,13 +417,8 @@ public final class FusedSearchCell extends AbstractBlock {
             }
             out = y.mul(alphaRow.get(sampled));
         }
-        long cols = alphaRow.getShape().get(0);
-        if (cols > 1) {
-            // The unsampled weights: 0 in value for a straight-through sample, but they carry gradient.
-            NDArray others = alphaRow.sum().sub(alphaRow.get(sampled));
-            out = out.add(others);
-        }
-        return out;
+        NDArray others = MixedOp.unsampledWeights(alphaRow, sampled);
+        return others == null ? out : out.add(others);
     }
 
     /** ReLU, convolution and batch norm of one edge, on its slices of the concatenated parameters. */

@@ -22,21 +22,27 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
+import org.tribuo.nas.nn.MixedOp;
+import org.tribuo.nas.space.Nb201Op;
 import org.tribuo.nas.space.Nb201Space;
 import org.tribuo.nas.space.OpSelection;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
- * A NAS-Bench-201 search cell: every edge is a {@link MixedEdge};
+ * A NAS-Bench-201 search cell: every edge is a {@link MixedOp};
  * {@code node_i = Σ_{j<i} edge_{i<-j}(node_j)}, and the cell outputs node 3.
  * <p>
  * Inputs: the cell input and the shared architecture matrix α, shape [6, numOps].
  */
 public final class SearchCell extends AbstractBlock {
 
-    private final MixedEdge[] edges = new MixedEdge[Nb201Space.NUM_EDGES];
+    private final MixedOp[] edges = new MixedOp[Nb201Space.NUM_EDGES];
 
     /**
      * Creates the cell.
@@ -47,8 +53,19 @@ public final class SearchCell extends AbstractBlock {
     public SearchCell(Nb201Space space, int channels, OpSelection selection) {
         for (int e = 0; e < edges.length; e++) {
             edges[e] = addChildBlock("edge" + Nb201Space.edgeTo(e) + "from" + Nb201Space.edgeFrom(e),
-                    new MixedEdge(space, channels, selection, e));
+                    mixedEdge(space, channels, selection, e));
         }
+    }
+
+    /** One edge: every op of the space but {@code none} (a null candidate, never run). */
+    private static MixedOp mixedEdge(Nb201Space space, int channels, OpSelection selection, int row) {
+        List<String> names = new ArrayList<>();
+        List<Block> ops = new ArrayList<>();
+        for (Nb201Op op : space.ops()) {
+            names.add(op.opName());
+            ops.add(op == Nb201Op.NONE ? null : Layers.nb201Op(op, channels, false));
+        }
+        return new MixedOp(names, ops, selection, row);
     }
 
     @Override
@@ -76,7 +93,7 @@ public final class SearchCell extends AbstractBlock {
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
         Shape row = new Shape(inputShapes[1].get(1));
-        for (MixedEdge edge : edges) {
+        for (MixedOp edge : edges) {
             edge.initialize(manager, dataType, inputShapes[0], row);
         }
     }

@@ -22,15 +22,18 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
+import org.tribuo.nas.nn.MixedOp;
 import org.tribuo.nas.space.OpSelection;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A tabular search cell: every edge is a {@link TabularMixedEdge};
+ * A tabular search cell: every edge is a {@link MixedOp};
  * {@code node_i = Σ_{j<i} edge_{i<-j}(node_j)}, and the cell outputs node 3.
  * <p>
  * Inputs: the cell input [batch, W] and the shared architecture matrix α [6, numOps]; edge
@@ -38,7 +41,7 @@ import java.util.List;
  */
 final class TabularSearchCell extends AbstractBlock {
 
-    private final TabularMixedEdge[] edges = new TabularMixedEdge[TabularSearchSpace.NUM_EDGES];
+    private final MixedOp[] edges = new MixedOp[TabularSearchSpace.NUM_EDGES];
 
     /**
      * Creates the cell.
@@ -48,8 +51,26 @@ final class TabularSearchCell extends AbstractBlock {
      */
     TabularSearchCell(List<TabularOp> ops, int width, OpSelection selection) {
         for (int e = 0; e < edges.length; e++) {
-            edges[e] = addChildBlock(TabularSearchSpace.edgeBlockName(e), new TabularMixedEdge(ops, width, e, selection));
+            edges[e] = addChildBlock(TabularSearchSpace.edgeBlockName(e), mixedEdge(ops, width, e, selection));
         }
+    }
+
+    /**
+     * One edge: the candidate ops with non-affine batch norms, {@code none} a null candidate.
+     * @param ops The candidate ops.
+     * @param width W, in and out.
+     * @param row The edge's α row.
+     * @param selection Which ops run.
+     * @return The mixed edge.
+     */
+    static MixedOp mixedEdge(List<TabularOp> ops, int width, int row, OpSelection selection) {
+        List<String> names = new ArrayList<>();
+        List<Block> blocks = new ArrayList<>();
+        for (TabularOp op : ops) {
+            names.add(op.opName());
+            blocks.add(op == TabularOp.NONE ? null : TabularLayers.op(op, width, false));
+        }
+        return new MixedOp(names, blocks, selection, row);
     }
 
     @Override
@@ -77,7 +98,7 @@ final class TabularSearchCell extends AbstractBlock {
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
         Shape row = new Shape(inputShapes[1].get(1));
-        for (TabularMixedEdge edge : edges) {
+        for (MixedOp edge : edges) {
             edge.initialize(manager, dataType, inputShapes[0], row);
         }
     }

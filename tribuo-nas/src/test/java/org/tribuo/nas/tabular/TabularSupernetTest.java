@@ -25,6 +25,7 @@ import ai.djl.nn.Block;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import org.junit.jupiter.api.Test;
+import org.tribuo.nas.nn.MixedOp;
 import org.tribuo.nas.space.NetworkSettings;
 import org.tribuo.nas.space.OpSelection;
 import org.tribuo.nas.space.SupernetSettings;
@@ -214,7 +215,7 @@ public class TabularSupernetTest {
         OpSelection selection = new OpSelection();
         int row = 4;
         try (NDManager m = DjlRuntime.engine().newBaseManager()) {
-            TabularMixedEdge edge = new TabularMixedEdge(ops, WIDTH, row, selection);
+            MixedOp edge = TabularSearchCell.mixedEdge(ops, WIDTH, row, selection);
             edge.initialize(m, DataType.FLOAT32, new Shape(BATCH, WIDTH), new Shape(ops.size()));
             NDArray x = m.randomNormal(new Shape(BATCH, WIDTH));
             float[] w = {0.05f, 0.15f, 0.3f, 0.2f, 0.3f};
