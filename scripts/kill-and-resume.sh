@@ -31,7 +31,7 @@ RANDOM_KILLS=${KILLS:-4}
 WORK=${WORK:-$REPO/output/kill-and-resume}
 # Long enough to be killed several times: 6 search epochs of 16 steps, 4 final epochs of 31 steps.
 ARGS=(search --config examples/config/fixture-tiny.xml --no-progress
-      --set trainer.searchEpochs=6 --set trainer.searchExamples=512 --set trainer.finalEpochs=4)
+      --set search.epochs=6 --set search.examples=512 --set final-training.epochs=4)
 # The interrupted runs pause one second halfway through every checkpoint write, so a kill can land
 # inside a write; the pause does not change any result.
 SLOW_WRITE="-Dtribuo.nas.checkpoint.slowWriteMillis=1000"

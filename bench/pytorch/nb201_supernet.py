@@ -13,7 +13,7 @@
 # limitations under the License.
 """The NAS-Bench-201 supernet of tribuo-nas and its GAEA search step, in PyTorch.
 
-Module for module the Java supernet (Nb201Network + SearchCell + MixedEdge + ResidualReduction) and
+Module for module the Java supernet (Nb201Network + SearchCell + MixedOp + ResidualReduction) and
 SearchStep (EG architecture step, then the SGD weight step); the modules keep PyTorch's default
 initialization, as the authors' code (gaea_release + AutoDL) does. Used by nb201_step.py (step time)
 and search_parity.py (trajectory and search-loss parity).

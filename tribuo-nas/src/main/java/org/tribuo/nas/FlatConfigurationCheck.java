@@ -37,7 +37,7 @@ public final class FlatConfigurationCheck {
         MOVED.put("imageChannels", "input (org.tribuo.nas.data.ImageInput).channels");
         MOVED.put("imageHeight", "input (ImageInput).height");
         MOVED.put("imageWidth", "input (ImageInput).width");
-        MOVED.put("searchSpace", "space: a component of type org.tribuo.nas.space.Nb201SearchSpace, "
+        MOVED.put("searchSpace", "space: a component of type org.tribuo.nas.nb201.Nb201SearchSpace, "
                 + "org.tribuo.nas.darts.DartsSearchSpace or org.tribuo.nas.tabular.TabularSearchSpace");
         MOVED.put("ops", "space.ops (a list)");
         MOVED.put("geometry", "architectureUpdate: org.tribuo.nas.search.ExponentiatedGradientUpdate or SoftmaxAdamUpdate");

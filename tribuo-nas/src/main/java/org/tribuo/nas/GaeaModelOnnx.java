@@ -25,7 +25,7 @@ import org.tribuo.classification.Label;
 import org.tribuo.nas.onnx.InputGraph;
 import org.tribuo.nas.onnx.OnnxMetadata;
 import org.tribuo.nas.onnx.OnnxGraphWriter;
-import org.tribuo.nas.supernet.Layers;
+import org.tribuo.nas.nn.Layers;
 import org.tribuo.nas.train.TrainedNetwork;
 import org.tribuo.util.onnx.ONNXContext;
 import org.tribuo.util.onnx.ONNXNode;

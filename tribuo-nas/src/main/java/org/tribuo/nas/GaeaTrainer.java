@@ -32,8 +32,8 @@ import org.tribuo.nas.search.SearchMethod;
 import org.tribuo.nas.search.SearchRelaxation;
 import org.tribuo.nas.search.SearchSchedule;
 import org.tribuo.nas.space.InputKind;
-import org.tribuo.nas.space.Nb201SearchSpace;
-import org.tribuo.nas.space.Nb201Space;
+import org.tribuo.nas.nb201.Nb201SearchSpace;
+import org.tribuo.nas.nb201.Nb201Space;
 import org.tribuo.nas.space.SearchSpace;
 import org.tribuo.nas.tabular.TabularInput;
 import org.tribuo.nas.train.Devices;
@@ -282,7 +282,7 @@ public final class GaeaTrainer implements Trainer<Label> {
         Engine engine = DjlRuntime.engine();
         Device resolved = Devices.resolve(device);
         return new GaeaTrainerProvenance(this, Devices.name(resolved), Engine.getDjlVersion(), engine.getVersion(),
-                RuntimeEnvironment.describe(resolved));
+                RuntimeEnvironment.describe(resolved, TribuoNasVersion.SOURCE_COMMIT));
     }
 
     @Override

@@ -13,10 +13,13 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-
 /**
  * tribuo-nas: neural architecture search with GAEA (geometry-aware gradient NAS) for Tribuo.
  * {@link org.tribuo.nas.GaeaTrainer} searches a cell and trains the found network in one
- * {@code train} call; {@link org.tribuo.nas.GaeaModel} predicts with it.
+ * {@code train} call; {@link org.tribuo.nas.GaeaModel} predicts with it. The trainer is composed
+ * of configurable parts: a search space ({@code nb201}, {@code darts}, {@code tabular}, or a
+ * user's own {@link org.tribuo.nas.space.SearchSpace}), an architecture update and relaxation
+ * ({@code search}), a search schedule and a final training. {@code LayeringTest} documents and
+ * enforces the package layering.
  */
 package org.tribuo.nas;

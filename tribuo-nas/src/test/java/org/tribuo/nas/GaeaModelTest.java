@@ -33,7 +33,7 @@ import org.tribuo.Prediction;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.evaluation.LabelEvaluation;
 import org.tribuo.classification.evaluation.LabelEvaluator;
-import org.tribuo.nas.space.Nb201Genotype;
+import org.tribuo.nas.nb201.Nb201Genotype;
 import org.tribuo.nas.testutil.FashionFixture;
 import org.tribuo.protos.core.ModelProto;
 import org.tribuo.provenance.ModelProvenance;

@@ -19,7 +19,7 @@ package org.tribuo.nas;
 import org.tribuo.nas.data.ImageInput;
 import org.tribuo.nas.data.ImageShape;
 import org.tribuo.nas.search.SearchSchedule;
-import org.tribuo.nas.space.Nb201SearchSpace;
+import org.tribuo.nas.nb201.Nb201SearchSpace;
 import org.tribuo.nas.train.FinalTraining;
 
 /**

@@ -20,6 +20,8 @@ import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
 import org.tribuo.datasource.IDXDataSource;
+import org.tribuo.nas.nb201.Nb201Space;
+import org.tribuo.nas.nb201.Nb201SearchSpace;
 import org.tribuo.nas.data.ImageData;
 import org.tribuo.nas.data.ImageShape;
 import org.tribuo.nas.data.ImageTensorizer;
@@ -82,7 +84,7 @@ public final class FashionMnistSearch {
         System.out.printf(Locale.ROOT, "Fashion-MNIST: %d train, %d test images, %d classes (%s); loaded in %.1f s%n",
                 train.size(), test.size(), classes, DjlRuntime.versions(), (System.nanoTime() - t0) / 1e9);
 
-        SearchConfig searchConfig = SearchConfig.builder()
+        SearchConfig searchConfig = SearchConfig.builder().space(new Nb201SearchSpace(Nb201Space.withoutNone()))
                 .channels(a.getInt("search-channels", 16))
                 .cellsPerStage(a.getInt("search-cells", 1))
                 .epochs(a.getInt("search-epochs", 2))

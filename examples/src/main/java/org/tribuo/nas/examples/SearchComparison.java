@@ -25,10 +25,10 @@ import org.tribuo.nas.search.SearchConfig;
 import org.tribuo.nas.search.SearchListener;
 import org.tribuo.nas.search.SearchResult;
 import org.tribuo.nas.space.Genotype;
-import org.tribuo.nas.space.Nb201Genotype;
-import org.tribuo.nas.space.Nb201SearchSpace;
-import org.tribuo.nas.space.Nb201Op;
-import org.tribuo.nas.space.Nb201Space;
+import org.tribuo.nas.nb201.Nb201Genotype;
+import org.tribuo.nas.nb201.Nb201SearchSpace;
+import org.tribuo.nas.nb201.Nb201Op;
+import org.tribuo.nas.nb201.Nb201Space;
 import org.tribuo.nas.train.DjlRuntime;
 import org.tribuo.nas.train.FinalTrainingConfig;
 import org.tribuo.nas.train.NetworkTrainer;
@@ -97,7 +97,7 @@ public final class SearchComparison {
         for (ArchitectureGeometry geometry : List.of(ArchitectureGeometry.EXPONENTIATED_GRADIENT, ArchitectureGeometry.SOFTMAX_ADAM)) {
             String method = geometry == ArchitectureGeometry.EXPONENTIATED_GRADIENT ? "GAEA" : "DARTS";
             for (long seed = 1; seed <= settings.seeds(); seed++) {
-                SearchConfig config = SearchConfig.builder().channels(16).cellsPerStage(1).geometry(geometry)
+                SearchConfig config = SearchConfig.builder().space(new Nb201SearchSpace(Nb201Space.withoutNone())).channels(16).cellsPerStage(1).geometry(geometry)
                         .epochs(settings.searchEpochs()).batchSize(64).seed(seed).device(device).build();
                 long start = System.nanoTime();
                 SearchResult result = new GaeaSearch(config).run(searchData, classes, norm, new SearchListener() {

@@ -29,7 +29,7 @@ import org.tribuo.nas.data.ImageInput;
 import org.tribuo.nas.data.ImageShape;
 import org.tribuo.nas.search.ExponentiatedGradientUpdate;
 import org.tribuo.nas.search.SearchSchedule;
-import org.tribuo.nas.space.Nb201SearchSpace;
+import org.tribuo.nas.nb201.Nb201SearchSpace;
 import org.tribuo.nas.train.FinalTraining;
 import org.tribuo.nas.train.DjlRuntime;
 

@@ -36,7 +36,7 @@ record ConfigOverride(String component, String field, String value) {
         int eq = text.indexOf('=');
         int dot = eq < 0 ? -1 : text.lastIndexOf('.', eq);
         if (eq < 0 || dot <= 0 || dot == eq - 1) {
-            throw new UsageException("option '--set " + text + "': expected COMPONENT.FIELD=VALUE, e.g. --set trainer.searchEpochs=2");
+            throw new UsageException("option '--set " + text + "': expected COMPONENT.FIELD=VALUE, e.g. --set search.epochs=2");
         }
         return new ConfigOverride(text.substring(0, dot), text.substring(dot + 1, eq), text.substring(eq + 1));
     }

@@ -98,7 +98,7 @@ final class SearchCommand implements Command {
                 OptionSpec.value("config", "FILE", "the configuration file (required)"),
                 OptionSpec.value("output", "DIR", "output folder (default: output/<config file name without extension>)"),
                 new OptionSpec("set", List.of("COMPONENT.FIELD=VALUE"), true,
-                        "override a configured field, e.g. --set trainer.searchEpochs=2 (repeatable)"),
+                        "override a configured field, e.g. --set search.epochs=2 (repeatable)"),
                 OptionSpec.flag("no-progress", "no progress bar, only one line per epoch"),
                 OptionSpec.flag("onnx", "also write model.onnx, the model exported to ONNX (see 'export')"));
     }

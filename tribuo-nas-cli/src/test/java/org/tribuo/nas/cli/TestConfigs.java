@@ -42,7 +42,7 @@ final class TestConfigs {
                         <property name="seed" value="1"/>
                         <property name="device" value="cpu"/>
                     </component>
-                    <component name="space" type="org.tribuo.nas.space.Nb201SearchSpace">
+                    <component name="space" type="org.tribuo.nas.nb201.Nb201SearchSpace">
                         <property name="searchChannels" value="16"/>
                         <property name="searchCellsPerStage" value="1"/>
                         <property name="finalChannels" value="16"/>

@@ -21,7 +21,6 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 
-import org.tribuo.nas.train.SgdOptimizer;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,8 +31,8 @@ import java.util.List;
  * with the SGD state that trains them: what a checkpoint needs to continue training bit for bit.
  *
  * @param tensors Every parameter of the block, in block order.
- * @param momentum {@link SgdOptimizer#momentumState()}.
- * @param lastLearningRate {@link SgdOptimizer#lastLearningRate()}.
+ * @param momentum The optimizer's momentum buffers, one per trainable parameter.
+ * @param lastLearningRate The learning rate of the optimizer's last step.
  */
 public record NetworkState(List<Tensor> tensors, float[][] momentum, float lastLearningRate) {
 
@@ -46,18 +45,19 @@ public record NetworkState(List<Tensor> tensors, float[][] momentum, float lastL
     public record Tensor(String name, long[] shape, float[] values) {}
 
     /**
-     * Copies a network and its optimizer out of native memory.
+     * Copies a network out of native memory, with its optimizer's state.
      * @param block The network.
-     * @param sgd The optimizer of its trainable parameters.
+     * @param momentum The optimizer's momentum buffers.
+     * @param lastLearningRate The learning rate of the optimizer's last step.
      * @return The state.
      */
-    public static NetworkState capture(Block block, SgdOptimizer sgd) {
+    public static NetworkState capture(Block block, float[][] momentum, float lastLearningRate) {
         List<Tensor> tensors = new ArrayList<>();
         for (Pair<String, Parameter> p : block.getParameters()) {
             NDArray array = p.getValue().getArray();
             tensors.add(new Tensor(p.getKey(), array.getShape().getShape(), array.toFloatArray()));
         }
-        return new NetworkState(tensors, sgd.momentumState(), sgd.lastLearningRate());
+        return new NetworkState(tensors, momentum, lastLearningRate);
     }
 
     /**
@@ -76,12 +76,12 @@ public record NetworkState(List<Tensor> tensors, float[][] momentum, float lastL
     }
 
     /**
-     * Writes this state into an initialized network of the same structure and its optimizer.
+     * Writes the weights into an initialized network of the same structure; the optimizer restores
+     * {@link #momentum()} and {@link #lastLearningRate()} itself.
      * @param block The network.
-     * @param sgd Its optimizer.
      * @throws IllegalArgumentException naming the first parameter that does not match.
      */
-    public void restoreInto(Block block, SgdOptimizer sgd) {
+    public void restoreInto(Block block) {
         ai.djl.nn.ParameterList parameters = block.getParameters();
         if (parameters.size() != tensors.size()) {
             throw new IllegalArgumentException("the checkpoint holds " + tensors.size() + " parameters, the network has "
@@ -104,6 +104,5 @@ public record NetworkState(List<Tensor> tensors, float[][] momentum, float lastL
                 array.setRequiresGradient(true);
             }
         }
-        sgd.restore(momentum, lastLearningRate);
     }
 }

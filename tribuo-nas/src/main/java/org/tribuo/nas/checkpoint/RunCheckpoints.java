@@ -16,7 +16,6 @@
 
 package org.tribuo.nas.checkpoint;
 
-import org.tribuo.nas.train.TrainingDivergedException;
 import org.tribuo.nas.util.AtomicFiles;
 
 import java.io.IOException;
@@ -29,7 +28,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -56,15 +57,12 @@ public final class RunCheckpoints implements AutoCloseable {
     /** System property: pause each checkpoint write halfway by this many milliseconds (testing). */
     public static final String SLOW_WRITE_PROPERTY = "tribuo.nas.checkpoint.slowWriteMillis";
 
-    private static final String SEARCH = "search";
-    private static final String FINAL = "final";
 
     private final Path dir;
     private final RunFingerprint fingerprint;
     private final FileChannel lockChannel;
     private final FileLock lock;
-    private String lastGoodSearch;
-    private String lastGoodFinal;
+    private final Map<CheckpointPhase, String> lastGood = new EnumMap<>(CheckpointPhase.class);
 
     private RunCheckpoints(Path dir, RunFingerprint fingerprint, FileChannel lockChannel, FileLock lock) {
         this.dir = dir;
@@ -171,101 +169,52 @@ public final class RunCheckpoints implements AutoCloseable {
     }
 
     /**
-     * The search checkpoint of this run, if one was written.
-     * @return The checkpoint, or empty.
+     * A phase's checkpoint of this run, if one was written.
+     * @param phase The phase.
+     * @param type The phase's state record.
+     * @param <T> The record type.
+     * @return The state with its network, or empty.
      * @throws CheckpointException if it is damaged or was written by a different run.
      */
-    public Optional<SearchCheckpoint> loadSearch() {
-        return load(SEARCH_FILE, SEARCH).map(c -> {
-            SearchCheckpoint state = parse(SEARCH_FILE, c.stateJson(), SearchCheckpoint.class);
-            lastGoodSearch = describe(SEARCH, state.epochsDone(), SEARCH_FILE);
-            return new SearchCheckpoint(state.epochsDone(), state.epochs(), state.selectedGenotype(), state.bestHeldOut(),
-                    state.archEpochsDrawn(), state.archCursor(), state.architecture(), c.network());
+    public <T extends PhaseState> Optional<T> load(CheckpointPhase phase, Class<T> type) {
+        return load(phase.file(), phase.label()).map(c -> {
+            T state = parse(phase.file(), c.stateJson(), type);
+            lastGood.put(phase, describe(phase, state.epochsDone()));
+            return type.cast(state.withNetwork(c.network()));
         });
     }
 
     /**
-     * The final-training checkpoint of this run, if one was written.
-     * @return The checkpoint, or empty.
-     * @throws CheckpointException if it is damaged or was written by a different run.
-     */
-    public Optional<TrainingCheckpoint> loadTraining() {
-        return load(FINAL_FILE, FINAL).map(c -> {
-            TrainingCheckpoint state = parse(FINAL_FILE, c.stateJson(), TrainingCheckpoint.class);
-            lastGoodFinal = describe("final-training", state.epochsDone(), FINAL_FILE);
-            return new TrainingCheckpoint(state.genotype(), state.epochsDone(), state.epochs(), c.network());
-        });
-    }
-
-    /**
-     * Saves the search state (does nothing if disabled).
-     * @param checkpoint The state at the end of an epoch.
-     * @throws TrainingDivergedException if a weight is not finite; the previous checkpoint is kept.
+     * Saves a phase's state at the end of an epoch (does nothing if disabled). The caller checks
+     * the network is finite first, so a diverged state never replaces the last good one.
+     * @param phase The phase.
+     * @param state The state, with its network.
      * @throws CheckpointException if it cannot be written.
      */
-    public void saveSearch(SearchCheckpoint checkpoint) {
+    public void save(CheckpointPhase phase, PhaseState state) {
         if (!enabled()) {
             return;
         }
-        checkFinite(checkpoint.network(), "search", checkpoint.epochsDone(), lastGoodSearch);
-        save(SEARCH_FILE, SEARCH, new SearchCheckpoint(checkpoint.epochsDone(), checkpoint.epochs(),
-                checkpoint.selectedGenotype(), checkpoint.bestHeldOut(), checkpoint.archEpochsDrawn(),
-                checkpoint.archCursor(), checkpoint.architecture(), null), checkpoint.network());
-        lastGoodSearch = describe(SEARCH, checkpoint.epochsDone(), SEARCH_FILE);
+        save(phase.file(), phase.label(), state.withNetwork(null), state.network());
+        lastGood.put(phase, describe(phase, state.epochsDone()));
     }
 
     /**
-     * Saves the final-training state (does nothing if disabled).
-     * @param checkpoint The state at the end of an epoch.
-     * @throws TrainingDivergedException if a weight is not finite; the previous checkpoint is kept.
-     * @throws CheckpointException if it cannot be written.
+     * Where a diverged phase can be picked up, for error messages.
+     * @param phase The phase.
+     * @return A sentence naming the last good checkpoint of the phase, or saying there is none.
      */
-    public void saveTraining(TrainingCheckpoint checkpoint) {
-        if (!enabled()) {
-            return;
-        }
-        checkFinite(checkpoint.network(), "final training", checkpoint.epochsDone(), lastGoodFinal);
-        save(FINAL_FILE, FINAL, new TrainingCheckpoint(checkpoint.genotype(), checkpoint.epochsDone(),
-                checkpoint.epochs(), null), checkpoint.network());
-        lastGoodFinal = describe("final-training", checkpoint.epochsDone(), FINAL_FILE);
-    }
-
-    /**
-     * Where a diverged search can be picked up, for error messages.
-     * @return A sentence naming the last good search checkpoint, or saying there is none.
-     */
-    public String lastGoodSearch() {
-        return lastGood(lastGoodSearch);
-    }
-
-    /**
-     * Where a diverged final training can be picked up, for error messages.
-     * @return A sentence naming the last good final-training checkpoint, or saying there is none.
-     */
-    public String lastGoodTraining() {
-        return lastGood(lastGoodFinal);
-    }
-
-    private String lastGood(String description) {
+    public String lastGood(CheckpointPhase phase) {
         if (!enabled()) {
             return "No checkpoint was kept (checkpoints are off: set a checkpoint folder to keep one)";
         }
+        String description = lastGood.get(phase);
         return description == null ? "No good checkpoint of this phase exists yet" : "The last good checkpoint is kept: "
                 + description;
     }
 
-    private String describe(String phase, int epochs, String file) {
-        return phase + " epoch " + epochs + " in " + dir.resolve(file);
-    }
-
-    private static void checkFinite(NetworkState network, String phase, int epoch, String lastGood) {
-        String bad = network.firstNonFinite();
-        if (bad != null) {
-            throw new TrainingDivergedException("the " + phase + " diverged in epoch " + epoch + ": weight " + bad
-                    + " is not finite (try a lower learning rate). "
-                    + (lastGood == null ? "No good checkpoint of this phase exists yet" : "The last good checkpoint is kept: " + lastGood),
-                    epoch);
-        }
+    private String describe(CheckpointPhase phase, int epochs) {
+        return phase.label() + " epoch " + epochs + " in " + dir.resolve(phase.file());
     }
 
     private Optional<CheckpointFile.Contents> load(String fileName, String kind) {

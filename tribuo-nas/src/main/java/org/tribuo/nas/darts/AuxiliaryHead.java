@@ -30,9 +30,9 @@ import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
-import org.tribuo.nas.supernet.AveragePooling;
-import org.tribuo.nas.supernet.Layers;
-import org.tribuo.nas.supernet.TorchDefaultInit;
+import org.tribuo.nas.nn.AveragePooling;
+import org.tribuo.nas.nn.Layers;
+import org.tribuo.nas.nn.TorchDefaultInit;
 
 /**
  * DARTS's {@code AuxiliaryHeadCIFAR}: ReLU → average pool 5x5, stride 3, no padding → conv 1x1

@@ -28,7 +28,7 @@ import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
-import org.tribuo.nas.supernet.ReluConvBn;
+import org.tribuo.nas.nn.ReluConvBn;
 
 import java.util.List;
 import org.tribuo.nas.onnx.OnnxBlock;

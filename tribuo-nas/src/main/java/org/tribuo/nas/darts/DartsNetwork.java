@@ -31,8 +31,8 @@ import ai.djl.util.PairList;
 
 import org.tribuo.nas.space.DropPathControl;
 import org.tribuo.nas.space.NetworkSettings;
-import org.tribuo.nas.supernet.Layers;
-import org.tribuo.nas.supernet.TorchDefaultInit;
+import org.tribuo.nas.nn.Layers;
+import org.tribuo.nas.nn.TorchDefaultInit;
 import org.tribuo.nas.onnx.OnnxBlock;
 import org.tribuo.nas.onnx.OnnxGraphWriter;
 import org.tribuo.util.onnx.ONNXRef;

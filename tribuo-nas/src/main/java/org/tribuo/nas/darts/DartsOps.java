@@ -19,7 +19,7 @@ package org.tribuo.nas.darts;
 
 import ai.djl.nn.Block;
 
-import org.tribuo.nas.supernet.ParameterFreeOp;
+import org.tribuo.nas.nn.ParameterFreeOp;
 
 /**
  * Builds the block of a DARTS op (DARTS's {@code OPS} table). Every op keeps the channel count;

@@ -32,9 +32,9 @@ import ai.djl.util.PairList;
 
 import org.tribuo.nas.space.OpSelection;
 import org.tribuo.nas.space.SupernetSettings;
-import org.tribuo.nas.supernet.CellImplementation;
-import org.tribuo.nas.supernet.Layers;
-import org.tribuo.nas.supernet.TorchDefaultInit;
+import org.tribuo.nas.nn.CellImplementation;
+import org.tribuo.nas.nn.Layers;
+import org.tribuo.nas.nn.TorchDefaultInit;
 
 import java.util.List;
 

@@ -27,7 +27,7 @@ import org.tribuo.nas.space.NetworkSettings;
 import org.tribuo.nas.space.OpSelection;
 import org.tribuo.nas.space.SearchSpace;
 import org.tribuo.nas.space.SupernetSettings;
-import org.tribuo.nas.supernet.CellImplementation;
+import org.tribuo.nas.nn.CellImplementation;
 import org.tribuo.nas.util.InvalidSettingException;
 import org.tribuo.nas.util.SettingChecks;
 

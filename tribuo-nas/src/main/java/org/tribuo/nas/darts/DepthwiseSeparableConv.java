@@ -29,8 +29,8 @@ import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
-import org.tribuo.nas.supernet.DepthwiseConvolution;
-import org.tribuo.nas.supernet.Layers;
+import org.tribuo.nas.nn.DepthwiseConvolution;
+import org.tribuo.nas.nn.Layers;
 import org.tribuo.nas.onnx.OnnxBlock;
 import org.tribuo.nas.onnx.OnnxGraphWriter;
 import org.tribuo.util.onnx.ONNXRef;

@@ -30,7 +30,7 @@ import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
-import org.tribuo.nas.supernet.Layers;
+import org.tribuo.nas.nn.Layers;
 import org.tribuo.nas.onnx.OnnxBlock;
 import org.tribuo.nas.onnx.OnnxGraphWriter;
 import org.tribuo.util.onnx.ONNXRef;

@@ -34,9 +34,9 @@ import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
-import org.tribuo.nas.supernet.AveragePooling;
-import org.tribuo.nas.supernet.DepthwiseConvolution;
-import org.tribuo.nas.supernet.Layers;
+import org.tribuo.nas.nn.AveragePooling;
+import org.tribuo.nas.nn.DepthwiseConvolution;
+import org.tribuo.nas.nn.Layers;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -31,7 +31,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
 import org.tribuo.nas.space.OpSelection;
-import org.tribuo.nas.supernet.ReluConvBn;
+import org.tribuo.nas.nn.ReluConvBn;
 
 import java.util.List;
 

@@ -28,8 +28,8 @@ import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
-import org.tribuo.nas.supernet.AveragePooling;
-import org.tribuo.nas.supernet.Layers;
+import org.tribuo.nas.nn.AveragePooling;
+import org.tribuo.nas.nn.Layers;
 import org.tribuo.nas.onnx.OnnxBlock;
 import org.tribuo.nas.onnx.OnnxGraphWriter;
 import org.tribuo.util.onnx.ONNXRef;

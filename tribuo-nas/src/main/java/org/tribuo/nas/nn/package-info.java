@@ -15,7 +15,9 @@
  */
 /**
  * Blocks that search spaces build their supernets and networks from, in the style of DJL's
- * {@code ai.djl.nn}: {@link org.tribuo.nas.nn.MixedOp}, the α-weighted mixed edge of every
- * space. Depends only on {@code space} (for {@link org.tribuo.nas.space.OpSelection}).
+ * {@code ai.djl.nn}: {@link org.tribuo.nas.nn.MixedOp} (the α-weighted mixed edge),
+ * ReLU-convolution-batch-norm, parameter-free ops, average pooling that excludes padding,
+ * depthwise convolution, PyTorch's default initialization. Depends only on {@code space},
+ * {@code onnx} and {@code util}.
  */
 package org.tribuo.nas.nn;

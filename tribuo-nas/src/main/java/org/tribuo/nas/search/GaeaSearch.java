@@ -32,7 +32,7 @@ import org.tribuo.nas.arch.Simplex;
 import org.tribuo.nas.arch.TemperatureSchedule;
 import org.tribuo.nas.checkpoint.NetworkState;
 import org.tribuo.nas.checkpoint.RunCheckpoints;
-import org.tribuo.nas.checkpoint.SearchCheckpoint;
+import org.tribuo.nas.checkpoint.CheckpointPhase;
 import org.tribuo.nas.data.BatchFactory;
 import org.tribuo.nas.data.BatchSampler;
 import org.tribuo.nas.data.ImageData;
@@ -135,7 +135,7 @@ public final class GaeaSearch {
             throw new IllegalArgumentException("batchSize " + config.batchSize() + " exceeds the "
                     + Math.min(weightData.size(), archData.size()) + " images available to a search step");
         }
-        Optional<SearchCheckpoint> resume = checkpoints.loadSearch();
+        Optional<SearchCheckpoint> resume = checkpoints.load(CheckpointPhase.SEARCH, SearchCheckpoint.class);
 
         Engine engine = DjlRuntime.engine();
         SearchSpace space = config.space();
@@ -172,7 +172,8 @@ public final class GaeaSearch {
                     logger.info(() -> "resuming the search after epoch " + c.epochsDone() + " of " + config.epochs()
                             + " from " + checkpoints.folder().resolve(RunCheckpoints.SEARCH_FILE));
                     arch.restore(c.architecture());
-                    c.network().restoreInto(supernet, sgd);
+                    c.network().restoreInto(supernet);
+                    sgd.restore(c.network().momentum(), c.network().lastLearningRate());
                     epochs.addAll(c.epochs());
                     selected = c.selectedGenotype();
                     bestHeldOut = c.bestHeldOut();
@@ -231,7 +232,7 @@ public final class GaeaSearch {
                         }
                     } catch (ArithmeticException e) {
                         throw new TrainingDivergedException("the search diverged: " + e.getMessage() + ". "
-                                + checkpoints.lastGoodSearch(), epoch + 1);
+                                + checkpoints.lastGood(CheckpointPhase.SEARCH), epoch + 1);
                     }
                     float[][] alpha = arch.alpha();
                     float[] beta = arch.beta();
@@ -253,8 +254,11 @@ public final class GaeaSearch {
                             (System.nanoTime() - start) / 1e9);
                     epochs.add(record);
                     if (checkpoints.enabled()) {
-                        checkpoints.saveSearch(new SearchCheckpoint(epoch + 1, epochs, selected, bestHeldOut,
-                                archEpochsDrawn, archCursor, arch.state(), NetworkState.capture(supernet, sgd)));
+                        NetworkState network = NetworkState.capture(supernet, sgd.momentumState(), sgd.lastLearningRate());
+                        TrainingDivergedException.requireFinite(network, "search", epoch + 1,
+                                checkpoints.lastGood(CheckpointPhase.SEARCH));
+                        checkpoints.save(CheckpointPhase.SEARCH, new SearchCheckpoint(epoch + 1, epochs, selected, bestHeldOut,
+                                archEpochsDrawn, archCursor, arch.state(), network));
                     }
                     logger.fine(() -> "search epoch " + record.epoch() + " loss " + record.trainLoss() + " genotype " + record.genotype());
                     listener.onEpoch(record);

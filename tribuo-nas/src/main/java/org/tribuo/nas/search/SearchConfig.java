@@ -21,8 +21,6 @@ import org.tribuo.nas.arch.ArchitectureOptimizer;
 import org.tribuo.nas.arch.ArchitectureWeights;
 import org.tribuo.nas.arch.ExponentiatedGradient;
 import org.tribuo.nas.arch.SoftmaxAdam;
-import org.tribuo.nas.space.Nb201SearchSpace;
-import org.tribuo.nas.space.Nb201Space;
 import org.tribuo.nas.space.SearchSpace;
 import org.tribuo.nas.space.SupernetSettings;
 import org.tribuo.nas.train.CosineSchedule;
@@ -32,7 +30,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Settings of a GAEA search. Build with {@link #builder()}; the defaults are the reference's
+ * Settings of a GAEA search. Build with {@link #builder()}, naming the space; the other defaults are the reference's
  * NAS-Bench-201 configuration (see docs/gaea.md for the few deviations).
  *
  * @param space The search space with its candidate ops.
@@ -184,9 +182,9 @@ public record SearchConfig(SearchSpace space, SupernetSettings supernet, Archite
                 ? ExponentiatedGradient.DEFAULT_LEARNING_RATE : SoftmaxAdam.DEFAULT_LEARNING_RATE;
     }
 
-    /** Builds a {@link SearchConfig}; unset fields keep the reference defaults. */
+    /** Builds a {@link SearchConfig}; the space must be set, unset fields keep the reference defaults. */
     public static final class Builder {
-        private SearchSpace space = new Nb201SearchSpace(Nb201Space.withoutNone());
+        private SearchSpace space;
         private int channels = 16;
         private int depth = 5;
         private int partialChannels = 1;
@@ -217,8 +215,6 @@ public record SearchConfig(SearchSpace space, SupernetSettings supernet, Archite
 
         /** @param v The search space. @return this */
         public Builder space(SearchSpace v) { space = v; return this; }
-        /** @param v NAS-Bench-201 candidate ops. @return this */
-        public Builder space(Nb201Space v) { space = new Nb201SearchSpace(v); return this; }
         /** @param v C. @return this */
         public Builder channels(int v) { channels = v; return this; }
         /** @param v N, the cells per stage of the NAS-Bench-201 supernet. @return this */
@@ -291,6 +287,9 @@ public record SearchConfig(SearchSpace space, SupernetSettings supernet, Archite
         }
 
         public SearchConfig build() {
+            if (space == null) {
+                throw new IllegalArgumentException("the search space must be set");
+            }
             int period = lrPeriodEpochs == 0 ? 2 * epochs : lrPeriodEpochs;
             if (channels <= 0 || depth <= 0 || partialChannels <= 0) {
                 throw new IllegalArgumentException("channels, depth and partialChannels must be positive, got C="

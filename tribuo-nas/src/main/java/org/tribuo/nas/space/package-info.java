@@ -13,8 +13,13 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-
 /**
- * Search spaces: candidate operations, cell topology and genotype codecs.
+ * What every search space implements and exchanges, and nothing else: the
+ * {@link org.tribuo.nas.space.SearchSpace} contract (a configurable component), the
+ * {@link org.tribuo.nas.space.Genotype} and its {@link org.tribuo.nas.space.CellGraph}, the
+ * supernet and network settings, the {@link org.tribuo.nas.space.OpSelection} a search shares with
+ * its mixed edges, and the final-training regularization a space's networks support. The spaces
+ * themselves live side by side in {@code nb201}, {@code darts} and {@code tabular} (or in a user's
+ * own package); {@code LayeringTest} keeps this package free of them.
  */
 package org.tribuo.nas.space;

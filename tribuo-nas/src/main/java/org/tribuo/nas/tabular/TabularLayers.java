@@ -23,7 +23,7 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.Dropout;
 
-import org.tribuo.nas.supernet.Layers;
+import org.tribuo.nas.nn.Layers;
 
 /**
  * Builds the block of a {@link TabularOp} on hidden vectors [batch, W].

@@ -29,8 +29,8 @@ import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
-import org.tribuo.nas.supernet.Layers;
-import org.tribuo.nas.supernet.TorchDefaultInit;
+import org.tribuo.nas.nn.Layers;
+import org.tribuo.nas.nn.TorchDefaultInit;
 
 import java.util.function.IntFunction;
 import org.tribuo.nas.onnx.OnnxBlock;

@@ -30,7 +30,7 @@ import ai.djl.training.loss.Loss;
 import org.tribuo.nas.checkpoint.CheckpointException;
 import org.tribuo.nas.checkpoint.NetworkState;
 import org.tribuo.nas.checkpoint.RunCheckpoints;
-import org.tribuo.nas.checkpoint.TrainingCheckpoint;
+import org.tribuo.nas.checkpoint.CheckpointPhase;
 import org.tribuo.nas.data.BatchFactory;
 import org.tribuo.nas.data.BatchSampler;
 import org.tribuo.nas.data.Cutout;
@@ -105,7 +105,7 @@ public final class NetworkTrainer {
             throw new IllegalArgumentException("batchSize " + config.batchSize() + " exceeds the " + train.size()
                     + " training images");
         }
-        Optional<TrainingCheckpoint> resume = checkpoints.loadTraining();
+        Optional<TrainingCheckpoint> resume = checkpoints.load(CheckpointPhase.FINAL_TRAINING, TrainingCheckpoint.class);
         if (resume.isPresent() && !resume.get().genotype().equals(genotype.toString())) {
             throw new CheckpointException("the final-training checkpoint in '" + checkpoints.folder() + "' trains "
                     + resume.get().genotype() + ", the search chose " + genotype);
@@ -137,7 +137,8 @@ public final class NetworkTrainer {
                     TrainingCheckpoint c = resume.get();
                     logger.info(() -> "resuming the final training after epoch " + c.epochsDone() + " of " + config.epochs()
                             + " from " + checkpoints.folder().resolve(RunCheckpoints.FINAL_FILE));
-                    c.network().restoreInto(network, sgd);
+                    c.network().restoreInto(network);
+                    sgd.restore(c.network().momentum(), c.network().lastLearningRate());
                     history.addAll(c.epochs());
                     for (int e = 0; e < c.epochsDone(); e++) {
                         sampler.epochBatches();
@@ -189,14 +190,17 @@ public final class NetworkTrainer {
                         }
                     } catch (ArithmeticException e) {
                         throw new TrainingDivergedException("the final training diverged: " + e.getMessage() + ". "
-                                + checkpoints.lastGoodTraining(), epoch + 1);
+                                + checkpoints.lastGood(CheckpointPhase.FINAL_TRAINING), epoch + 1);
                     }
                     TrainingEpoch record = new TrainingEpoch(epoch + 1, lr, totals[0] / batches.length,
                             totals[1] / (batches.length * config.batchSize()), (System.nanoTime() - start) / 1e9);
                     history.add(record);
                     if (checkpoints.enabled()) {
-                        checkpoints.saveTraining(new TrainingCheckpoint(genotype.toString(), epoch + 1, history,
-                                NetworkState.capture(network, sgd)));
+                        NetworkState state = NetworkState.capture(network, sgd.momentumState(), sgd.lastLearningRate());
+                        TrainingDivergedException.requireFinite(state, "final training", epoch + 1,
+                                checkpoints.lastGood(CheckpointPhase.FINAL_TRAINING));
+                        checkpoints.save(CheckpointPhase.FINAL_TRAINING,
+                                new TrainingCheckpoint(genotype.toString(), epoch + 1, history, state));
                     }
                     onEpoch.accept(record);
                 }

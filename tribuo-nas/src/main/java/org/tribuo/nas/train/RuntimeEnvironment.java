@@ -19,7 +19,6 @@ package org.tribuo.nas.train;
 import ai.djl.Device;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.util.cuda.CudaUtils;
-import org.tribuo.nas.TribuoNasVersion;
 
 import java.io.IOException;
 import java.lang.management.MemoryUsage;
@@ -72,11 +71,12 @@ public final class RuntimeEnvironment {
     /**
      * Describes this process's environment.
      * @param device The device the model trains on.
+     * @param sourceCommit The commit tribuo-nas was built from, as the caller's build recorded it.
      * @return Every key of {@link #KEYS} with its value.
      */
-    public static Map<String, String> describe(Device device) {
+    public static Map<String, String> describe(Device device, String sourceCommit) {
         Map<String, String> facts = new LinkedHashMap<>();
-        facts.put(SOURCE_COMMIT, TribuoNasVersion.SOURCE_COMMIT);
+        facts.put(SOURCE_COMMIT, sourceCommit);
         facts.put(CELL_IMPLEMENTATION, SEARCH_CELLS);
         facts.put(INTRA_OP_THREADS, Integer.toString(JniUtils.getNumThreads()));
         facts.put(INTER_OP_THREADS, Integer.toString(JniUtils.getNumInteropThreads()));

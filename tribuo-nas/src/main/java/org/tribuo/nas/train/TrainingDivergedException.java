@@ -16,6 +16,8 @@
 
 package org.tribuo.nas.train;
 
+import org.tribuo.nas.checkpoint.NetworkState;
+
 /**
  * The search or the final training diverged: a gradient or a weight stayed non-finite. The
  * message says in which step and epoch, and where the last good checkpoint is, if any.
@@ -41,5 +43,22 @@ public final class TrainingDivergedException extends ArithmeticException {
      */
     public int epoch() {
         return epoch;
+    }
+
+    /**
+     * Refuses a network state with a non-finite weight, before it could replace the last good
+     * checkpoint.
+     * @param network The state at the end of an epoch.
+     * @param phase The phase's name, e.g. {@code search}.
+     * @param epoch The epoch (1-based).
+     * @param lastGood Where the last good checkpoint is, as a sentence.
+     * @throws TrainingDivergedException if a weight is not finite.
+     */
+    public static void requireFinite(NetworkState network, String phase, int epoch, String lastGood) {
+        String bad = network.firstNonFinite();
+        if (bad != null) {
+            throw new TrainingDivergedException("the " + phase + " diverged in epoch " + epoch + ": weight " + bad
+                    + " is not finite (try a lower learning rate). " + lastGood, epoch);
+        }
     }
 }

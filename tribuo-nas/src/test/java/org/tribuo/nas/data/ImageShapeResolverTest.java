@@ -17,7 +17,7 @@
 package org.tribuo.nas.data;
 
 import org.tribuo.nas.search.SearchSchedule;
-import org.tribuo.nas.space.Nb201SearchSpace;
+import org.tribuo.nas.nb201.Nb201SearchSpace;
 import org.tribuo.nas.train.FinalTraining;
 import org.junit.jupiter.api.Test;
 import org.tribuo.MutableDataset;

@@ -18,7 +18,7 @@ package org.tribuo.nas.repro;
 
 import org.tribuo.nas.data.ImageInput;
 import org.tribuo.nas.search.SearchSchedule;
-import org.tribuo.nas.space.Nb201SearchSpace;
+import org.tribuo.nas.nb201.Nb201SearchSpace;
 import org.tribuo.nas.train.FinalTraining;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -19,10 +19,12 @@ package org.tribuo.nas.search;
 import ai.djl.ndarray.NDManager;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.tribuo.nas.nb201.Nb201Space;
+import org.tribuo.nas.nb201.Nb201SearchSpace;
 import org.tribuo.nas.arch.ArchitectureGeometry;
 import org.tribuo.nas.data.ImageData;
 import org.tribuo.nas.data.Normalization;
-import org.tribuo.nas.space.Nb201Genotype;
+import org.tribuo.nas.nb201.Nb201Genotype;
 import org.tribuo.nas.testutil.FashionFixture;
 
 import java.nio.file.Files;
@@ -58,7 +60,7 @@ public class GaeaSearchTest {
      * below 16 (docs/known-issues.md), so the tests use the smallest safe width.
      */
     private static SearchConfig.Builder tiny() {
-        return SearchConfig.builder().channels(16).cellsPerStage(1).epochs(1).batchSize(32).seed(42).device("cpu");
+        return SearchConfig.builder().space(new Nb201SearchSpace(Nb201Space.withoutNone())).channels(16).cellsPerStage(1).epochs(1).batchSize(32).seed(42).device("cpu");
     }
 
     private static SearchResult run(SearchConfig config) {

@@ -28,7 +28,7 @@ import ai.djl.pytorch.jni.JniUtils;
 
 import org.tribuo.nas.arch.ArchitectureWeights;
 import org.tribuo.nas.darts.DartsSearchSpace;
-import org.tribuo.nas.supernet.CellImplementation;
+import org.tribuo.nas.nn.CellImplementation;
 import org.tribuo.nas.data.BatchFactory;
 import org.tribuo.nas.data.BatchSampler;
 import org.tribuo.nas.data.ImageData;

@@ -23,7 +23,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.GradientCollector;
 
-import org.tribuo.nas.supernet.DepthwiseConvolution;
+import org.tribuo.nas.nn.DepthwiseConvolution;
 import org.tribuo.nas.train.DjlRuntime;
 
 import java.util.Arrays;

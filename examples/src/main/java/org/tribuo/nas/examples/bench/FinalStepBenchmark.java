@@ -30,8 +30,8 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.loss.Loss;
 
 import org.tribuo.nas.examples.ExampleArgs;
-import org.tribuo.nas.space.Nb201Genotype;
-import org.tribuo.nas.supernet.Nb201Networks;
+import org.tribuo.nas.nb201.Nb201Genotype;
+import org.tribuo.nas.nb201.Nb201Networks;
 import org.tribuo.nas.train.DjlRuntime;
 import org.tribuo.nas.train.SgdOptimizer;
 

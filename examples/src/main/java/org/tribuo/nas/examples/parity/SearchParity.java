@@ -19,6 +19,8 @@ package org.tribuo.nas.examples.parity;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.tribuo.nas.nb201.Nb201Space;
+import org.tribuo.nas.nb201.Nb201SearchSpace;
 import org.tribuo.nas.data.ImageData;
 import org.tribuo.nas.examples.ExampleArgs;
 import org.tribuo.nas.data.Normalization;
@@ -63,7 +65,7 @@ public final class SearchParity {
         Normalization norm = Normalization.fit(data);
         int epochs = o.getInt("epochs", 8);
         long seed = o.getInt("seed", 1);
-        SearchConfig config = SearchConfig.builder().channels(o.getInt("channels", 16)).cellsPerStage(o.getInt("cells", 1))
+        SearchConfig config = SearchConfig.builder().space(new Nb201SearchSpace(Nb201Space.withoutNone())).channels(o.getInt("channels", 16)).cellsPerStage(o.getInt("cells", 1))
                 .epochs(epochs).lrPeriodEpochs(epochs).batchSize(o.getInt("batch", 64)).seed(seed).device("cpu").build();
         ObjectMapper json = new ObjectMapper();
         new GaeaSearch(config).run(data, 10, norm, new SearchListener() {

@@ -27,6 +27,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.tribuo.nas.nb201.Nb201SearchSpace;
 import org.tribuo.nas.arch.ArchitectureWeights;
 import org.tribuo.nas.darts.DartsCellLayout;
 import org.tribuo.nas.darts.DartsSearchCell;
@@ -40,14 +41,14 @@ import org.tribuo.nas.data.Normalization;
 import org.tribuo.nas.examples.ExampleArgs;
 import org.tribuo.nas.search.SearchConfig;
 import org.tribuo.nas.search.SearchStep;
-import org.tribuo.nas.space.Nb201Space;
+import org.tribuo.nas.nb201.Nb201Space;
 import org.tribuo.nas.space.OpSelection;
 import org.tribuo.nas.space.SupernetSettings;
-import org.tribuo.nas.supernet.CellImplementation;
-import org.tribuo.nas.supernet.FusedCellParameters;
-import org.tribuo.nas.supernet.FusedSearchCell;
-import org.tribuo.nas.supernet.Nb201Networks;
-import org.tribuo.nas.supernet.SearchCell;
+import org.tribuo.nas.nn.CellImplementation;
+import org.tribuo.nas.nb201.FusedCellParameters;
+import org.tribuo.nas.nb201.FusedSearchCell;
+import org.tribuo.nas.nb201.Nb201Networks;
+import org.tribuo.nas.nb201.SearchCell;
 import org.tribuo.nas.train.DjlRuntime;
 import org.tribuo.nas.train.SgdOptimizer;
 
@@ -109,7 +110,7 @@ public final class TrajectoryCheck {
         Normalization norm = Normalization.fit(data);
         Files.createDirectories(out);
 
-        SearchConfig.Builder settings = SearchConfig.builder().channels(channels).cellsPerStage(depth).batchSize(batch)
+        SearchConfig.Builder settings = SearchConfig.builder().space(new Nb201SearchSpace(Nb201Space.withoutNone())).channels(channels).cellsPerStage(depth).batchSize(batch)
                 .seed(seed).device("cpu");
         if (darts) {
             settings.space(DartsSearchSpace.reference()).partialChannels(k).edgeWeights(true);

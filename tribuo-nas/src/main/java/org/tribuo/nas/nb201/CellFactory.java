@@ -1,0 +1,34 @@
+/*
+ * Copyright (c) 2026 tribuo-nas authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package org.tribuo.nas.nb201;
+
+import ai.djl.nn.Block;
+
+/**
+ * Makes the cells of a {@link Nb201Network}: search cells for the supernet, fixed cells for
+ * the network of a genotype.
+ */
+@FunctionalInterface
+public interface CellFactory {
+    /**
+     * Creates one cell.
+     * @param channels Channels in and out of the cell.
+     * @return The cell block. Its first input is the feature map; any further inputs given to
+     * the network (the architecture matrix) follow.
+     */
+    public Block create(int channels);
+}

@@ -1,0 +1,151 @@
+/*
+ * Copyright (c) 2026 tribuo-nas authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package org.tribuo.nas.nb201;
+
+import org.tribuo.nas.space.CellGraph;
+import org.tribuo.nas.space.Genotype;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A NAS-Bench-201 cell architecture: one op per edge.
+ * <p>
+ * Its text form is the benchmark's architecture string,
+ * {@code |op~0|+|op~0|op~1|+|op~0|op~1|op~2|}: one {@code +}-separated group per node 1..3,
+ * each listing the op on the edge from every earlier node.
+ */
+public final class Nb201Genotype implements Genotype {
+
+    private final List<Nb201Op> edgeOps;
+
+    /**
+     * Creates a genotype from the op of every edge, in edge index order
+     * ({@code 1<-0, 2<-0, 2<-1, 3<-0, 3<-1, 3<-2}).
+     * @param edgeOps Six ops.
+     * @throws IllegalArgumentException if there are not six ops.
+     */
+    public Nb201Genotype(List<Nb201Op> edgeOps) {
+        Objects.requireNonNull(edgeOps, "edgeOps");
+        if (edgeOps.size() != Nb201Space.NUM_EDGES) {
+            throw new IllegalArgumentException("a NAS-Bench-201 genotype has " + Nb201Space.NUM_EDGES
+                    + " edges, got " + edgeOps.size());
+        }
+        for (Nb201Op op : edgeOps) {
+            Objects.requireNonNull(op, "edge op");
+        }
+        this.edgeOps = Collections.unmodifiableList(new ArrayList<>(edgeOps));
+    }
+
+    /**
+     * Derives the genotype from an architecture matrix: the argmax op of every edge (the first
+     * one on ties).
+     * @param space The space whose op order indexes the columns.
+     * @param alpha The architecture weights, shape [6][numOps].
+     * @return The genotype.
+     */
+    public static Nb201Genotype argmax(Nb201Space space, float[][] alpha) {
+        if (alpha.length != Nb201Space.NUM_EDGES) {
+            throw new IllegalArgumentException("expected " + Nb201Space.NUM_EDGES + " rows of architecture weights, got " + alpha.length);
+        }
+        List<Nb201Op> ops = new ArrayList<>(alpha.length);
+        for (float[] row : alpha) {
+            if (row.length != space.numOps()) {
+                throw new IllegalArgumentException("expected " + space.numOps() + " columns of architecture weights, got " + row.length);
+            }
+            int best = 0;
+            for (int k = 1; k < row.length; k++) {
+                if (row[k] > row[best]) {
+                    best = k;
+                }
+            }
+            ops.add(space.ops().get(best));
+        }
+        return new Nb201Genotype(ops);
+    }
+
+    /**
+     * Parses a NAS-Bench-201 architecture string.
+     * @param text e.g. {@code |nor_conv_3x3~0|+|skip_connect~0|nor_conv_1x1~1|+|avg_pool_3x3~0|skip_connect~1|nor_conv_3x3~2|}.
+     * @return The genotype.
+     * @throws GenotypeFormatException naming the character position and the problem.
+     */
+    public static Nb201Genotype parse(String text) {
+        return new Nb201GenotypeParser(text).parse();
+    }
+
+    /**
+     * The op on an edge.
+     * @param edge The edge index (see {@link Nb201Space#edgeIndex(int, int)}).
+     * @return The op.
+     */
+    public Nb201Op op(int edge) {
+        return edgeOps.get(edge);
+    }
+
+    /**
+     * The op of every edge, in edge index order.
+     * @return An unmodifiable list of six ops.
+     */
+    public List<Nb201Op> edgeOps() {
+        return edgeOps;
+    }
+
+    @Override
+    public List<CellGraph> cells() {
+        List<CellGraph.Edge> edges = new ArrayList<>();
+        for (int e = 0; e < Nb201Space.NUM_EDGES; e++) {
+            edges.add(new CellGraph.Edge(Nb201Space.edgeFrom(e), Nb201Space.edgeTo(e), op(e).opName()));
+        }
+        return List.of(new CellGraph("cell", List.of("0 (input)", "1", "2", "3 (output)"), edges));
+    }
+
+    @Override
+    public String spaceName() {
+        return Nb201SearchSpace.NAME;
+    }
+
+    /**
+     * The NAS-Bench-201 architecture string.
+     * @return The string form, which {@link #parse(String)} reads back.
+     */
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder();
+        for (int to = 1; to < Nb201Space.NUM_NODES; to++) {
+            if (to > 1) {
+                sb.append('+');
+            }
+            sb.append('|');
+            for (int from = 0; from < to; from++) {
+                sb.append(op(Nb201Space.edgeIndex(to, from)).opName()).append('~').append(from).append('|');
+            }
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Nb201Genotype && ((Nb201Genotype) o).edgeOps.equals(edgeOps);
+    }
+
+    @Override
+    public int hashCode() {
+        return edgeOps.hashCode();
+    }
+}

@@ -1,0 +1,267 @@
+/*
+ * Copyright (c) 2026 tribuo-nas authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package org.tribuo.nas.nb201;
+
+import org.tribuo.nas.space.FinalRegularization;
+import org.tribuo.nas.space.Genotype;
+import org.tribuo.nas.space.NetworkSettings;
+import org.tribuo.nas.space.OpSelection;
+import org.tribuo.nas.space.SearchSpace;
+import org.tribuo.nas.space.SupernetSettings;
+import com.oracle.labs.mlrg.olcut.config.Config;
+
+import ai.djl.nn.Block;
+
+import org.tribuo.nas.nn.CellImplementation;
+import org.tribuo.nas.util.InvalidSettingException;
+import org.tribuo.nas.util.SettingChecks;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.SplittableRandom;
+
+/**
+ * The NAS-Bench-201 space as a {@link SearchSpace}: six edges in one cell shared by all 15 (3N)
+ * cells of the supernet, so α is [6, numOps]; no edge weights, no partial channels, no auxiliary
+ * head. Network depth is N, the cells per stage. The supernet uses the {@link CellImplementation#FUSED}
+ * cell (the same function as the plain one with fewer, larger tensor ops; see docs/performance.md).
+ * <p>
+ * Configured fields and their reference values: {@code ops} (empty: every op but {@code none}),
+ * supernet C=16 N=5, final network C=16 N=5, no cutout.
+ */
+public final class Nb201SearchSpace implements SearchSpace {
+
+    /** The configuration name. */
+    public static final String NAME = "nas-bench-201";
+
+    @Config(description = "Candidate ops of every edge, in α's column order; empty means every op but none.")
+    private List<String> ops = new ArrayList<>();
+    @Config(description = "Channels C of the supernet's first stage.")
+    private int searchChannels = 16;
+    @Config(description = "Cells per stage N of the supernet.")
+    private int searchCellsPerStage = 5;
+    @Config(description = "Channels C of the final network's first stage.")
+    private int finalChannels = 16;
+    @Config(description = "Cells per stage N of the final network.")
+    private int finalCellsPerStage = 5;
+    @Config(description = "Side in pixels of the cutout square in final training; 0 turns it off.")
+    private int cutout = 0;
+
+    private Nb201Space candidates;
+
+    /** For OLCUT. */
+    private Nb201SearchSpace() {
+        postConfig();
+    }
+
+    /**
+     * Creates the space over the given candidate ops, with the reference sizes.
+     * @param ops The candidate ops.
+     */
+    public Nb201SearchSpace(Nb201Space ops) {
+        this.candidates = Objects.requireNonNull(ops, "ops");
+        this.ops = new ArrayList<>(ops().stream().toList());
+    }
+
+    /**
+     * A builder starting from the reference space.
+     * @return The builder.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public void postConfig() {
+        try {
+            candidates = ops.isEmpty() ? Nb201Space.withoutNone() : Nb201Space.parseOps(String.join(",", ops));
+        } catch (IllegalArgumentException e) {
+            throw InvalidSettingException.about("ops", "ops: " + e.getMessage()).asPropertyException(getClass());
+        }
+        try {
+            validate();
+        } catch (InvalidSettingException e) {
+            throw e.asPropertyException(getClass());
+        }
+    }
+
+    private void validate() {
+        SettingChecks.positive("searchChannels", searchChannels);
+        SettingChecks.positive("searchCellsPerStage", searchCellsPerStage);
+        SettingChecks.positive("finalChannels", finalChannels);
+        SettingChecks.positive("finalCellsPerStage", finalCellsPerStage);
+        SettingChecks.nonNegative("cutout", cutout);
+    }
+
+    /**
+     * The candidate ops.
+     * @return The op list.
+     */
+    public Nb201Space candidateOps() {
+        return candidates;
+    }
+
+    @Override
+    public SupernetSettings supernetSettings() {
+        return SupernetSettings.plain(searchChannels, searchCellsPerStage);
+    }
+
+    @Override
+    public NetworkSettings networkSettings() {
+        return new NetworkSettings(finalChannels, finalCellsPerStage, false);
+    }
+
+    @Override
+    public FinalRegularization finalRegularization() {
+        return new FinalRegularization(0f, 0f, cutout);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<String> ops() {
+        List<String> names = new ArrayList<>();
+        for (Nb201Op op : candidates.ops()) {
+            names.add(op.opName());
+        }
+        return names;
+    }
+
+    @Override
+    public int alphaRows() {
+        return Nb201Space.NUM_EDGES;
+    }
+
+    @Override
+    public int normalRows() {
+        return Nb201Space.NUM_EDGES;
+    }
+
+    @Override
+    public int[] edgeGroups() {
+        throw new UnsupportedOperationException("the NAS-Bench-201 space has no edge weights");
+    }
+
+    @Override
+    public void checkSupernet(SupernetSettings settings) {
+        if (settings.partialChannels() != 1) {
+            throw new IllegalArgumentException("partialChannels applies to the darts space only; the " + NAME
+                    + " space needs 1, got " + settings.partialChannels());
+        }
+        if (settings.edgeWeights()) {
+            throw new IllegalArgumentException("edge weights apply to the darts space only");
+        }
+    }
+
+    @Override
+    public void checkNetwork(NetworkSettings settings) {
+        if (settings.auxiliaryHead()) {
+            throw new IllegalArgumentException("auxiliaryWeight applies to the darts space only; the " + NAME
+                    + " network has no auxiliary head");
+        }
+    }
+
+    @Override
+    public Block newSupernet(SupernetSettings settings, int numClasses, OpSelection selection) {
+        checkSupernet(settings);
+        return Nb201Networks.supernet(candidates, settings.channels(), settings.depth(), numClasses, selection,
+                CellImplementation.FUSED);
+    }
+
+    @Override
+    public Genotype derive(float[][] alpha, float[] beta) {
+        return Nb201Genotype.argmax(candidates, alpha);
+    }
+
+    @Override
+    public Genotype parseGenotype(String text) {
+        return Nb201Genotype.parse(text);
+    }
+
+    @Override
+    public Genotype randomGenotype(SplittableRandom rng) {
+        List<Nb201Op> edgeOps = new ArrayList<>();
+        for (int e = 0; e < Nb201Space.NUM_EDGES; e++) {
+            edgeOps.add(candidates.ops().get(rng.nextInt(candidates.numOps())));
+        }
+        return new Nb201Genotype(edgeOps);
+    }
+
+    @Override
+    public Block newNetwork(Genotype genotype, NetworkSettings settings, int numClasses) {
+        checkNetwork(settings);
+        if (!(genotype instanceof Nb201Genotype)) {
+            throw new IllegalArgumentException("a " + NAME + " network needs a NAS-Bench-201 genotype, got "
+                    + genotype.spaceName() + " genotype " + genotype);
+        }
+        return Nb201Networks.discrete((Nb201Genotype) genotype, settings.channels(), settings.depth(), numClasses);
+    }
+
+    @Override
+    public String edgeName(int row) {
+        return Nb201Space.edgeTo(row) + "<-" + Nb201Space.edgeFrom(row);
+    }
+
+    @Override
+    public String toString() {
+        return candidates.toString();
+    }
+
+    /**
+     * Builds a {@link Nb201SearchSpace}; unset values keep the reference.
+     */
+    public static final class Builder {
+        private final Nb201SearchSpace space = new Nb201SearchSpace();
+
+        private Builder() {}
+
+        /** @param v Candidate op names (empty = every op but none). @return this */
+        public Builder ops(List<String> v) { space.ops = new ArrayList<>(v); return this; }
+        /** @param c Supernet C. @param n Supernet cells per stage N. @return this */
+        public Builder searchNetwork(int c, int n) { space.searchChannels = c; space.searchCellsPerStage = n; return this; }
+        /** @param c Final network C. @param n Final network cells per stage N. @return this */
+        public Builder finalNetwork(int c, int n) { space.finalChannels = c; space.finalCellsPerStage = n; return this; }
+        /** @param v Cutout side in pixels (0 = off). @return this */
+        public Builder cutout(int v) { space.cutout = v; return this; }
+
+        /**
+         * Validates and builds.
+         * @return The space.
+         * @throws IllegalArgumentException naming the first invalid setting.
+         */
+        public Nb201SearchSpace build() {
+            Nb201SearchSpace out = new Nb201SearchSpace();
+            out.ops = new ArrayList<>(space.ops);
+            out.searchChannels = space.searchChannels;
+            out.searchCellsPerStage = space.searchCellsPerStage;
+            out.finalChannels = space.finalChannels;
+            out.finalCellsPerStage = space.finalCellsPerStage;
+            out.cutout = space.cutout;
+            try {
+                out.candidates = out.ops.isEmpty() ? Nb201Space.withoutNone() : Nb201Space.parseOps(String.join(",", out.ops));
+            } catch (IllegalArgumentException e) {
+                throw InvalidSettingException.about("ops", "ops: " + e.getMessage());
+            }
+            out.validate();
+            return out;
+        }
+    }
+}
