@@ -16,7 +16,6 @@
 package org.tribuo.nas;
 
 import com.oracle.labs.mlrg.olcut.config.Config;
-import com.oracle.labs.mlrg.olcut.config.PropertyException;
 import com.oracle.labs.mlrg.olcut.provenance.Provenance;
 
 import org.tribuo.Dataset;
@@ -40,6 +39,7 @@ import org.tribuo.nas.train.Devices;
 import org.tribuo.nas.train.DjlRuntime;
 import org.tribuo.nas.train.FinalTraining;
 import org.tribuo.nas.train.RuntimeEnvironment;
+import org.tribuo.nas.train.TrainingProgress;
 import org.tribuo.nas.util.InvalidSettingException;
 import org.tribuo.provenance.TrainerProvenance;
 
@@ -100,7 +100,7 @@ public final class GaeaTrainer implements Trainer<Label> {
 
     private SplittableRandom rng;
     private int trainInvocationCounter;
-    private transient TrainingProgress progress = new TrainingProgress() {};
+    private transient TrainingProgress progress = TrainingProgress.NONE;
     private transient Path checkpointDirectory;
 
     /** For OLCUT. */
@@ -213,7 +213,7 @@ public final class GaeaTrainer implements Trainer<Label> {
      * @param progress The receiver; null restores the default (log lines only).
      */
     public void setProgress(TrainingProgress progress) {
-        this.progress = progress == null ? new TrainingProgress() {} : progress;
+        this.progress = progress == null ? TrainingProgress.NONE : progress;
     }
 
     /**

@@ -29,10 +29,8 @@ import org.tribuo.nas.data.ImageData;
 import org.tribuo.nas.data.InputFormat;
 import org.tribuo.nas.data.Normalization;
 import org.tribuo.nas.search.ArchitectureUpdate;
-import org.tribuo.nas.search.EpochRecord;
 import org.tribuo.nas.search.GaeaSearch;
 import org.tribuo.nas.search.SearchConfig;
-import org.tribuo.nas.search.SearchListener;
 import org.tribuo.nas.search.SearchMethod;
 import org.tribuo.nas.search.SearchRelaxation;
 import org.tribuo.nas.search.SearchResult;
@@ -44,6 +42,7 @@ import org.tribuo.nas.train.FinalTraining;
 import org.tribuo.nas.train.FinalTrainingConfig;
 import org.tribuo.nas.train.NetworkTrainer;
 import org.tribuo.nas.train.TrainedNetwork;
+import org.tribuo.nas.train.TrainingProgress;
 import org.tribuo.provenance.ModelProvenance;
 import org.tribuo.provenance.TrainerProvenance;
 
@@ -142,22 +141,7 @@ final class TrainingRun {
         logger.info(() -> String.format(Locale.ROOT, "%s search: %s, %s, C=%d depth %d, %d epochs on %d of %d examples",
                 method, space, schedule.scheme(), supernet.channels(), supernet.depth(), schedule.epochs(),
                 searchData.size(), allExamples));
-        progress.onPhaseStart(TrainingProgress.Phase.SEARCH, schedule.epochs(), schedule.stepsPerEpoch(searchData.size()));
-        SearchResult found = new GaeaSearch(config).run(searchData, numClasses, norm, new SearchListener() {
-            @Override
-            public void onStep(int epoch, int step, int stepsPerEpoch) {
-                progress.onStep(TrainingProgress.Phase.SEARCH, epoch, step);
-            }
-
-            @Override
-            public void onEpoch(EpochRecord r) {
-                logger.info(() -> String.format(Locale.ROOT, "search epoch %d/%d: loss %.4f, accuracy %.4f, entropy %.4f, %s (%.1f s)",
-                        r.epoch(), schedule.epochs(), r.trainLoss(), r.trainAccuracy(), r.meanEntropy(), r.genotype(), r.seconds()));
-                progress.onSearchEpoch(r);
-            }
-        }, checkpoints);
-        progress.onPhaseEnd(TrainingProgress.Phase.SEARCH);
-        return found;
+        return new GaeaSearch(config).run(searchData, numClasses, norm, progress, checkpoints);
     }
 
     private TrainedNetwork trainFound(SearchResult found, ImageData finalData, int numClasses, Normalization norm,
@@ -165,16 +149,7 @@ final class TrainingRun {
         FinalTrainingConfig config = finalTraining.config(space, finalSeed, device);
         logger.info(() -> "training " + found.genotype() + " from scratch: C=" + config.channels() + " depth "
                 + config.depth() + ", " + config.epochs() + " epochs on " + finalData.size() + " examples");
-        progress.onPhaseStart(TrainingProgress.Phase.FINAL_TRAINING, config.epochs(), finalData.size() / config.batchSize());
-        TrainedNetwork network = new NetworkTrainer(config).train(space, found.genotype(), finalData, numClasses, norm,
-                e -> {
-                    logger.info(() -> String.format(Locale.ROOT, "final training epoch %d/%d: loss %.4f, accuracy %.4f (%.1f s)",
-                            e.epoch(), config.epochs(), e.trainLoss(), e.trainAccuracy(), e.seconds()));
-                    progress.onTrainingEpoch(e);
-                },
-                (epoch, step, steps) -> progress.onStep(TrainingProgress.Phase.FINAL_TRAINING, epoch, step), checkpoints);
-        progress.onPhaseEnd(TrainingProgress.Phase.FINAL_TRAINING);
-        return network;
+        return new NetworkTrainer(config).train(space, found.genotype(), finalData, numClasses, norm, progress, checkpoints);
     }
 
     private static Map<String, Provenance> instanceProvenance(Map<String, Provenance> runProvenance, SearchResult found,

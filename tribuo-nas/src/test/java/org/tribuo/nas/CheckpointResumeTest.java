@@ -23,8 +23,8 @@ import org.tribuo.Prediction;
 import org.tribuo.classification.Label;
 import org.tribuo.nas.checkpoint.CheckpointException;
 import org.tribuo.nas.checkpoint.RunCheckpoints;
+import org.tribuo.nas.checkpoint.RunPhase;
 import org.tribuo.nas.protos.GaeaModelProto;
-import org.tribuo.nas.search.EpochRecord;
 import org.tribuo.nas.darts.DartsSearchSpace;
 import org.tribuo.nas.data.ImageInput;
 import org.tribuo.nas.search.GumbelRelaxation;
@@ -34,7 +34,8 @@ import org.tribuo.nas.search.SoftmaxAdamUpdate;
 import org.tribuo.nas.train.FinalTraining;
 import org.tribuo.nas.testutil.FashionFixture;
 import org.tribuo.nas.train.TrainingDivergedException;
-import org.tribuo.nas.train.TrainingEpoch;
+import org.tribuo.nas.train.EpochFigures;
+import org.tribuo.nas.train.TrainingProgress;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -63,19 +64,12 @@ public class CheckpointResumeTest {
         }
     }
 
-    private static TrainingProgress crashAfter(TrainingProgress.Phase phase, int epoch) {
+    private static TrainingProgress crashAfter(RunPhase phase, int epoch) {
         return new TrainingProgress() {
             @Override
-            public void onSearchEpoch(EpochRecord record) {
-                if (phase == Phase.SEARCH && record.epoch() == epoch) {
-                    throw new SimulatedCrash("search epoch " + epoch);
-                }
-            }
-
-            @Override
-            public void onTrainingEpoch(TrainingEpoch e) {
-                if (phase == Phase.FINAL_TRAINING && e.epoch() == epoch) {
-                    throw new SimulatedCrash("final-training epoch " + epoch);
+            public void onEpoch(RunPhase finished, EpochFigures figures) {
+                if (finished == phase && figures.epoch() == epoch) {
+                    throw new SimulatedCrash(finished.label() + " epoch " + epoch);
                 }
             }
         };
@@ -115,14 +109,14 @@ public class CheckpointResumeTest {
         try (GaeaModel reference = twoEpochs(31).build().train(train)) {
             GaeaTrainer first = twoEpochs(31).build();
             first.setCheckpointDirectory(checkpoints);
-            first.setProgress(crashAfter(TrainingProgress.Phase.SEARCH, 1));
+            first.setProgress(crashAfter(RunPhase.SEARCH, 1));
             assertThrows(SimulatedCrash.class, () -> first.train(train));
             assertTrue(Files.exists(checkpoints.resolve(RunCheckpoints.SEARCH_FILE)));
             assertFalse(Files.exists(checkpoints.resolve(RunCheckpoints.FINAL_FILE)));
 
             GaeaTrainer second = twoEpochs(31).build();
             second.setCheckpointDirectory(checkpoints);
-            second.setProgress(crashAfter(TrainingProgress.Phase.FINAL_TRAINING, 1));
+            second.setProgress(crashAfter(RunPhase.FINAL_TRAINING, 1));
             assertThrows(SimulatedCrash.class, () -> second.train(train));
             assertTrue(Files.exists(checkpoints.resolve(RunCheckpoints.FINAL_FILE)));
 
@@ -136,7 +130,7 @@ public class CheckpointResumeTest {
             again.setCheckpointDirectory(checkpoints);
             again.setProgress(new TrainingProgress() {
                 @Override
-                public void onStep(Phase phase, int epoch, int step) {
+                public void onStep(RunPhase phase, int epoch, int step) {
                     throw new AssertionError("a finished run trained again: " + phase + " epoch " + epoch);
                 }
             });
@@ -156,7 +150,7 @@ public class CheckpointResumeTest {
         try (GaeaModel reference = builder.build().train(train)) {
             GaeaTrainer first = builder.build();
             first.setCheckpointDirectory(dir);
-            first.setProgress(crashAfter(TrainingProgress.Phase.SEARCH, 1));
+            first.setProgress(crashAfter(RunPhase.SEARCH, 1));
             assertThrows(SimulatedCrash.class, () -> first.train(train));
             GaeaTrainer second = builder.build();
             second.setCheckpointDirectory(dir);
@@ -176,7 +170,7 @@ public class CheckpointResumeTest {
         try (GaeaModel reference = builder.build().train(train)) {
             GaeaTrainer first = builder.build();
             first.setCheckpointDirectory(dir);
-            first.setProgress(crashAfter(TrainingProgress.Phase.SEARCH, 1));
+            first.setProgress(crashAfter(RunPhase.SEARCH, 1));
             assertThrows(SimulatedCrash.class, () -> first.train(train));
             GaeaTrainer second = builder.build();
             second.setCheckpointDirectory(dir);
@@ -198,7 +192,7 @@ public class CheckpointResumeTest {
         try (GaeaModel reference = builder.build().train(train)) {
             GaeaTrainer first = builder.build();
             first.setCheckpointDirectory(dir);
-            first.setProgress(crashAfter(TrainingProgress.Phase.FINAL_TRAINING, 1));
+            first.setProgress(crashAfter(RunPhase.FINAL_TRAINING, 1));
             assertThrows(SimulatedCrash.class, () -> first.train(train));
             GaeaTrainer second = builder.build();
             second.setCheckpointDirectory(dir);
@@ -214,7 +208,7 @@ public class CheckpointResumeTest {
         MutableDataset<Label> train = FashionFixture.datasetHead("train", 96);
         GaeaTrainer first = twoEpochs(33).build();
         first.setCheckpointDirectory(dir);
-        first.setProgress(crashAfter(TrainingProgress.Phase.SEARCH, 1));
+        first.setProgress(crashAfter(RunPhase.SEARCH, 1));
         assertThrows(SimulatedCrash.class, () -> first.train(train));
 
         GaeaTrainer changed = twoEpochs(33).search(TinyTrainers.schedule().epochs(2).learningRate(0.05f, 0.001f).build()).build();
@@ -235,7 +229,7 @@ public class CheckpointResumeTest {
         MutableDataset<Label> train = FashionFixture.datasetHead("train", 96);
         GaeaTrainer first = twoEpochs(34).build();
         first.setCheckpointDirectory(dir);
-        first.setProgress(crashAfter(TrainingProgress.Phase.SEARCH, 1));
+        first.setProgress(crashAfter(RunPhase.SEARCH, 1));
         assertThrows(SimulatedCrash.class, () -> first.train(train));
 
         Path file = dir.resolve(RunCheckpoints.SEARCH_FILE);

@@ -29,7 +29,7 @@ import org.tribuo.nas.data.Normalization;
 import org.tribuo.nas.search.EpochRecord;
 import org.tribuo.nas.search.GaeaSearch;
 import org.tribuo.nas.search.SearchConfig;
-import org.tribuo.nas.search.SearchListener;
+import org.tribuo.nas.train.TrainingProgress;
 import org.tribuo.nas.search.SearchResult;
 import org.tribuo.nas.train.DjlRuntime;
 import org.tribuo.nas.train.FinalTrainingConfig;
@@ -95,13 +95,10 @@ public final class FashionMnistSearch {
         ImageData searchData = train.head(Math.min(train.size(), a.getInt("search-images", 2000)));
         System.out.printf(Locale.ROOT, "GAEA search (EG, single-level) on %d images: C=%d N=%d, %d epochs%n",
                 searchData.size(), searchConfig.channels(), searchConfig.depth(), searchConfig.epochs());
-        SearchResult result = new GaeaSearch(searchConfig).run(searchData, classes, norm, new SearchListener() {
-            @Override
-            public void onEpoch(EpochRecord r) {
+        SearchResult result = new GaeaSearch(searchConfig).run(searchData, classes, norm, TrainingProgress.eachEpoch(EpochRecord.class, r -> {
                 System.out.printf(Locale.ROOT, "  search epoch %d: loss %.4f acc %.4f entropy %.4f (%.1f s) %s%n",
                         r.epoch(), r.trainLoss(), r.trainAccuracy(), r.meanEntropy(), r.seconds(), r.genotype());
-            }
-        });
+            }));
         System.out.println("Genotype: " + result.genotype());
 
         FinalTrainingConfig trainConfig = FinalTrainingConfig.of(a.getInt("train-channels", 16),
@@ -109,8 +106,9 @@ public final class FashionMnistSearch {
         System.out.printf(Locale.ROOT, "Final training on %d images: C=%d N=%d, %d epochs%n", train.size(),
                 trainConfig.channels(), trainConfig.depth(), trainConfig.epochs());
         try (TrainedNetwork net = new NetworkTrainer(trainConfig).train(searchConfig.space(), result.genotype(), train, classes, norm,
-                (TrainingEpoch e) -> System.out.printf(Locale.ROOT, "  train epoch %d: lr %.4f loss %.4f acc %.4f (%.1f s)%n",
-                        e.epoch(), e.learningRate(), e.trainLoss(), e.trainAccuracy(), e.seconds()), null)) {
+                TrainingProgress.eachEpoch(TrainingEpoch.class, e -> System.out.printf(Locale.ROOT,
+                        "  train epoch %d: lr %.4f loss %.4f acc %.4f (%.1f s)%n",
+                        e.epoch(), e.learningRate(), e.trainLoss(), e.trainAccuracy(), e.seconds())))) {
             double accuracy = net.accuracy(test);
             Files.createDirectories(output);
             result.history().write(output.resolve("history.json"));

@@ -22,7 +22,7 @@ import org.tribuo.nas.data.Normalization;
 import org.tribuo.nas.search.EpochRecord;
 import org.tribuo.nas.search.GaeaSearch;
 import org.tribuo.nas.search.SearchConfig;
-import org.tribuo.nas.search.SearchListener;
+import org.tribuo.nas.train.TrainingProgress;
 import org.tribuo.nas.search.SearchResult;
 import org.tribuo.nas.space.Genotype;
 import org.tribuo.nas.nb201.Nb201Genotype;
@@ -100,13 +100,10 @@ public final class SearchComparison {
                 SearchConfig config = SearchConfig.builder().space(new Nb201SearchSpace(Nb201Space.withoutNone())).channels(16).cellsPerStage(1).geometry(geometry)
                         .epochs(settings.searchEpochs()).batchSize(64).seed(seed).device(device).build();
                 long start = System.nanoTime();
-                SearchResult result = new GaeaSearch(config).run(searchData, classes, norm, new SearchListener() {
-                    @Override
-                    public void onEpoch(EpochRecord r) {
+                SearchResult result = new GaeaSearch(config).run(searchData, classes, norm, TrainingProgress.eachEpoch(EpochRecord.class, r -> {
                         System.out.printf(Locale.ROOT, "  %s seed %d epoch %d: loss %.4f entropy %.4f %s%n", method,
                                 config.seed(), r.epoch(), r.trainLoss(), r.meanEntropy(), r.genotype());
-                    }
-                });
+                    }));
                 double seconds = (System.nanoTime() - start) / 1e9;
                 List<Double> entropy = result.history().epochs().stream().map(EpochRecord::meanEntropy).toList();
                 runs.add(finalRun(method, seed, result.genotype(), entropy, seconds, finalData, test, classes, norm, settings, device));
@@ -131,7 +128,7 @@ public final class SearchComparison {
         // One final-training seed for every genotype: only the cell differs.
         FinalTrainingConfig config = FinalTrainingConfig.of(16, 1, settings.trainEpochs(), 128, 0.05f, 7, device);
         try (TrainedNetwork net = new NetworkTrainer(config).train(new Nb201SearchSpace(Nb201Space.withoutNone()), genotype,
-                train, classes, norm, e -> { }, null)) {
+                train, classes, norm, TrainingProgress.NONE)) {
             double accuracy = net.accuracy(test);
             System.out.printf(Locale.ROOT, "%s %d: %s test accuracy %.4f%n", method, seed, genotype, accuracy);
             return new Run(method, seed, genotype.toString(), entropy, searchSeconds, accuracy);

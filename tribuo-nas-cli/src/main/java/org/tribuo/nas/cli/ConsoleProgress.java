@@ -21,9 +21,11 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
-import org.tribuo.nas.TrainingProgress;
+import org.tribuo.nas.checkpoint.RunPhase;
 import org.tribuo.nas.search.EpochRecord;
+import org.tribuo.nas.train.EpochFigures;
 import org.tribuo.nas.train.TrainingEpoch;
+import org.tribuo.nas.train.TrainingProgress;
 
 import java.io.PrintStream;
 import java.util.Locale;
@@ -68,20 +70,17 @@ final class ConsoleProgress implements TrainingProgress {
         }
     }
 
-    private static String title(Phase phase) {
-        return phase == Phase.SEARCH ? "search" : "final training";
-    }
 
     @Override
-    public void onPhaseStart(Phase phase, int epochs, int stepsPerEpoch) {
+    public void onPhaseStart(RunPhase phase, int epochs, int stepsPerEpoch) {
         this.epochs = epochs;
         this.stepsPerEpoch = Math.max(1, stepsPerEpoch);
         this.phaseStart = System.nanoTime();
-        line(String.format(Locale.ROOT, "%s: %d epoch%s of %d steps", phase == Phase.SEARCH ? "Search" : "Final training",
+        line(String.format(Locale.ROOT, "%s: %d epoch%s of %d steps", capitalized(phase),
                 epochs, epochs == 1 ? "" : "s", stepsPerEpoch));
         if (barStream != null) {
             bar = new ProgressBarBuilder()
-                    .setTaskName(title(phase))
+                    .setTaskName(phase.displayName())
                     .setInitialMax((long) epochs * this.stepsPerEpoch)
                     .setStyle(ProgressBarStyle.ASCII)
                     .setUpdateIntervalMillis(500)
@@ -101,7 +100,7 @@ final class ConsoleProgress implements TrainingProgress {
     }
 
     @Override
-    public void onStep(Phase phase, int epoch, int step) {
+    public void onStep(RunPhase phase, int epoch, int step) {
         if (bar != null) {
             bar.stepTo((long) (epoch - 1) * stepsPerEpoch + Math.min(step, stepsPerEpoch));
             bar.setExtraMessage("epoch " + epoch + "/" + epochs);
@@ -109,27 +108,42 @@ final class ConsoleProgress implements TrainingProgress {
     }
 
     @Override
-    public void onSearchEpoch(EpochRecord r) {
+    public void onEpoch(RunPhase phase, EpochFigures figures) {
+        if (figures instanceof EpochRecord r) {
+            searchEpoch(r);
+        } else if (figures instanceof TrainingEpoch e) {
+            trainingEpoch(e);
+        } else {
+            line(String.format(Locale.ROOT, "  %s epoch %d/%d  %s", phase.displayName(), figures.epoch(), epochs,
+                    figures.summary()));
+        }
+    }
+
+    private void searchEpoch(EpochRecord r) {
         String heldOut = r.heldOutAccuracy() == null ? ""
                 : String.format(Locale.ROOT, "  held-out %.4f", r.heldOutAccuracy());
         line(String.format(Locale.ROOT, "  search epoch %d/%d  loss %.4f  accuracy %.4f%s  entropy %.4f  %s  (%.1f s)",
                 r.epoch(), epochs, r.trainLoss(), r.trainAccuracy(), heldOut, r.meanEntropy(), r.genotype(), r.seconds()));
     }
 
-    @Override
-    public void onTrainingEpoch(TrainingEpoch e) {
+    private void trainingEpoch(TrainingEpoch e) {
         line(String.format(Locale.ROOT, "  training epoch %d/%d  lr %.4f  loss %.4f  accuracy %.4f  (%.1f s)",
                 e.epoch(), epochs, e.learningRate(), e.trainLoss(), e.trainAccuracy(), e.seconds()));
     }
 
     @Override
-    public void onPhaseEnd(Phase phase) {
+    public void onPhaseEnd(RunPhase phase) {
         if (bar != null) {
             bar.close();
             bar = null;
         }
-        line(String.format(Locale.ROOT, "%s done in %.1f s", phase == Phase.SEARCH ? "Search" : "Final training",
+        line(String.format(Locale.ROOT, "%s done in %.1f s", capitalized(phase),
                 (System.nanoTime() - phaseStart) / 1e9));
+    }
+
+    private static String capitalized(RunPhase phase) {
+        String name = phase.displayName();
+        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
     }
 
     /** Prints a line on the output, clearing the bar first; the bar is redrawn on its next update. */

@@ -62,7 +62,7 @@ public final class RunCheckpoints implements AutoCloseable {
     private final RunFingerprint fingerprint;
     private final FileChannel lockChannel;
     private final FileLock lock;
-    private final Map<CheckpointPhase, String> lastGood = new EnumMap<>(CheckpointPhase.class);
+    private final Map<RunPhase, String> lastGood = new EnumMap<>(RunPhase.class);
 
     private RunCheckpoints(Path dir, RunFingerprint fingerprint, FileChannel lockChannel, FileLock lock) {
         this.dir = dir;
@@ -176,8 +176,8 @@ public final class RunCheckpoints implements AutoCloseable {
      * @return The state with its network, or empty.
      * @throws CheckpointException if it is damaged or was written by a different run.
      */
-    public <T extends PhaseState> Optional<T> load(CheckpointPhase phase, Class<T> type) {
-        return load(phase.file(), phase.label()).map(c -> {
+    public <T extends PhaseState> Optional<T> load(RunPhase phase, Class<T> type) {
+        return load(phase.file(), phase.kind()).map(c -> {
             T state = parse(phase.file(), c.stateJson(), type);
             lastGood.put(phase, describe(phase, state.epochsDone()));
             return type.cast(state.withNetwork(c.network()));
@@ -191,11 +191,11 @@ public final class RunCheckpoints implements AutoCloseable {
      * @param state The state, with its network.
      * @throws CheckpointException if it cannot be written.
      */
-    public void save(CheckpointPhase phase, PhaseState state) {
+    public void save(RunPhase phase, PhaseState state) {
         if (!enabled()) {
             return;
         }
-        save(phase.file(), phase.label(), state.withNetwork(null), state.network());
+        save(phase.file(), phase.kind(), state.withNetwork(null), state.network());
         lastGood.put(phase, describe(phase, state.epochsDone()));
     }
 
@@ -204,7 +204,7 @@ public final class RunCheckpoints implements AutoCloseable {
      * @param phase The phase.
      * @return A sentence naming the last good checkpoint of the phase, or saying there is none.
      */
-    public String lastGood(CheckpointPhase phase) {
+    public String lastGood(RunPhase phase) {
         if (!enabled()) {
             return "No checkpoint was kept (checkpoints are off: set a checkpoint folder to keep one)";
         }
@@ -213,7 +213,7 @@ public final class RunCheckpoints implements AutoCloseable {
                 + description;
     }
 
-    private String describe(CheckpointPhase phase, int epochs) {
+    private String describe(RunPhase phase, int epochs) {
         return phase.label() + " epoch " + epochs + " in " + dir.resolve(phase.file());
     }
 

@@ -18,6 +18,10 @@ package org.tribuo.nas.search;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import org.tribuo.nas.train.EpochFigures;
+
+import java.util.Locale;
+
 /**
  * What one search epoch produced.
  *
@@ -35,5 +39,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record EpochRecord(int epoch, double weightLearningRate, double trainLoss, double trainAccuracy,
                           Double heldOutAccuracy, double meanEntropy, String genotype, float[][] alpha, float[] beta,
-                          double seconds) {
+                          double seconds) implements EpochFigures {
+
+    @Override
+    public String summary() {
+        return String.format(Locale.ROOT, "loss %.4f, accuracy %.4f, entropy %.4f, %s (%.1f s)", trainLoss, trainAccuracy,
+                meanEntropy, genotype, seconds);
+    }
 }

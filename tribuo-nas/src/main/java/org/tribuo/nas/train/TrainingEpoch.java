@@ -16,6 +16,8 @@
 
 package org.tribuo.nas.train;
 
+import java.util.Locale;
+
 /**
  * One epoch of final training.
  *
@@ -25,5 +27,11 @@ package org.tribuo.nas.train;
  * @param trainAccuracy Training accuracy of the minibatch predictions.
  * @param seconds Wall time.
  */
-public record TrainingEpoch(int epoch, double learningRate, double trainLoss, double trainAccuracy, double seconds) {
+public record TrainingEpoch(int epoch, double learningRate, double trainLoss, double trainAccuracy, double seconds)
+        implements EpochFigures {
+
+    @Override
+    public String summary() {
+        return String.format(Locale.ROOT, "loss %.4f, accuracy %.4f (%.1f s)", trainLoss, trainAccuracy, seconds);
+    }
 }

@@ -19,6 +19,8 @@ package org.tribuo.nas.search;
 import ai.djl.ndarray.NDManager;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.tribuo.nas.checkpoint.RunPhase;
+import org.tribuo.nas.train.TrainingProgress;
 import org.tribuo.nas.nb201.Nb201Space;
 import org.tribuo.nas.nb201.Nb201SearchSpace;
 import org.tribuo.nas.arch.ArchitectureGeometry;
@@ -64,7 +66,7 @@ public class GaeaSearchTest {
     }
 
     private static SearchResult run(SearchConfig config) {
-        return new GaeaSearch(config).run(data, 10, norm, new SearchListener() {});
+        return new GaeaSearch(config).run(data, 10, norm, TrainingProgress.NONE);
     }
 
     @Test
@@ -113,9 +115,9 @@ public class GaeaSearchTest {
         int before = system.getManagedArrays().size();
         List<Integer> live = new ArrayList<>();
         // 128 images in batches of 8: 16 steps per epoch, 64 steps.
-        new GaeaSearch(tiny().epochs(4).batchSize(8).build()).run(data, 10, norm, new SearchListener() {
+        new GaeaSearch(tiny().epochs(4).batchSize(8).build()).run(data, 10, norm, new TrainingProgress() {
             @Override
-            public void onStep(int epoch, int step, int stepsPerEpoch) {
+            public void onStep(RunPhase phase, int epoch, int step) {
                 live.add(system.getManagedArrays().size());
             }
         });

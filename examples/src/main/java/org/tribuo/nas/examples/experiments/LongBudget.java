@@ -30,7 +30,7 @@ import org.tribuo.nas.search.EpochRecord;
 import org.tribuo.nas.search.GaeaSearch;
 import org.tribuo.nas.search.SearchConfig;
 import org.tribuo.nas.search.SearchHistory;
-import org.tribuo.nas.search.SearchListener;
+import org.tribuo.nas.train.TrainingProgress;
 import org.tribuo.nas.search.SearchResult;
 import org.tribuo.nas.search.SearchScheme;
 import org.tribuo.nas.space.Genotype;
@@ -155,9 +155,7 @@ public final class LongBudget {
     }
 
     private SearchResult search(SearchConfig config, String name, Path lines, RunCheckpoints checkpoints) {
-        return new GaeaSearch(config).run(train, 10, norm, new SearchListener() {
-            @Override
-            public void onEpoch(EpochRecord r) {
+        return new GaeaSearch(config).run(train, 10, norm, TrainingProgress.eachEpoch(EpochRecord.class, r -> {
                 Map<String, Object> line = new LinkedHashMap<>();
                 line.put("run", name);
                 line.put("epoch", r.epoch());
@@ -169,8 +167,7 @@ public final class LongBudget {
                 line.put("alpha", r.alpha());
                 line.put("seconds", r.seconds());
                 append(lines, line);
-            }
-        }, checkpoints);
+            }), checkpoints);
     }
 
     /** Trains a cell from scratch (resuming) and tests it, unless its result exists. */
@@ -183,7 +180,8 @@ public final class LongBudget {
         Path lines = results.resolve(name + ".final.jsonl");
         try (RunCheckpoints checkpoints = RunCheckpoints.open(output.resolve(name + "-final"),
                 fingerprint(Map.of("final", config.toString(), "genotype", genotype.toString())));
-             TrainedNetwork net = new NetworkTrainer(config).train(space, genotype, train, 10, norm, e -> {
+             TrainedNetwork net = new NetworkTrainer(config).train(space, genotype, train, 10, norm,
+                     TrainingProgress.eachEpoch(TrainingEpoch.class, e -> {
             Map<String, Object> line = new LinkedHashMap<>();
             line.put("run", name);
             line.put("genotype", genotype.toString());
@@ -192,7 +190,7 @@ public final class LongBudget {
             line.put("accuracy", e.trainAccuracy());
             line.put("seconds", e.seconds());
             append(lines, line);
-        }, null, checkpoints)) {
+        }), checkpoints)) {
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("run", name);
             result.put("genotype", genotype.toString());

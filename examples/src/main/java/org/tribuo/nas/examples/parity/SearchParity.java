@@ -27,7 +27,7 @@ import org.tribuo.nas.data.Normalization;
 import org.tribuo.nas.search.EpochRecord;
 import org.tribuo.nas.search.GaeaSearch;
 import org.tribuo.nas.search.SearchConfig;
-import org.tribuo.nas.search.SearchListener;
+import org.tribuo.nas.train.TrainingProgress;
 import org.tribuo.nas.train.DjlRuntime;
 
 import java.io.IOException;
@@ -68,9 +68,7 @@ public final class SearchParity {
         SearchConfig config = SearchConfig.builder().space(new Nb201SearchSpace(Nb201Space.withoutNone())).channels(o.getInt("channels", 16)).cellsPerStage(o.getInt("cells", 1))
                 .epochs(epochs).lrPeriodEpochs(epochs).batchSize(o.getInt("batch", 64)).seed(seed).device("cpu").build();
         ObjectMapper json = new ObjectMapper();
-        new GaeaSearch(config).run(data, 10, norm, new SearchListener() {
-            @Override
-            public void onEpoch(EpochRecord r) {
+        new GaeaSearch(config).run(data, 10, norm, TrainingProgress.eachEpoch(EpochRecord.class, r -> {
                 Map<String, Object> line = new LinkedHashMap<>();
                 line.put("side", "tribuo-nas");
                 line.put("seed", seed);
@@ -86,7 +84,6 @@ public final class SearchParity {
                 } catch (IOException e) {
                     throw new IllegalStateException(e);
                 }
-            }
-        });
+            }));
     }
 }

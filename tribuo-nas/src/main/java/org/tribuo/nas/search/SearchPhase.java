@@ -1,0 +1,284 @@
+/*
+ * Copyright (c) 2026 tribuo-nas authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package org.tribuo.nas.search;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+
+import org.tribuo.nas.arch.ArchitectureWeights;
+import org.tribuo.nas.arch.GumbelSample;
+import org.tribuo.nas.arch.GumbelSampler;
+import org.tribuo.nas.arch.Simplex;
+import org.tribuo.nas.arch.TemperatureSchedule;
+import org.tribuo.nas.checkpoint.NetworkState;
+import org.tribuo.nas.checkpoint.RunPhase;
+import org.tribuo.nas.data.BatchFactory;
+import org.tribuo.nas.data.BatchSampler;
+import org.tribuo.nas.data.ImageData;
+import org.tribuo.nas.data.Normalization;
+import org.tribuo.nas.space.Genotype;
+import org.tribuo.nas.space.OpSelection;
+import org.tribuo.nas.space.SearchSpace;
+import org.tribuo.nas.train.BatchedInference;
+import org.tribuo.nas.train.DjlRuntime;
+import org.tribuo.nas.train.EpochFigures;
+import org.tribuo.nas.train.SgdOptimizer;
+import org.tribuo.nas.train.StepGuard;
+import org.tribuo.nas.train.TrainingPhase;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * The search as a {@link TrainingPhase}: the supernet, the architecture weights and their two
+ * samplers, and one minibatch's architecture step then weight step. Holds native memory until
+ * closed.
+ */
+final class SearchPhase implements TrainingPhase<SearchCheckpoint>, AutoCloseable {
+
+    private static final int EVAL_BATCH = 256;
+
+    private final SearchConfig config;
+    private final SearchSpace space;
+    private final ImageData weightData;
+    private final ImageData archData;
+    private final Normalization norm;
+    private final long gumbelSeed;
+    private final boolean gumbel;
+    private final ArchitectureWeights arch;
+    private final TemperatureSchedule temperature;
+    private final OpSelection selection = new OpSelection();
+    private final NDManager base;
+    private final Block supernet;
+    private final BatchSampler weightBatches;
+    private final BatchSampler archBatches;
+    private final SgdOptimizer sgd;
+    private final SearchStep searchStep;
+    private final StepGuard guard = new StepGuard();
+    private final List<EpochRecord> epochs = new ArrayList<>();
+    private String selected;
+    private double bestHeldOut = -1;
+    private int[][] archEpoch;
+    private int archEpochsDrawn = 1;
+    private int archCursor;
+    private int[][] batches;
+    private float lr;
+    private float tau;
+    private boolean archFrozen;
+    private final double[] totals = new double[2];
+
+    SearchPhase(SearchConfig config, ImageData weightData, ImageData archData, int numClasses, Normalization norm,
+                NDManager base, long initSeed, long weightShuffleSeed, long archShuffleSeed, long gumbelSeed) {
+        this.config = config;
+        this.space = config.space();
+        this.weightData = weightData;
+        this.archData = archData;
+        this.norm = norm;
+        this.gumbelSeed = gumbelSeed;
+        this.base = base;
+        this.arch = config.newArchitectureWeights();
+        this.gumbel = config.relaxation() == Relaxation.GUMBEL;
+        this.temperature = new TemperatureSchedule(config.tauMax(), config.tauMin(), config.archWarmupEpochs(), config.epochs());
+        int rows = space.alphaRows();
+        int cols = space.ops().size();
+        this.supernet = space.newSupernet(config.supernet(), numClasses, selection);
+        Shape input = new Shape(1, weightData.shape().channels(), weightData.shape().height(), weightData.shape().width());
+        Shape[] inputs = arch.hasEdgeWeights() ? new Shape[]{input, new Shape(rows, cols), new Shape(rows)}
+                : new Shape[]{input, new Shape(rows, cols)};
+        DjlRuntime.initializeSeeded(initSeed, () -> supernet.initialize(base, DataType.FLOAT32, inputs));
+        this.weightBatches = new BatchSampler(weightData.size(), config.batchSize(), true, weightShuffleSeed);
+        this.archBatches = new BatchSampler(archData.size(), config.batchSize(), true, archShuffleSeed);
+        this.sgd = new SgdOptimizer(supernet, base, config.momentum(), config.weightDecay(), config.gradClip());
+        Engine engine = DjlRuntime.engine();
+        this.searchStep = new SearchStep(supernet, arch, selection, sgd, engine);
+        this.archEpoch = archBatches.epochBatches();
+    }
+
+    @Override
+    public RunPhase phase() {
+        return RunPhase.SEARCH;
+    }
+
+    @Override
+    public Class<SearchCheckpoint> stateType() {
+        return SearchCheckpoint.class;
+    }
+
+    @Override
+    public int epochs() {
+        return config.epochs();
+    }
+
+    @Override
+    public int stepsPerEpoch() {
+        return weightData.size() / config.batchSize();
+    }
+
+    @Override
+    public void restore(SearchCheckpoint c) {
+        arch.restore(c.architecture());
+        c.network().restoreInto(supernet);
+        sgd.restore(c.network().momentum(), c.network().lastLearningRate());
+        epochs.addAll(c.epochs());
+        selected = c.selectedGenotype();
+        bestHeldOut = c.bestHeldOut();
+        // The samplers are replayed from their seeds to where the checkpoint left them.
+        for (int e = 0; e < c.epochsDone(); e++) {
+            weightBatches.epochBatches();
+        }
+        for (; archEpochsDrawn < c.archEpochsDrawn(); archEpochsDrawn++) {
+            archEpoch = archBatches.epochBatches();
+        }
+        archCursor = c.archCursor();
+    }
+
+    @Override
+    public void beginEpoch(int epoch) {
+        lr = config.schedule().at(epoch);
+        tau = temperature.at(epoch);
+        archFrozen = epoch < config.archWarmupEpochs();
+        batches = weightBatches.epochBatches();
+        totals[0] = 0;
+        totals[1] = 0;
+    }
+
+    @Override
+    public void step(int epoch, int b) {
+        if (archCursor == archEpoch.length) {
+            archEpoch = archBatches.epochBatches();
+            archEpochsDrawn++;
+            archCursor = 0;
+        }
+        int[] archBatch = archEpoch[archCursor++];
+        int[] weightBatch = batches[b];
+        String where = "step " + (b + 1) + " of epoch " + (epoch + 1);
+        long globalStep = (long) epoch * batches.length + b;
+        if (!archFrozen) {
+            guard.run("the architecture " + where, () -> {
+                try (NDManager step = base.newSubManager()) {
+                    SearchStep.GumbelDraw draw = gumbel ? new SearchStep.GumbelDraw(sample(2 * globalStep), tau) : null;
+                    return searchStep.architectureStep(step, BatchFactory.images(step, archData, archBatch, norm),
+                            BatchFactory.labels(step, archData, archBatch), draw);
+                }
+            });
+        }
+        guard.run("the weight " + where, () -> {
+            try (NDManager step = base.newSubManager()) {
+                GumbelSample sample = gumbel ? sample(2 * globalStep + 1) : null;
+                SearchStep.WeightStepResult r = searchStep.weightStep(step, BatchFactory.images(step, weightData, weightBatch, norm),
+                        BatchFactory.labels(step, weightData, weightBatch), lr, sample);
+                if (r.finite()) {
+                    totals[0] += r.loss();
+                    totals[1] += r.correct();
+                }
+                return r.finite();
+            }
+        });
+    }
+
+    /** The Gumbel sample of one step: its generator is seeded by the search's Gumbel seed and the step. */
+    private GumbelSample sample(long stepIndex) {
+        return GumbelSampler.sample(arch.alpha(), new SplittableRandom(gumbelSeed + 0x9E3779B97F4A7C15L * stepIndex));
+    }
+
+    @Override
+    public EpochFigures endEpoch(int epoch, long startNanos) {
+        float[][] alpha = arch.alpha();
+        float[] beta = arch.beta();
+        Genotype genotype = space.derive(alpha, beta);
+        Double heldOut = null;
+        if (config.scheme() == SearchScheme.BILEVEL) {
+            heldOut = supernetAccuracy(alpha, beta);
+            if (heldOut > bestHeldOut) {
+                bestHeldOut = heldOut;
+                selected = genotype.toString();
+            }
+        } else {
+            selected = genotype.toString();
+        }
+        int seen = batches.length * config.batchSize();
+        EpochRecord record = new EpochRecord(epoch + 1, lr, totals[0] / batches.length, totals[1] / seen, heldOut,
+                Simplex.meanEntropy(Arrays.copyOf(alpha, space.normalRows())), genotype.toString(), alpha, beta,
+                (System.nanoTime() - startNanos) / 1e9);
+        epochs.add(record);
+        return record;
+    }
+
+    /**
+     * Supernet accuracy on the architecture half with the current architecture; with the Gumbel
+     * relaxation, with the argmax op of every edge (as the reference validates GDAS).
+     */
+    private double supernetAccuracy(float[][] alpha, float[] beta) {
+        float[][] weights = alpha;
+        if (gumbel) {
+            int[] argmax = new int[alpha.length];
+            for (int i = 0; i < alpha.length; i++) {
+                argmax[i] = Simplex.argmax(alpha[i]);
+            }
+            weights = SearchStep.oneHot(argmax, alpha[0].length);
+            selection.sample(argmax);
+        }
+        float[][] mixing = weights;
+        try {
+            float[][] probs = BatchedInference.probabilities(supernet, base, archData, norm, EVAL_BATCH, m -> {
+                NDList extra = new NDList(m.create(Simplex.flatten(mixing), new Shape(mixing.length, mixing[0].length)));
+                if (beta != null) {
+                    extra.add(m.create(beta, new Shape(beta.length)));
+                }
+                return extra;
+            });
+            return BatchedInference.accuracy(BatchedInference.argmax(probs), archData.labels());
+        } finally {
+            if (gumbel) {
+                selection.all();
+            }
+        }
+    }
+
+    @Override
+    public NetworkState networkState() {
+        return NetworkState.capture(supernet, sgd.momentumState(), sgd.lastLearningRate());
+    }
+
+    @Override
+    public SearchCheckpoint checkpoint(int epochsDone, NetworkState network) {
+        return new SearchCheckpoint(epochsDone, epochs, selected, bestHeldOut, archEpochsDrawn, archCursor, arch.state(),
+                network);
+    }
+
+    List<EpochRecord> history() {
+        return epochs;
+    }
+
+    String selectedGenotype() {
+        return selected;
+    }
+
+    ArchitectureWeights architecture() {
+        return arch;
+    }
+
+    @Override
+    public void close() {
+        sgd.close();
+    }
+}
