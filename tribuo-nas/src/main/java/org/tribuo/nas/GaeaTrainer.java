@@ -41,6 +41,7 @@ import org.tribuo.nas.train.FinalTraining;
 import org.tribuo.nas.train.RuntimeEnvironment;
 import org.tribuo.nas.train.TrainingProgress;
 import org.tribuo.nas.util.InvalidSettingException;
+import org.tribuo.nas.util.SettingChecks;
 import org.tribuo.provenance.TrainerProvenance;
 
 import ai.djl.Device;
@@ -145,11 +146,7 @@ public final class GaeaTrainer implements Trainer<Label> {
      */
     @Override
     public synchronized void postConfig() {
-        try {
-            validate();
-        } catch (InvalidSettingException e) {
-            throw e.asPropertyException(getClass());
-        }
+        SettingChecks.validateConfigured(this, this::validate);
         rng = new SplittableRandom(seed);
     }
 

@@ -110,12 +110,10 @@ public final class DartsSearchSpace implements SearchSpace {
 
     @Override
     public void postConfig() {
-        try {
+        SettingChecks.validateConfigured(this, () -> {
             setCandidates(parseNames(ops));
             validate();
-        } catch (InvalidSettingException e) {
-            throw e.asPropertyException(getClass());
-        }
+        });
     }
 
     private static List<DartsOp> parseNames(List<String> names) {

@@ -88,17 +88,20 @@ public final class Nb201SearchSpace implements SearchSpace {
 
     @Override
     public void postConfig() {
-        try {
-            candidates = ops.isEmpty() ? Nb201Space.withoutNone() : Nb201Space.parseOps(String.join(",", ops));
-        } catch (IllegalArgumentException e) {
-            throw InvalidSettingException.about("ops", "ops: " + e.getMessage()).asPropertyException(getClass());
-        }
-        try {
+        SettingChecks.validateConfigured(this, () -> {
+            candidates = parseOps(ops);
             validate();
-        } catch (InvalidSettingException e) {
-            throw e.asPropertyException(getClass());
+        });
+    }
+
+    private static Nb201Space parseOps(List<String> names) {
+        try {
+            return names.isEmpty() ? Nb201Space.withoutNone() : Nb201Space.parseOps(String.join(",", names));
+        } catch (IllegalArgumentException e) {
+            throw InvalidSettingException.about("ops", "ops: " + e.getMessage());
         }
     }
+
 
     private void validate() {
         SettingChecks.positive("searchChannels", searchChannels);
@@ -255,11 +258,7 @@ public final class Nb201SearchSpace implements SearchSpace {
             out.finalChannels = space.finalChannels;
             out.finalCellsPerStage = space.finalCellsPerStage;
             out.cutout = space.cutout;
-            try {
-                out.candidates = out.ops.isEmpty() ? Nb201Space.withoutNone() : Nb201Space.parseOps(String.join(",", out.ops));
-            } catch (IllegalArgumentException e) {
-                throw InvalidSettingException.about("ops", "ops: " + e.getMessage());
-            }
+            out.candidates = parseOps(out.ops);
             out.validate();
             return out;
         }

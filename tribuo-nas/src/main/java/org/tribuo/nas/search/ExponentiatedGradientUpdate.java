@@ -89,11 +89,7 @@ public final class ExponentiatedGradientUpdate implements ArchitectureUpdate {
 
     @Override
     public void postConfig() {
-        try {
-            validate();
-        } catch (InvalidSettingException e) {
-            throw e.asPropertyException(getClass());
-        }
+        SettingChecks.validateConfigured(this, this::validate);
     }
 
     private void validate() {

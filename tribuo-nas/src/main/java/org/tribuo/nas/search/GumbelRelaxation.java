@@ -54,11 +54,7 @@ public final class GumbelRelaxation implements SearchRelaxation {
 
     @Override
     public void postConfig() {
-        try {
-            validate();
-        } catch (InvalidSettingException e) {
-            throw e.asPropertyException(getClass());
-        }
+        SettingChecks.validateConfigured(this, this::validate);
     }
 
     private void validate() {

@@ -67,11 +67,7 @@ public final class SearchSchedule implements Configurable, Provenancable<Configu
 
     @Override
     public void postConfig() {
-        try {
-            validate();
-        } catch (InvalidSettingException e) {
-            throw e.asPropertyException(getClass());
-        }
+        SettingChecks.validateConfigured(this, this::validate);
     }
 
     private void validate() {

@@ -114,12 +114,10 @@ public final class TabularSearchSpace implements SearchSpace {
 
     @Override
     public void postConfig() {
-        try {
+        SettingChecks.validateConfigured(this, () -> {
             setCandidates(parseNames(ops));
             validate();
-        } catch (InvalidSettingException e) {
-            throw e.asPropertyException(getClass());
-        }
+        });
     }
 
     private static List<TabularOp> parseNames(List<String> names) {

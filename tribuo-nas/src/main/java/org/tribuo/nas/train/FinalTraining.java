@@ -64,11 +64,7 @@ public final class FinalTraining implements Configurable, Provenancable<Configur
 
     @Override
     public void postConfig() {
-        try {
-            validate();
-        } catch (InvalidSettingException e) {
-            throw e.asPropertyException(getClass());
-        }
+        SettingChecks.validateConfigured(this, this::validate);
     }
 
     private void validate() {

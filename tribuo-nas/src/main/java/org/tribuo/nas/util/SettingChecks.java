@@ -24,6 +24,21 @@ public final class SettingChecks {
     private SettingChecks() {}
 
     /**
+     * Runs a component's validation as OLCUT expects it from {@code postConfig}: a bad setting
+     * becomes a {@link com.oracle.labs.mlrg.olcut.config.PropertyException} naming the setting and
+     * the component.
+     * @param component The component being configured.
+     * @param validation Its checks, throwing {@link InvalidSettingException}.
+     */
+    public static void validateConfigured(Object component, Runnable validation) {
+        try {
+            validation.run();
+        } catch (InvalidSettingException e) {
+            throw e.asPropertyException(component.getClass());
+        }
+    }
+
+    /**
      * Requires a positive, finite value.
      * @param setting The setting's name.
      * @param value Its value.
