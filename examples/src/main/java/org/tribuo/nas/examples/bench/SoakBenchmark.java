@@ -122,7 +122,7 @@ public final class SoakBenchmark {
                                 BatchFactory.labels(m, data, weightEpoch[b]), 0.025f);
                     }
                     if ((i + 1) % every == 0 || i == 0) {
-                        samples.add(new Sample(i + 1, rssMegabytes(), Runtime.getRuntime().totalMemory() / 1048576.0,
+                        samples.add(new Sample(i + 1, MemoryProbe.residentMegabytes(), MemoryProbe.heapMegabytes(),
                                 system.getManagedArrays().size(), (System.nanoTime() - start) / 1e9));
                         System.err.printf(Locale.ROOT, "[soak] step %d: RSS %.1f MB%n", i + 1, samples.get(samples.size() - 1).rssMb());
                     }
@@ -141,34 +141,14 @@ public final class SoakBenchmark {
         List<Sample> secondHalf = samples.stream().filter(s -> s.step() > steps / 2).toList();
         System.out.printf(Locale.ROOT, "%nResident memory slope after step %d: %+.2f MB per 1000 steps (least squares over %d "
                 + "samples); over the second half (steps %d-%d): %+.2f MB per 1000 steps; resident − heap over the second "
-                + "half: %+.2f MB per 1000 steps.%n", warmup, 1000 * slope(steady, Sample::rssMb), steady.size(), steps / 2,
-                steps, 1000 * slope(secondHalf, Sample::rssMb), 1000 * slope(secondHalf, x -> x.rssMb() - x.heapMb()));
+                + "half: %+.2f MB per 1000 steps.%n", warmup, 1000 * MemoryProbe.slope(steady, Sample::step, Sample::rssMb), steady.size(), steps / 2,
+                steps, 1000 * MemoryProbe.slope(secondHalf, Sample::step, Sample::rssMb), 1000 * MemoryProbe.slope(secondHalf, Sample::step, x -> x.rssMb() - x.heapMb()));
         System.out.printf(Locale.ROOT, "Live native arrays %s.%n",
                 steady.stream().mapToInt(Sample::liveArrays).distinct().count() == 1 ? "constant at " + steady.get(0).liveArrays()
                         : "varying " + steady.stream().mapToInt(Sample::liveArrays).summaryStatistics());
     }
 
-    private static double slope(List<Sample> samples, java.util.function.ToDoubleFunction<Sample> value) {
-        double n = samples.size();
-        double mx = samples.stream().mapToDouble(Sample::step).sum() / n;
-        double my = samples.stream().mapToDouble(value).sum() / n;
-        double sxy = 0;
-        double sxx = 0;
-        for (Sample s : samples) {
-            sxy += (s.step() - mx) * (value.applyAsDouble(s) - my);
-            sxx += (s.step() - mx) * (s.step() - mx);
-        }
-        return sxx == 0 ? 0 : sxy / sxx;
-    }
 
-    private static double rssMegabytes() throws IOException {
-        for (String line : Files.readAllLines(Paths.get("/proc/self/status"))) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
-            }
-        }
-        return Double.NaN;
-    }
 
     private static int intArg(String[] args, String name, int fallback) {
         return Integer.parseInt(stringArg(args, name, Integer.toString(fallback)));
