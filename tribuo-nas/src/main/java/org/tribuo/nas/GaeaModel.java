@@ -17,7 +17,6 @@
 package org.tribuo.nas;
 
 import com.google.protobuf.Any;
-import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 
 import org.tribuo.Example;
@@ -28,22 +27,16 @@ import org.tribuo.Model;
 import org.tribuo.ONNXExportable;
 import org.tribuo.Prediction;
 import org.tribuo.classification.Label;
-import org.tribuo.impl.ModelDataCarrier;
 import org.tribuo.nas.arch.Simplex;
 import org.tribuo.nas.data.ExampleTensorizer;
 import org.tribuo.nas.data.ImageShape;
-import org.tribuo.nas.data.ImageTensorizer;
 import org.tribuo.nas.data.Normalization;
 import org.tribuo.nas.protos.GaeaModelProto;
 import org.tribuo.nas.search.SearchHistory;
 import org.tribuo.nas.space.Genotype;
-import org.tribuo.nas.space.NetworkSettings;
 import org.tribuo.nas.space.SearchSpace;
-import org.tribuo.nas.space.InputKind;
-import org.tribuo.nas.tabular.TabularTensorizer;
 import org.tribuo.nas.train.Devices;
 import org.tribuo.nas.train.TrainedNetwork;
-import org.tribuo.protos.core.ModelDataProto;
 import org.tribuo.protos.core.ModelProto;
 import org.tribuo.provenance.ModelProvenance;
 import org.tribuo.util.onnx.ONNXContext;
@@ -56,6 +49,7 @@ import ai.djl.Device;
 
 import java.io.IOException;
 import java.lang.ref.Cleaner;
+import java.lang.ref.Reference;
 import java.io.NotSerializableException;
 import java.io.ObjectOutputStream;
 import java.io.UncheckedIOException;
@@ -236,7 +230,13 @@ public final class GaeaModel extends Model<Label> implements AutoCloseable, ONNX
 
     @Override
     protected List<Prediction<Label>> innerPredict(Iterable<Example<Label>> examples) {
-        return predictor.predict(examples);
+        try {
+            return predictor.predict(examples);
+        } finally {
+            // A model the caller holds no reference to (train(data).predict(test)) must not be
+            // cleaned while it predicts: keep it reachable until the network is done.
+            Reference.reachabilityFence(this);
+        }
     }
 
     /**
@@ -256,13 +256,21 @@ public final class GaeaModel extends Model<Label> implements AutoCloseable, ONNX
         context.setName("tribuo-nas-" + network.space().name());
         ONNXPlaceholder input = context.floatInput(featureIDMap.size());
         ONNXPlaceholder output = context.floatOutput(outputIDInfo.size());
-        writeONNXGraph(input).assignTo(output);
-        return GaeaModelOnnx.metadata(this).addTo(ONNXExportable.buildModel(context, domain, modelVersion, this));
+        try {
+            writeONNXGraph(input).assignTo(output);
+            return GaeaModelOnnx.metadata(this).addTo(ONNXExportable.buildModel(context, domain, modelVersion, this));
+        } finally {
+            Reference.reachabilityFence(this);
+        }
     }
 
     @Override
     public ONNXNode writeONNXGraph(ONNXRef<?> input) {
-        return GaeaModelOnnx.write(this, input);
+        try {
+            return GaeaModelOnnx.write(this, input);
+        } finally {
+            Reference.reachabilityFence(this);
+        }
     }
 
     TrainedNetwork network() {
@@ -271,6 +279,10 @@ public final class GaeaModel extends Model<Label> implements AutoCloseable, ONNX
 
     ExampleTensorizer tensorizer() {
         return tensorizer;
+    }
+
+    int predictBatchSize() {
+        return predictBatchSize;
     }
 
     @Override
@@ -290,8 +302,13 @@ public final class GaeaModel extends Model<Label> implements AutoCloseable, ONNX
 
     @Override
     protected GaeaModel copy(String newName, ModelProvenance newProvenance) {
-        return new GaeaModel(newName, newProvenance, featureIDMap, outputIDInfo, reload(network.parameterBytes(), network.device()),
-                tensorizer, alpha, beta, ops, searchHistoryJson, predictBatchSize);
+        try {
+            return new GaeaModel(newName, newProvenance, featureIDMap, outputIDInfo,
+                    reload(network.parameterBytes(), network.device()), tensorizer, alpha, beta, ops, searchHistoryJson,
+                    predictBatchSize);
+        } finally {
+            Reference.reachabilityFence(this);
+        }
     }
 
     private TrainedNetwork reload(byte[] parameters, Device device) {
@@ -305,51 +322,11 @@ public final class GaeaModel extends Model<Label> implements AutoCloseable, ONNX
 
     @Override
     public ModelProto serialize() {
-        ModelDataCarrier<Label> carrier = createDataCarrier();
-        Normalization norm = network.normalization();
-        GaeaModelProto.Builder b = GaeaModelProto.newBuilder()
-                .setMetadata(carrier.serialize().toByteString())
-                .setSearchSpace(network.space().name())
-                .setSearchSpaceProvenance(SearchSpaceProvenance.serialize(network.space()))
-                .setOps(String.join(",", ops))
-                .setGenotype(network.genotype().toString())
-                .setChannels(network.channels())
-                .setCellsPerStage(network.depth())
-                .setAuxiliaryHead(network.settings().auxiliaryHead())
-                .setImageChannels(network.shape().channels())
-                .setImageHeight(network.shape().height())
-                .setImageWidth(network.shape().width())
-                .setAlphaRows(alpha.length)
-                .setAlphaCols(alpha[0].length)
-                .setParameters(ByteString.copyFrom(network.parameterBytes()))
-                .setPredictBatchSize(predictBatchSize)
-                .setSearchHistoryJson(searchHistoryJson);
-        for (float v : norm.means()) {
-            b.addNormalizationMean(v);
+        try {
+            return GaeaModelProtos.serialize(this, createDataCarrier());
+        } finally {
+            Reference.reachabilityFence(this);
         }
-        for (float v : norm.stds()) {
-            b.addNormalizationStd(v);
-        }
-        for (float v : Simplex.flatten(alpha)) {
-            b.addAlpha(v);
-        }
-        if (beta != null) {
-            for (float v : beta) {
-                b.addBeta(v);
-            }
-        }
-        b.setCrc32(crc32(b.build()));
-        return ModelProto.newBuilder()
-                .setVersion(CURRENT_VERSION)
-                .setClassName(GaeaModel.class.getName())
-                .setSerializedData(Any.pack(b.build()))
-                .build();
-    }
-
-    private static int crc32(GaeaModelProto unsummed) {
-        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-        crc.update(unsummed.toByteArray());
-        return (int) crc.getValue();
     }
 
     /**
@@ -366,63 +343,9 @@ public final class GaeaModel extends Model<Label> implements AutoCloseable, ONNX
     }
 
     static GaeaModel fromProto(int version, Any message, Device device) throws InvalidProtocolBufferException {
-        if (version >= 0 && version < OLDEST_READABLE_VERSION) {
-            throw new IllegalArgumentException("model format " + version + " was written by a tribuo-nas from before "
-                    + "search spaces became configurable components (0.1.0-SNAPSHOT before the composed trainer); tribuo-nas "
-                    + TribuoNasVersion.VERSION + " reads model formats " + OLDEST_READABLE_VERSION + " to " + CURRENT_VERSION
-                    + ". Load it with the tribuo-nas that wrote it (see its provenance.json), or train it again "
-                    + "with the composed configuration (docs/usage.md, \"Migrating a flat configuration\")");
-        }
-        if (version < 0 || version > CURRENT_VERSION) {
-            throw new IllegalArgumentException("model format " + version + " was written by "
-                    + (version > CURRENT_VERSION ? "a newer" : "an unknown") + " tribuo-nas; tribuo-nas "
-                    + TribuoNasVersion.VERSION + " reads model formats 0 to " + CURRENT_VERSION
-                    + (version > CURRENT_VERSION ? "; load it with the tribuo-nas that wrote it (see its provenance.json) or a newer one" : ""));
-        }
-        GaeaModelProto proto = message.unpack(GaeaModelProto.class);
-        if (proto.getCrc32() != 0 && proto.getCrc32() != crc32(proto.toBuilder().clearCrc32().build())) {
-            throw new IllegalArgumentException("the GaeaModel data is damaged (CRC-32 mismatch): the file was "
-                    + "corrupted after it was written");
-        }
-        ModelDataCarrier<?> carrier = ModelDataCarrier.deserialize(ModelDataProto.parseFrom(proto.getMetadata()));
-        if (!carrier.outputDomain().getOutput(0).getClass().equals(Label.class)) {
-            throw new IllegalArgumentException("a GaeaModel predicts Labels, this file's output domain holds "
-                    + carrier.outputDomain().getOutput(0).getClass().getName());
-        }
-        @SuppressWarnings("unchecked") // guarded by the check above
-        ImmutableOutputInfo<Label> outputs = (ImmutableOutputInfo<Label>) carrier.outputDomain();
-        ImageShape shape = new ImageShape(proto.getImageChannels(), proto.getImageHeight(), proto.getImageWidth());
-        Normalization norm = new Normalization(shape, floats(proto.getNormalizationMeanList()),
-                floats(proto.getNormalizationStdList()));
-        SearchSpace space = SearchSpaceProvenance.rebuild(proto.getSearchSpaceProvenance());
-        Genotype genotype = space.parseGenotype(proto.getGenotype());
-        float[][] alpha = Simplex.unflatten(floats(proto.getAlphaList()), proto.getAlphaRows(), proto.getAlphaCols());
-        float[] beta = proto.getBetaCount() == 0 ? null : floats(proto.getBetaList());
-        NetworkSettings settings = new NetworkSettings(proto.getChannels(), proto.getCellsPerStage(), proto.getAuxiliaryHead());
-        TrainedNetwork network;
-        try {
-            network = TrainedNetwork.load(space, genotype, settings, outputs.size(), shape,
-                    norm, proto.getParameters().toByteArray(), device);
-        } catch (IOException e) {
-            throw new InvalidProtocolBufferException(e);
-        }
-        return new GaeaModel(carrier.name(), carrier.provenance(), carrier.featureDomain(), outputs, network,
-                tensorizerFor(space, shape, carrier.featureDomain()), alpha, beta, space.ops(), proto.getSearchHistoryJson(),
-                proto.getPredictBatchSize());
+        return GaeaModelProtos.deserialize(version, message, device);
     }
 
-    /** The tensorizer of a loaded model: the space says what its networks read. */
-    private static ExampleTensorizer tensorizerFor(SearchSpace space, ImageShape shape, ImmutableFeatureMap features) {
-        return space.inputKind() == InputKind.FEATURE_VECTORS ? new TabularTensorizer(features) : new ImageTensorizer(shape);
-    }
-
-    private static float[] floats(List<Float> values) {
-        float[] out = new float[values.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = values.get(i);
-        }
-        return out;
-    }
 
     /**
      * The name of the device the network is on, e.g. {@code cpu}.
