@@ -38,7 +38,7 @@ import java.util.List;
  */
 final class TabularDiscreteCell extends AbstractBlock implements OnnxBlock {
 
-    private final Block[] edges = new Block[TabularSearchSpace.NUM_EDGES];
+    private final Block[] edges = new Block[TabularCellLayout.EDGES];
 
     /**
      * Creates the cell.
@@ -49,7 +49,7 @@ final class TabularDiscreteCell extends AbstractBlock implements OnnxBlock {
         for (int e = 0; e < edges.length; e++) {
             TabularOp op = genotype.op(e);
             if (op != TabularOp.NONE) {
-                edges[e] = addChildBlock(TabularSearchSpace.edgeBlockName(e) + "_" + op.opName(),
+                edges[e] = addChildBlock(TabularCellLayout.edgeBlockName(e) + "_" + op.opName(),
                         TabularLayers.op(op, width, true));
             }
         }
@@ -57,12 +57,12 @@ final class TabularDiscreteCell extends AbstractBlock implements OnnxBlock {
 
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        NDArray[] nodes = new NDArray[TabularSearchSpace.NUM_NODES];
+        NDArray[] nodes = new NDArray[TabularCellLayout.NODES];
         nodes[0] = inputs.get(0);
         for (int to = 1; to < nodes.length; to++) {
             NDArray sum = null;
             for (int from = 0; from < to; from++) {
-                Block edge = edges[TabularSearchSpace.edgeIndex(to, from)];
+                Block edge = edges[TabularCellLayout.edgeIndex(to, from)];
                 if (edge != null) {
                     NDArray out = edge.forward(ps, new NDList(nodes[from]), training).singletonOrThrow();
                     sum = sum == null ? out : sum.add(out);
@@ -89,7 +89,7 @@ final class TabularDiscreteCell extends AbstractBlock implements OnnxBlock {
 
     @Override
     public ONNXRef<?> writeOnnx(OnnxGraphWriter writer, List<ONNXRef<?>> inputs) {
-        return writer.sumCell(inputs.get(0), TabularSearchSpace.NUM_NODES,
-                (to, from) -> edges[TabularSearchSpace.edgeIndex(to, from)]);
+        return writer.sumCell(inputs.get(0), TabularCellLayout.NODES,
+                (to, from) -> edges[TabularCellLayout.edgeIndex(to, from)]);
     }
 }

@@ -46,8 +46,8 @@ public final class TabularGenotype implements Genotype {
      */
     public TabularGenotype(List<TabularOp> edgeOps) {
         Objects.requireNonNull(edgeOps, "edgeOps");
-        if (edgeOps.size() != TabularSearchSpace.NUM_EDGES) {
-            throw new IllegalArgumentException("a tabular genotype has " + TabularSearchSpace.NUM_EDGES
+        if (edgeOps.size() != TabularCellLayout.EDGES) {
+            throw new IllegalArgumentException("a tabular genotype has " + TabularCellLayout.EDGES
                     + " edges, got " + edgeOps.size());
         }
         for (TabularOp op : edgeOps) {
@@ -69,8 +69,8 @@ public final class TabularGenotype implements Genotype {
     @Override
     public List<CellGraph> cells() {
         List<CellGraph.Edge> edges = new ArrayList<>();
-        for (int e = 0; e < TabularSearchSpace.NUM_EDGES; e++) {
-            edges.add(new CellGraph.Edge(TabularSearchSpace.edgeFrom(e), TabularSearchSpace.edgeTo(e), op(e).opName()));
+        for (int e = 0; e < TabularCellLayout.EDGES; e++) {
+            edges.add(new CellGraph.Edge(TabularCellLayout.edgeFrom(e), TabularCellLayout.edgeTo(e), op(e).opName()));
         }
         return List.of(new CellGraph("cell", List.of("0 (input)", "1", "2", "3 (output)"), edges));
     }
@@ -104,13 +104,13 @@ public final class TabularGenotype implements Genotype {
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder();
-        for (int to = 1; to < TabularSearchSpace.NUM_NODES; to++) {
+        for (int to = 1; to < TabularCellLayout.NODES; to++) {
             if (to > 1) {
                 sb.append('+');
             }
             sb.append('|');
             for (int from = 0; from < to; from++) {
-                sb.append(op(TabularSearchSpace.edgeIndex(to, from)).opName()).append('~').append(from).append('|');
+                sb.append(op(TabularCellLayout.edgeIndex(to, from)).opName()).append('~').append(from).append('|');
             }
         }
         return sb.toString();
@@ -124,5 +124,39 @@ public final class TabularGenotype implements Genotype {
     @Override
     public int hashCode() {
         return edgeOps.hashCode();
+    }
+
+    /**
+     * The argmax op of every edge, the first one on ties.
+     * @param candidates The candidate ops, in α's column order.
+     * @param alpha α, [6][candidates] of finite values.
+     * @return The genotype.
+     * @throws IllegalArgumentException if α has the wrong shape or a non-finite value.
+     */
+    public static TabularGenotype argmax(List<TabularOp> candidates, float[][] alpha) {
+        Objects.requireNonNull(alpha, "alpha");
+        if (alpha.length != TabularCellLayout.EDGES) {
+            throw new IllegalArgumentException("expected " + TabularCellLayout.EDGES + " rows of architecture weights, got "
+                    + alpha.length);
+        }
+        List<TabularOp> chosen = new ArrayList<>(TabularCellLayout.EDGES);
+        for (int e = 0; e < TabularCellLayout.EDGES; e++) {
+            float[] row = alpha[e];
+            if (row == null || row.length != candidates.size()) {
+                throw new IllegalArgumentException("expected " + candidates.size() + " architecture weights in row " + e
+                        + ", got " + (row == null ? "null" : Integer.toString(row.length)));
+            }
+            int best = 0;
+            for (int k = 0; k < row.length; k++) {
+                if (!Float.isFinite(row[k])) {
+                    throw new IllegalArgumentException("architecture weight [" + e + "][" + k + "] is not finite: " + row[k]);
+                }
+                if (row[k] > row[best]) {
+                    best = k;
+                }
+            }
+            chosen.add(candidates.get(best));
+        }
+        return new TabularGenotype(chosen);
     }
 }

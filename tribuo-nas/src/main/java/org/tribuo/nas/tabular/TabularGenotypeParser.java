@@ -52,8 +52,8 @@ final class TabularGenotypeParser {
         if (text.isEmpty()) {
             throw new GenotypeFormatException("tabular genotype string is empty, expected e.g. " + EXAMPLE);
         }
-        List<TabularOp> ops = new ArrayList<>(TabularSearchSpace.NUM_EDGES);
-        for (int to = 1; to < TabularSearchSpace.NUM_NODES; to++) {
+        List<TabularOp> ops = new ArrayList<>(TabularCellLayout.EDGES);
+        for (int to = 1; to < TabularCellLayout.NODES; to++) {
             if (to > 1) {
                 expect('+', "'+' between node " + (to - 1) + " and node " + to);
             }
@@ -66,8 +66,8 @@ final class TabularGenotypeParser {
             }
         }
         if (pos != text.length()) {
-            throw error("unexpected text after node " + (TabularSearchSpace.NUM_NODES - 1)
-                    + " (a tabular cell has " + (TabularSearchSpace.NUM_NODES - 1) + " computed nodes)");
+            throw error("unexpected text after node " + (TabularCellLayout.NODES - 1)
+                    + " (a tabular cell has " + (TabularCellLayout.NODES - 1) + " computed nodes)");
         }
         // Edge order of the text (node by node) is the edge index order.
         return new TabularGenotype(ops);

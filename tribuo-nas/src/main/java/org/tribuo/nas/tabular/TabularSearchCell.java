@@ -41,7 +41,7 @@ import java.util.List;
  */
 final class TabularSearchCell extends AbstractBlock {
 
-    private final MixedOp[] edges = new MixedOp[TabularSearchSpace.NUM_EDGES];
+    private final MixedOp[] edges = new MixedOp[TabularCellLayout.EDGES];
 
     /**
      * Creates the cell.
@@ -51,7 +51,7 @@ final class TabularSearchCell extends AbstractBlock {
      */
     TabularSearchCell(List<TabularOp> ops, int width, OpSelection selection) {
         for (int e = 0; e < edges.length; e++) {
-            edges[e] = addChildBlock(TabularSearchSpace.edgeBlockName(e), mixedEdge(ops, width, e, selection));
+            edges[e] = addChildBlock(TabularCellLayout.edgeBlockName(e), mixedEdge(ops, width, e, selection));
         }
     }
 
@@ -76,12 +76,12 @@ final class TabularSearchCell extends AbstractBlock {
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray alpha = inputs.get(1);
-        NDArray[] nodes = new NDArray[TabularSearchSpace.NUM_NODES];
+        NDArray[] nodes = new NDArray[TabularCellLayout.NODES];
         nodes[0] = inputs.get(0);
         for (int to = 1; to < nodes.length; to++) {
             NDArray sum = null;
             for (int from = 0; from < to; from++) {
-                int e = TabularSearchSpace.edgeIndex(to, from);
+                int e = TabularCellLayout.edgeIndex(to, from);
                 NDArray out = edges[e].forward(ps, new NDList(nodes[from], alpha.get(e)), training).singletonOrThrow();
                 sum = sum == null ? out : sum.add(out);
             }

@@ -64,13 +64,6 @@ public final class TabularSearchSpace implements SearchSpace {
 
     /** The configuration name of this space. */
     public static final String NAME = "tabular";
-    /** Number of nodes in a cell, including the input node. */
-    public static final int NUM_NODES = 4;
-    /** Number of edges in a cell: the rows of α. */
-    public static final int NUM_EDGES = NUM_NODES * (NUM_NODES - 1) / 2;
-
-    private static final int[] EDGE_TO = {1, 2, 2, 3, 3, 3};
-    private static final int[] EDGE_FROM = {0, 0, 1, 0, 1, 2};
 
     @Config(description = "Candidate ops of every edge, in α's column order; empty means skip_connect, dense, dense_bottleneck, dense_dropout.")
     private List<String> ops = new ArrayList<>();
@@ -236,12 +229,12 @@ public final class TabularSearchSpace implements SearchSpace {
 
     @Override
     public int alphaRows() {
-        return NUM_EDGES;
+        return TabularCellLayout.EDGES;
     }
 
     @Override
     public int normalRows() {
-        return NUM_EDGES;
+        return TabularCellLayout.EDGES;
     }
 
     /**
@@ -308,33 +301,12 @@ public final class TabularSearchSpace implements SearchSpace {
      */
     @Override
     public TabularGenotype derive(float[][] alpha, float[] beta) {
-        Objects.requireNonNull(alpha, "alpha");
         if (beta != null) {
             throw new IllegalArgumentException("the tabular space has no edge weights β (edgeWeights applies to the darts space only)");
         }
-        if (alpha.length != NUM_EDGES) {
-            throw new IllegalArgumentException("expected " + NUM_EDGES + " rows of architecture weights, got " + alpha.length);
-        }
-        List<TabularOp> chosen = new ArrayList<>(NUM_EDGES);
-        for (int e = 0; e < NUM_EDGES; e++) {
-            float[] row = alpha[e];
-            if (row == null || row.length != candidates.size()) {
-                throw new IllegalArgumentException("expected " + candidates.size() + " architecture weights in row " + e
-                        + ", got " + (row == null ? "null" : Integer.toString(row.length)));
-            }
-            int best = 0;
-            for (int k = 0; k < row.length; k++) {
-                if (!Float.isFinite(row[k])) {
-                    throw new IllegalArgumentException("architecture weight [" + e + "][" + k + "] is not finite: " + row[k]);
-                }
-                if (row[k] > row[best]) {
-                    best = k;
-                }
-            }
-            chosen.add(candidates.get(best));
-        }
-        return new TabularGenotype(chosen);
+        return TabularGenotype.argmax(candidates, alpha);
     }
+
 
     /**
      * {@inheritDoc}
@@ -355,8 +327,8 @@ public final class TabularSearchSpace implements SearchSpace {
     @Override
     public TabularGenotype randomGenotype(SplittableRandom rng) {
         Objects.requireNonNull(rng, "rng");
-        List<TabularOp> chosen = new ArrayList<>(NUM_EDGES);
-        for (int e = 0; e < NUM_EDGES; e++) {
+        List<TabularOp> chosen = new ArrayList<>(TabularCellLayout.EDGES);
+        for (int e = 0; e < TabularCellLayout.EDGES; e++) {
             chosen.add(candidates.get(rng.nextInt(candidates.size())));
         }
         return new TabularGenotype(chosen);
@@ -383,46 +355,9 @@ public final class TabularSearchSpace implements SearchSpace {
                 w -> new TabularDiscreteCell(cell, w));
     }
 
-    /**
-     * The target node of an edge.
-     * @param edge The edge index.
-     * @return The node the edge feeds.
-     */
-    public static int edgeTo(int edge) {
-        return EDGE_TO[edge];
-    }
 
-    /**
-     * The source node of an edge.
-     * @param edge The edge index.
-     * @return The node the edge reads.
-     */
-    public static int edgeFrom(int edge) {
-        return EDGE_FROM[edge];
-    }
 
-    /**
-     * The index of the edge {@code to <- from}, its α row.
-     * @param to The target node (1..3).
-     * @param from The source node (0..to-1).
-     * @return The edge index.
-     * @throws IllegalArgumentException if there is no such edge.
-     */
-    public static int edgeIndex(int to, int from) {
-        if (to < 1 || to >= NUM_NODES || from < 0 || from >= to) {
-            throw new IllegalArgumentException("no edge " + to + "<-" + from + " in a tabular cell");
-        }
-        return to * (to - 1) / 2 + from;
-    }
 
-    /**
-     * The block name of an edge, e.g. {@code edge2from1}.
-     * @param edge The edge index.
-     * @return The name.
-     */
-    static String edgeBlockName(int edge) {
-        return "edge" + edgeTo(edge) + "from" + edgeFrom(edge);
-    }
 
     /**
      * The ops joined by commas, as accepted by {@link #parseOps(String)}.
@@ -444,7 +379,7 @@ public final class TabularSearchSpace implements SearchSpace {
 
     @Override
     public String edgeName(int row) {
-        return edgeTo(row) + "<-" + edgeFrom(row);
+        return TabularCellLayout.edgeTo(row) + "<-" + TabularCellLayout.edgeFrom(row);
     }
 
     @Override

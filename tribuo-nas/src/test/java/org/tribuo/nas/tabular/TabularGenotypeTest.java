@@ -37,7 +37,7 @@ public class TabularGenotypeTest {
         TabularGenotype g = TabularGenotype.parse(TEXT);
         assertEquals(List.of(TabularOp.DENSE, TabularOp.SKIP_CONNECT, TabularOp.DENSE_BOTTLENECK,
                 TabularOp.NONE, TabularOp.DENSE_DROPOUT, TabularOp.DENSE), g.edgeOps());
-        assertEquals(TabularOp.DENSE_BOTTLENECK, g.op(TabularSearchSpace.edgeIndex(2, 1)));
+        assertEquals(TabularOp.DENSE_BOTTLENECK, g.op(TabularCellLayout.edgeIndex(2, 1)));
         assertEquals(TEXT, g.toString());
         assertEquals("tabular", g.spaceName());
     }

@@ -44,13 +44,13 @@ public class TabularSearchSpaceTest {
 
     @Test
     public void edgeGeometryIsTheCompleteDagOverFourNodes() {
-        for (int e = 0; e < TabularSearchSpace.NUM_EDGES; e++) {
-            int to = TabularSearchSpace.edgeTo(e);
-            int from = TabularSearchSpace.edgeFrom(e);
+        for (int e = 0; e < TabularCellLayout.EDGES; e++) {
+            int to = TabularCellLayout.edgeTo(e);
+            int from = TabularCellLayout.edgeFrom(e);
             assertTrue(from < to);
-            assertEquals(e, TabularSearchSpace.edgeIndex(to, from));
+            assertEquals(e, TabularCellLayout.edgeIndex(to, from));
         }
-        assertThrows(IllegalArgumentException.class, () -> TabularSearchSpace.edgeIndex(2, 2));
+        assertThrows(IllegalArgumentException.class, () -> TabularCellLayout.edgeIndex(2, 2));
     }
 
     @Test

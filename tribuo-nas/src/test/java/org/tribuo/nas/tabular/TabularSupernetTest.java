@@ -224,7 +224,7 @@ public class TabularSupernetTest {
                 float[] unit = new float[ops.size()];
                 unit[k] = 1f;
                 float[] opOut = forward(edge, m, false, x, m.create(unit)).toFloatArray();
-                int[] pick = new int[TabularSearchSpace.NUM_EDGES];
+                int[] pick = new int[TabularCellLayout.EDGES];
                 pick[row] = k;
                 selection.sample(pick);
                 float[] got = forward(edge, m, false, x, weights).toFloatArray();
