@@ -19,7 +19,11 @@ import org.tribuo.nas.GaeaModel;
 import org.tribuo.nas.GaeaTrainer;
 import org.tribuo.nas.GaeaTrainerProvenance;
 import org.tribuo.nas.TribuoNasVersion;
+import org.tribuo.nas.data.ImageInput;
 import org.tribuo.nas.data.ImageShape;
+import org.tribuo.nas.nb201.Nb201SearchSpace;
+import org.tribuo.nas.search.SearchSchedule;
+import org.tribuo.nas.train.FinalTraining;
 
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -48,9 +52,10 @@ public class CrossValidationConsumerTest {
             data.add(example);
         }
         GaeaTrainer trainer = GaeaTrainer.builder()
-                .imageShape(new ImageShape(1, 28, 28))
-                .searchNetwork(16, 1).searchEpochs(1).searchBatchSize(32).searchExamples(64)
-                .finalNetwork(16, 1).finalEpochs(1).finalBatchSize(32)
+                .input(new ImageInput(new ImageShape(1, 28, 28)))
+                .space(Nb201SearchSpace.builder().searchNetwork(16, 1).finalNetwork(16, 1).build())
+                .search(SearchSchedule.builder().epochs(1).batchSize(32).examples(64).build())
+                .finalTraining(FinalTraining.builder().epochs(1).batchSize(32).build())
                 .seed(1).device("cpu").build();
         CrossValidation<Label, LabelEvaluation> cv = new CrossValidation<>(trainer, data, new LabelEvaluator(), 2, 1L);
         List<Pair<LabelEvaluation, Model<Label>>> folds = cv.evaluate();
