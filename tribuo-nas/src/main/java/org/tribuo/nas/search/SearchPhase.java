@@ -152,13 +152,14 @@ final class SearchPhase implements TrainingPhase<SearchCheckpoint>, AutoCloseabl
     }
 
     @Override
-    public void beginEpoch(int epoch) {
+    public int beginEpoch(int epoch) {
         lr = config.schedule().at(epoch);
         tau = temperature.at(epoch);
         archFrozen = epoch < config.archWarmupEpochs();
         batches = weightBatches.epochBatches();
         totals[0] = 0;
         totals[1] = 0;
+        return batches.length;
     }
 
     @Override

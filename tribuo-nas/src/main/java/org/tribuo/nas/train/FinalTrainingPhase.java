@@ -120,11 +120,12 @@ final class FinalTrainingPhase implements TrainingPhase<TrainingCheckpoint>, Aut
     }
 
     @Override
-    public void beginEpoch(int epoch) {
+    public int beginEpoch(int epoch) {
         lr = config.schedule().at(epoch);
         batches = sampler.epochBatches();
         totals[0] = 0;
         totals[1] = 0;
+        return batches.length;
     }
 
     @Override

@@ -60,9 +60,9 @@ public final class TrainingLoop {
         progress.onPhaseStart(which, phase.epochs(), phase.stepsPerEpoch());
         for (int epoch = first; epoch < phase.epochs(); epoch++) {
             long start = System.nanoTime();
-            phase.beginEpoch(epoch);
+            int steps = phase.beginEpoch(epoch);
             try {
-                for (int step = 0; step < phase.stepsPerEpoch(); step++) {
+                for (int step = 0; step < steps; step++) {
                     phase.step(epoch, step);
                     progress.onStep(which, epoch + 1, step + 1);
                 }

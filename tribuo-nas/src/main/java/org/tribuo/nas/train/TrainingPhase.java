@@ -63,8 +63,9 @@ public interface TrainingPhase<S extends PhaseState> {
     /**
      * Starts an epoch (draws its batches).
      * @param epoch The zero-based epoch.
+     * @return The steps of this epoch: the batches drawn.
      */
-    public void beginEpoch(int epoch);
+    public int beginEpoch(int epoch);
 
     /**
      * Runs one minibatch.
