@@ -23,6 +23,8 @@ import org.tribuo.classification.LabelFactory;
 import org.tribuo.datasource.IDXDataSource;
 import org.tribuo.interop.onnx.ONNXExternalModel;
 import org.tribuo.nas.GaeaModel;
+import org.tribuo.nas.experiment.EvaluationReport;
+import org.tribuo.nas.experiment.ExperimentConfig;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -84,7 +86,7 @@ final class EvaluateCommand implements Command {
         ConfigurableDataSource<Label> source;
         if (hasConfig) {
             Path configFile = Paths.get(args.required("config"));
-            ExperimentConfig config = ExperimentConfig.load(configFile, SearchCommand.overrides(args));
+            ExperimentConfig config = SearchCommand.load(configFile, SearchCommand.overrides(args));
             if (!config.hasTestSource()) {
                 throw new IOException(configFile + " has no '" + ExperimentConfig.TEST_SOURCE + "' component to evaluate on");
             }

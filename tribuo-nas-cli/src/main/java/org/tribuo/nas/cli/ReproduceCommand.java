@@ -21,6 +21,8 @@ import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
 import org.tribuo.datasource.IDXDataSource;
 import org.tribuo.nas.GaeaModel;
+import org.tribuo.nas.experiment.ConfigOverride;
+import org.tribuo.nas.experiment.ExperimentConfig;
 import org.tribuo.nas.repro.ModelReproducer;
 import org.tribuo.nas.repro.Reproduction;
 import org.tribuo.nas.repro.Verdict;

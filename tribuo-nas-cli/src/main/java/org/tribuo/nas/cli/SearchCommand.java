@@ -16,24 +16,16 @@
 
 package org.tribuo.nas.cli;
 
-import com.oracle.labs.mlrg.olcut.config.json.JsonProvenanceSerialization;
+import org.tribuo.nas.experiment.ConfigOverride;
+import org.tribuo.nas.experiment.ExperimentConfig;
+import org.tribuo.nas.experiment.ExperimentRun;
+import org.tribuo.nas.experiment.InvalidOverrideException;
 
-import org.tribuo.ConfigurableDataSource;
-import org.tribuo.MutableDataset;
-import org.tribuo.classification.Label;
-import org.tribuo.classification.evaluation.LabelEvaluation;
-import org.tribuo.nas.GaeaModel;
-import org.tribuo.nas.GaeaTrainer;
-import org.tribuo.nas.ModelFiles;
-import org.tribuo.nas.report.SearchReport;
-import org.tribuo.nas.util.AtomicFiles;
-
-import java.io.PrintStream;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -42,22 +34,8 @@ import java.util.Optional;
  */
 final class SearchCommand implements Command {
 
-    /** The model file name in the output folder. */
-    static final String MODEL_FILE = "model.tribuo";
     /** The ONNX export's file name in the output folder (with --onnx). */
     static final String ONNX_FILE = "model.onnx";
-    /** The provenance file name in the output folder. */
-    static final String PROVENANCE_FILE = "provenance.json";
-    /** The search history file name in the output folder. */
-    static final String HISTORY_FILE = "history.json";
-    /** The evaluation file name in the output folder (with a test source). */
-    static final String EVALUATION_FILE = "evaluation.txt";
-    /** The per-example test predictions file name in the output folder (with a test source). */
-    static final String PREDICTIONS_FILE = "predictions.csv";
-    /** The HTML search report's file name in the output folder. */
-    static final String REPORT_FILE = "report.html";
-    /** The checkpoint folder name in the output folder. */
-    static final String CHECKPOINT_DIR = "checkpoints";
 
     @Override
     public String name() {
@@ -112,9 +90,29 @@ final class SearchCommand implements Command {
     static List<ConfigOverride> overrides(ParsedArguments args) throws UsageException {
         List<ConfigOverride> out = new ArrayList<>();
         for (String s : args.all("set")) {
-            out.add(ConfigOverride.parse(s));
+            try {
+                out.add(ConfigOverride.parse(s));
+            } catch (InvalidOverrideException e) {
+                throw new UsageException("option '--set " + s + "': " + e.reason());
+            }
         }
         return out;
+    }
+
+    /**
+     * Reads a configuration file with {@code --set} overrides.
+     * @param file The file.
+     * @param overrides The overrides.
+     * @return The configuration.
+     * @throws IOException If the file cannot be read.
+     * @throws UsageException If an override does not fit the file.
+     */
+    static ExperimentConfig load(Path file, List<ConfigOverride> overrides) throws IOException, UsageException {
+        try {
+            return ExperimentConfig.load(file, overrides);
+        } catch (InvalidOverrideException e) {
+            throw new UsageException("option '--set " + e.override() + "': " + e.reason());
+        }
     }
 
     /**
@@ -132,61 +130,18 @@ final class SearchCommand implements Command {
     public int run(ParsedArguments args, Console console) throws Exception {
         Path configFile = Paths.get(args.required("config"));
         List<ConfigOverride> overrides = overrides(args);
-        PrintStream out = console.out();
-        ExperimentConfig config = ExperimentConfig.load(configFile, overrides);
-        GaeaTrainer trainer = config.trainer();
+        ExperimentConfig config = load(configFile, overrides);
         Path outputDir = args.value("output").map(Paths::get).orElseGet(() -> defaultOutput(configFile));
-        OutputFolder folder = OutputFolder.prepare(outputDir);
-        boolean finished = false;
-        try {
-            out.println("Configuration: " + configFile + (overrides.isEmpty() ? "" : " with " + overrides));
-            out.println("Trainer: " + trainer);
-            out.println("Output folder: " + folder.dir());
-            ConfigurableDataSource<Label> trainSource = config.trainSource();
-            MutableDataset<Label> train = new MutableDataset<>(trainSource);
-            out.printf(Locale.ROOT, "Training data: %d examples, %d classes %s%n", train.size(),
-                    train.getOutputIDInfo().size(), train.getOutputIDInfo().getDomain());
-            Optional<ConfigurableDataSource<Label>> testSource = config.testSource();
-            Optional<MutableDataset<Label>> test = testSource.map(MutableDataset::new);
-            test.ifPresent(t -> out.printf(Locale.ROOT, "Test data: %d examples%n", t.size()));
-            if (test.isPresent()) {
-                EvaluationReport.checkLabelsKnown(train.getOutputIDInfo().getDomain(), test.get(), "test-source");
-            }
-            trainer.setCheckpointDirectory(folder.resolve(CHECKPOINT_DIR));
-            trainer.setProgress(new ConsoleProgress(out, console.progressBar() && !args.has("no-progress")
-                    ? console.err() : null));
-            try (GaeaModel model = trainer.train(train)) {
-                ModelFiles.save(model, folder.resolve(MODEL_FILE));
-                AtomicFiles.writeString(folder.resolve(PROVENANCE_FILE),
-                        new JsonProvenanceSerialization(true).marshalAndSerialize(model.getProvenance()));
-                AtomicFiles.writeString(folder.resolve(HISTORY_FILE), model.searchHistoryJson());
-                if (args.has("onnx")) {
+        console.out().println("Configuration: " + configFile + (overrides.isEmpty() ? "" : " with " + overrides));
+        ConsoleProgress progress = new ConsoleProgress(console.out(), console.progressBar() && !args.has("no-progress")
+                ? console.err() : null);
+        Optional<ExperimentRun.ExtraOutput> onnx = args.has("onnx")
+                ? Optional.of((model, folder) -> {
                     OnnxModels.save(model, folder.resolve(ONNX_FILE), ExportCommand.DEFAULT_DOMAIN, 1);
-                }
-                out.println();
-                out.println("Genotype: " + model.genotype());
-                model.searchHistory().unsettledNote().ifPresent(out::println);
-                Optional<LabelEvaluation> evaluation = Optional.empty();
-                if (test.isPresent()) {
-                    EvaluationReport report = EvaluationReport.evaluate(model, test.get(), "test-source");
-                    evaluation = Optional.of(report.evaluation());
-                    AtomicFiles.writeString(folder.resolve(EVALUATION_FILE), report.text());
-                    AtomicFiles.writeString(folder.resolve(PREDICTIONS_FILE),
-                            PredictionsCsv.format(report.evaluation().getPredictions()));
-                    out.println();
-                    out.print(report.text());
-                }
-                SearchReport.write(folder.resolve(REPORT_FILE), model, evaluation, "test-source");
-                out.println();
-                out.println("Wrote " + folder.resolve(MODEL_FILE) + (args.has("onnx") ? ", " + ONNX_FILE : "") + ", " + PROVENANCE_FILE + ", " + HISTORY_FILE
-                        + (test.isPresent() ? ", " + EVALUATION_FILE + ", " + PREDICTIONS_FILE : "") + " and " + REPORT_FILE);
-            }
-            finished = true;
-        } finally {
-            if (!finished) {
-                folder.removeIfUnused();
-            }
-        }
+                    return ONNX_FILE;
+                })
+                : Optional.empty();
+        new ExperimentRun(config, progress, console.out(), onnx).runInto(outputDir);
         return TribuoNasCli.EXIT_OK;
     }
 }

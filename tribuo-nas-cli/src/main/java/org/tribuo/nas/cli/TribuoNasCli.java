@@ -32,7 +32,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The {@code tribuo-nas} command line: {@code search}, {@code evaluate}, {@code describe},
+ * The {@code tribuo-nas} command line: {@code search}, {@code sweep}, {@code evaluate}, {@code describe},
  * {@code reproduce} and {@code doctor}. Run {@code tribuo-nas --help} or
  * {@code tribuo-nas COMMAND --help}.
  * <p>
@@ -169,7 +169,7 @@ public final class TribuoNasCli {
     }
 
     private static List<Command> commands() {
-        return List.of(new SearchCommand(), new EvaluateCommand(), new DescribeCommand(), new ReproduceCommand(),
+        return List.of(new SearchCommand(), new SweepCommand(), new EvaluateCommand(), new DescribeCommand(), new ReproduceCommand(),
                 new ExportCommand(), new DoctorCommand());
     }
 

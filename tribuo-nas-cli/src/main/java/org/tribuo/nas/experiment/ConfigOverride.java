@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package org.tribuo.nas.cli;
+package org.tribuo.nas.experiment;
 
 /**
  * A {@code --set COMPONENT.FIELD=VALUE} override of one configured field.
@@ -23,20 +23,20 @@ package org.tribuo.nas.cli;
  * @param field The field, e.g. {@code searchEpochs}.
  * @param value The value, as it would be written in the configuration file.
  */
-record ConfigOverride(String component, String field, String value) {
+public record ConfigOverride(String component, String field, String value) {
 
     /**
      * Parses {@code component.field=value}; the component name may itself contain dots (the field
      * is after the last dot before {@code =}).
      * @param text The option value.
      * @return The override.
-     * @throws UsageException If the text is not of that form.
+     * @throws InvalidOverrideException If the text is not of that form.
      */
-    static ConfigOverride parse(String text) throws UsageException {
+    public static ConfigOverride parse(String text) {
         int eq = text.indexOf('=');
         int dot = eq < 0 ? -1 : text.lastIndexOf('.', eq);
         if (eq < 0 || dot <= 0 || dot == eq - 1) {
-            throw new UsageException("option '--set " + text + "': expected COMPONENT.FIELD=VALUE, e.g. --set search.epochs=2");
+            throw new InvalidOverrideException(text, "expected COMPONENT.FIELD=VALUE, e.g. search.epochs=2", null);
         }
         return new ConfigOverride(text.substring(0, dot), text.substring(dot + 1, eq), text.substring(eq + 1));
     }

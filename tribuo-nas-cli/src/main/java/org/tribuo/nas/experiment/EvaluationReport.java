@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package org.tribuo.nas.cli;
+package org.tribuo.nas.experiment;
 
 import org.tribuo.Dataset;
 import org.tribuo.Model;
@@ -28,7 +28,7 @@ import java.util.Locale;
  * Evaluates a model on a dataset with Tribuo's {@link LabelEvaluator} and formats the result:
  * accuracy, Tribuo's per-class table and the confusion matrix.
  */
-final class EvaluationReport {
+public final class EvaluationReport {
 
     private final String dataName;
     private final LabelEvaluation evaluation;
@@ -45,7 +45,7 @@ final class EvaluationReport {
      * @param dataName What the data is, for the heading.
      * @return The report.
      */
-    static EvaluationReport evaluate(Model<Label> model, Dataset<Label> data, String dataName) {
+    public static EvaluationReport evaluate(Model<Label> model, Dataset<Label> data, String dataName) {
         return new EvaluationReport(dataName, new LabelEvaluator().evaluate(model, data));
     }
 
@@ -57,7 +57,7 @@ final class EvaluationReport {
      * @param dataName What the data is, for the message.
      * @throws IllegalArgumentException naming the unseen labels and how many examples carry them.
      */
-    static void checkLabelsKnown(java.util.Set<Label> trainedLabels, Dataset<Label> data, String dataName) {
+    public static void checkLabelsKnown(java.util.Set<Label> trainedLabels, Dataset<Label> data, String dataName) {
         java.util.Set<String> known = new java.util.HashSet<>();
         for (Label l : trainedLabels) {
             known.add(l.getLabel());
@@ -80,7 +80,7 @@ final class EvaluationReport {
      * The evaluation.
      * @return Tribuo's evaluation.
      */
-    LabelEvaluation evaluation() {
+    public LabelEvaluation evaluation() {
         return evaluation;
     }
 
@@ -88,7 +88,7 @@ final class EvaluationReport {
      * The formatted report.
      * @return Heading with accuracy, per-class table and confusion matrix.
      */
-    String text() {
+    public String text() {
         return String.format(Locale.ROOT, "Evaluation on %s (%d examples): accuracy %.4f%n%n%s%n%nConfusion matrix:%n%s%n",
                 dataName, evaluation.getPredictions().size(), evaluation.accuracy(), evaluation.toString().trim(),
                 evaluation.getConfusionMatrix().toString().stripTrailing());

@@ -14,15 +14,13 @@
  * limitations under the License.
  */
 
-package org.tribuo.nas.cli;
+package org.tribuo.nas.experiment;
 
 import com.oracle.labs.mlrg.olcut.config.Config;
 import com.oracle.labs.mlrg.olcut.config.Configurable;
 import com.oracle.labs.mlrg.olcut.config.ConfigurationData;
 import com.oracle.labs.mlrg.olcut.config.ConfigurationManager;
 import com.oracle.labs.mlrg.olcut.config.PropertyException;
-import com.oracle.labs.mlrg.olcut.config.io.ConfigLoaderException;
-import com.oracle.labs.mlrg.olcut.config.json.JsonConfigFactory;
 import com.oracle.labs.mlrg.olcut.config.property.ListProperty;
 import com.oracle.labs.mlrg.olcut.config.property.Property;
 import com.oracle.labs.mlrg.olcut.config.property.SimpleProperty;
@@ -35,7 +33,6 @@ import org.tribuo.nas.GaeaTrainer;
 
 import java.io.IOException;
 import java.lang.reflect.Field;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,16 +47,14 @@ import java.util.TreeSet;
  * <p>
  * Components are built on first lookup, so a bad trainer setting is reported before any data is read.
  */
-final class ExperimentConfig {
+public final class ExperimentConfig {
 
     /** Component name of the trainer. */
-    static final String TRAINER = "trainer";
+    public static final String TRAINER = "trainer";
     /** Component name of the training data source. */
-    static final String TRAIN_SOURCE = "train-source";
+    public static final String TRAIN_SOURCE = "train-source";
     /** Component name of the optional test data source. */
-    static final String TEST_SOURCE = "test-source";
-
-    private static boolean jsonRegistered;
+    public static final String TEST_SOURCE = "test-source";
 
     private final Path file;
     private final ConfigurationManager cm;
@@ -75,22 +70,10 @@ final class ExperimentConfig {
      * @param overrides {@code --set} overrides.
      * @return The configuration.
      * @throws IOException If the file is missing or unreadable, or not a valid configuration.
-     * @throws UsageException If an override names an unknown component or field.
+     * @throws InvalidOverrideException If an override names an unknown component or field, or its value does not fit.
      */
-    static ExperimentConfig load(Path file, List<ConfigOverride> overrides) throws IOException, UsageException {
-        if (!Files.isRegularFile(file)) {
-            throw new IOException("configuration file '" + file + "' does not exist");
-        }
-        if (!Files.isReadable(file)) {
-            throw new IOException("configuration file '" + file + "' is not readable");
-        }
-        registerJson();
-        ConfigurationManager cm;
-        try {
-            cm = new ConfigurationManager(file.toAbsolutePath().toUri().toURL());
-        } catch (ConfigLoaderException | PropertyException e) {
-            throw new IOException("cannot read configuration file '" + file + "': " + e.getMessage(), e);
-        }
+    public static ExperimentConfig load(Path file, List<ConfigOverride> overrides) throws IOException {
+        ConfigurationManager cm = ConfigFiles.read(file);
         try {
             FlatConfigurationCheck.check(cm);
         } catch (IllegalArgumentException e) {
@@ -103,22 +86,15 @@ final class ExperimentConfig {
         return config;
     }
 
-    private static synchronized void registerJson() {
-        if (!jsonRegistered) {
-            ConfigurationManager.addFileFormatFactory(new JsonConfigFactory());
-            jsonRegistered = true;
-        }
-    }
-
-    private void apply(ConfigOverride o) throws UsageException {
+    private void apply(ConfigOverride o) {
         if (!cm.containsConfigurable(o.component())) {
-            throw new UsageException("option '--set " + o + "': " + file.getFileName() + " has no component '"
-                    + o.component() + "' (it has " + new TreeSet<>(cm.getComponentNames()) + ")");
+            throw new InvalidOverrideException(o.toString(), file.getFileName() + " has no component '"
+                    + o.component() + "' (it has " + new TreeSet<>(cm.getComponentNames()) + ")", null);
         }
         try {
             cm.overrideConfigurableProperty(o.component(), o.field(), property(o));
         } catch (PropertyException e) {
-            throw new UsageException("option '--set " + o + "': " + e.getMsg());
+            throw new InvalidOverrideException(o.toString(), e.getMsg(), e);
         }
     }
 
@@ -156,12 +132,12 @@ final class ExperimentConfig {
     }
 
     /** The configuration file. */
-    Path file() {
+    public Path file() {
         return file;
     }
 
     /** The configuration manager. */
-    ConfigurationManager configurationManager() {
+    public ConfigurationManager configurationManager() {
         return cm;
     }
 
@@ -170,7 +146,7 @@ final class ExperimentConfig {
      * @return The trainer.
      * @throws IOException If there is no {@value #TRAINER} component, it is not a GaeaTrainer, or a setting is invalid.
      */
-    GaeaTrainer trainer() throws IOException {
+    public GaeaTrainer trainer() throws IOException {
         Configurable c = lookup(TRAINER);
         if (!(c instanceof GaeaTrainer trainer)) {
             throw new IOException(file.getFileName() + ": component '" + TRAINER + "' is a " + c.getClass().getName()
@@ -184,7 +160,7 @@ final class ExperimentConfig {
      * @return The source.
      * @throws IOException If it is missing, not a labelled configurable data source, or cannot be read.
      */
-    ConfigurableDataSource<Label> trainSource() throws IOException {
+    public ConfigurableDataSource<Label> trainSource() throws IOException {
         return source(TRAIN_SOURCE);
     }
 
@@ -192,7 +168,7 @@ final class ExperimentConfig {
      * Whether the configuration has a test source.
      * @return True when {@value #TEST_SOURCE} is defined.
      */
-    boolean hasTestSource() {
+    public boolean hasTestSource() {
         return cm.containsConfigurable(TEST_SOURCE);
     }
 
@@ -201,7 +177,7 @@ final class ExperimentConfig {
      * @return The source, or empty.
      * @throws IOException If it is not a labelled configurable data source, or cannot be read.
      */
-    Optional<ConfigurableDataSource<Label>> testSource() throws IOException {
+    public Optional<ConfigurableDataSource<Label>> testSource() throws IOException {
         return hasTestSource() ? Optional.of(source(TEST_SOURCE)) : Optional.empty();
     }
 

@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package org.tribuo.nas.cli;
+package org.tribuo.nas.experiment;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -28,7 +28,7 @@ import java.util.List;
  * if missing, and a probe file is written and deleted. If the check fails, folders it created are
  * removed again, so nothing is left behind.
  */
-final class OutputFolder {
+public final class OutputFolder {
 
     private final Path dir;
     /** Folders this instance created, deepest first. */
@@ -45,7 +45,7 @@ final class OutputFolder {
      * @return The checked folder.
      * @throws IOException With a message naming the folder and the reason, if it cannot be used.
      */
-    static OutputFolder prepare(Path dir) throws IOException {
+    public static OutputFolder prepare(Path dir) throws IOException {
         Path abs = dir.toAbsolutePath().normalize();
         List<Path> created = new ArrayList<>();
         try {
@@ -81,7 +81,7 @@ final class OutputFolder {
      * The folder.
      * @return The absolute path.
      */
-    Path dir() {
+    public Path dir() {
         return dir;
     }
 
@@ -90,14 +90,14 @@ final class OutputFolder {
      * @param name The file name.
      * @return The path.
      */
-    Path resolve(String name) {
+    public Path resolve(String name) {
         return dir.resolve(name);
     }
 
     /**
      * After a failure: deletes the folders this instance created, if they are still empty.
      */
-    void removeIfUnused() {
+    public void removeIfUnused() {
         for (Path p : created) {
             try {
                 if (Files.isDirectory(p) && isEmpty(p)) {

@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package org.tribuo.nas.cli;
+package org.tribuo.nas.experiment;
 
 import org.tribuo.Prediction;
 import org.tribuo.classification.Label;
@@ -28,7 +28,7 @@ import java.util.TreeMap;
  * the score of every label (columns sorted by label name; scores printed exactly, so two files are
  * equal only if every prediction is bit-identical).
  */
-final class PredictionsCsv {
+public final class PredictionsCsv {
 
     private PredictionsCsv() {}
 
@@ -37,7 +37,7 @@ final class PredictionsCsv {
      * @param predictions Predictions in example order.
      * @return The CSV text with a header line.
      */
-    static String format(List<Prediction<Label>> predictions) {
+    public static String format(List<Prediction<Label>> predictions) {
         StringBuilder csv = new StringBuilder("index,true_label,predicted_label");
         if (predictions.isEmpty()) {
             return csv.append('\n').toString();

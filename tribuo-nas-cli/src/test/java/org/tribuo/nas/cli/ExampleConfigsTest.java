@@ -28,6 +28,8 @@ import org.tribuo.classification.LabelFactory;
 import org.tribuo.data.csv.CSVDataSource;
 import org.tribuo.datasource.IDXDataSource;
 import org.tribuo.nas.GaeaTrainer;
+import org.tribuo.nas.experiment.ConfigOverride;
+import org.tribuo.nas.experiment.ExperimentConfig;
 import org.tribuo.nas.testutil.FashionFixture;
 
 import java.io.IOException;

@@ -1,0 +1,97 @@
+/*
+ * Copyright (c) 2026 tribuo-nas authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package org.tribuo.nas.sweep;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import org.tribuo.nas.experiment.ExperimentOutcome;
+import org.tribuo.nas.search.EpochRecord;
+import org.tribuo.nas.util.AtomicFiles;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What one finished sweep run found; written as {@code result.json} in its folder, which marks the
+ * run as finished.
+ *
+ * @param name The run's name.
+ * @param group Its group.
+ * @param genotype The searched cell.
+ * @param testAccuracy Accuracy on the experiment's test source; null without one.
+ * @param entropy Mean edge entropy of α (nats) after each search epoch.
+ * @param maxEntropy ln K for K candidate ops per edge: the entropy of a uniform α.
+ * @param seconds Wall time of the call that finished the run.
+ */
+public record RunResult(String name, String group, String genotype, Double testAccuracy, List<Double> entropy,
+                        double maxEntropy, double seconds) implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /**
+     * Creates a result; the entropy list is copied.
+     */
+    public RunResult {
+        entropy = List.copyOf(entropy);
+    }
+
+    /**
+     * The result of a finished experiment.
+     * @param run The run.
+     * @param outcome What its experiment found.
+     * @return The result.
+     */
+    public static RunResult of(SweepRun run, ExperimentOutcome outcome) {
+        List<EpochRecord> epochs = outcome.history().epochs();
+        List<Double> entropy = epochs.stream().map(EpochRecord::meanEntropy).toList();
+        double maxEntropy = epochs.isEmpty() ? Double.NaN : Math.log(epochs.get(0).alpha()[0].length);
+        return new RunResult(run.name(), run.group(), outcome.genotype(), outcome.testAccuracy().orElse(null), entropy,
+                maxEntropy, outcome.seconds());
+    }
+
+    /**
+     * The mean edge entropy after the last search epoch.
+     * @return NaN for a search of no epochs.
+     */
+    public double finalEntropy() {
+        return entropy.isEmpty() ? Double.NaN : entropy.get(entropy.size() - 1);
+    }
+
+    /**
+     * Writes the result atomically.
+     * @param file The file.
+     * @throws IOException If it cannot be written.
+     */
+    public void write(Path file) throws IOException {
+        AtomicFiles.writeString(file, MAPPER.writeValueAsString(this));
+    }
+
+    /**
+     * Reads a result.
+     * @param file The file.
+     * @return The result.
+     * @throws IOException If it cannot be read or parsed.
+     */
+    public static RunResult read(Path file) throws IOException {
+        return MAPPER.readValue(Files.readString(file), RunResult.class);
+    }
+}

@@ -1,0 +1,111 @@
+/*
+ * Copyright (c) 2026 tribuo-nas authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package org.tribuo.nas.sweep;
+
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * The summary page's charts, embedded as PNG data URIs: test accuracy of every run per group, and
+ * every run's entropy curve on an axis from 0 to ln K, so a fall is seen at its true size.
+ */
+final class SummaryCharts {
+
+    private static final int WIDTH = 720;
+    private static final int HEIGHT = 400;
+
+    private SummaryCharts() {}
+
+    /**
+     * Test accuracy of each run, one column of points per group, and the group means.
+     * @param summary The summary.
+     * @return A PNG data URI.
+     */
+    static String accuracy(SweepSummary summary) {
+        XYChart chart = chart("Test accuracy per group", "group (see the table; 1 = first)", "test accuracy");
+        List<GroupSummary> groups = summary.groups();
+        for (int g = 0; g < groups.size(); g++) {
+            List<Double> ys = new ArrayList<>();
+            for (RunResult r : summary.results()) {
+                if (r.group().equals(groups.get(g).group()) && r.testAccuracy() != null) {
+                    ys.add(r.testAccuracy());
+                }
+            }
+            if (ys.isEmpty()) {
+                continue;
+            }
+            double[] x = new double[ys.size()];
+            java.util.Arrays.fill(x, g + 1);
+            XYSeries s = chart.addSeries(groups.get(g).group(), x, ys.stream().mapToDouble(Double::doubleValue).toArray());
+            s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            s.setMarker(SeriesMarkers.CIRCLE);
+        }
+        chart.getStyler().setXAxisMin(0.5).setXAxisMax(groups.size() + 0.5);
+        return png(chart);
+    }
+
+    /**
+     * Mean edge entropy after each search epoch, from ln K at epoch 0, one curve per run.
+     * @param summary The summary.
+     * @return A PNG data URI.
+     */
+    static String entropy(SweepSummary summary) {
+        XYChart chart = chart("Mean edge entropy of α per run", "search epoch", "mean entropy (nats)");
+        double maxEntropy = 0;
+        for (RunResult r : summary.results()) {
+            double[] x = new double[r.entropy().size() + 1];
+            double[] y = new double[x.length];
+            y[0] = r.maxEntropy();
+            for (int i = 0; i < r.entropy().size(); i++) {
+                x[i + 1] = i + 1;
+                y[i + 1] = r.entropy().get(i);
+            }
+            chart.addSeries(r.name(), x, y).setMarker(SeriesMarkers.CIRCLE);
+            maxEntropy = Math.max(maxEntropy, r.maxEntropy());
+        }
+        chart.getStyler().setYAxisMin(0.0).setYAxisMax(maxEntropy * 1.05);
+        chart.getStyler().setXAxisDecimalPattern("0");
+        return png(chart);
+    }
+
+    private static XYChart chart(String title, String xTitle, String yTitle) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+        chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
+        return chart;
+    }
+
+    private static String png(XYChart chart) {
+        try {
+            byte[] bytes = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+            return "data:image/png;base64," + Base64.getEncoder().encodeToString(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot render a sweep summary chart", e);
+        }
+    }
+}
