@@ -82,7 +82,26 @@ public record RunResult(String name, String group, String genotype, Double testA
      * @throws IOException If it cannot be written.
      */
     public void write(Path file) throws IOException {
-        AtomicFiles.writeString(file, MAPPER.writeValueAsString(this));
+        AtomicFiles.writeString(file, toJson());
+    }
+
+    /**
+     * The result as JSON.
+     * @return Indented JSON.
+     * @throws IOException If it cannot be serialized.
+     */
+    public String toJson() throws IOException {
+        return MAPPER.writeValueAsString(this);
+    }
+
+    /**
+     * Parses a result.
+     * @param json What {@link #toJson()} wrote.
+     * @return The result.
+     * @throws IOException If it cannot be parsed.
+     */
+    public static RunResult fromJson(String json) throws IOException {
+        return MAPPER.readValue(json, RunResult.class);
     }
 
     /**
@@ -92,6 +111,6 @@ public record RunResult(String name, String group, String genotype, Double testA
      * @throws IOException If it cannot be read or parsed.
      */
     public static RunResult read(Path file) throws IOException {
-        return MAPPER.readValue(Files.readString(file), RunResult.class);
+        return fromJson(Files.readString(file));
     }
 }

@@ -17,9 +17,10 @@
 package org.tribuo.nas.sweep;
 
 import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.BoxChart;
+import org.knowm.xchart.BoxChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
@@ -30,7 +31,7 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * The summary page's charts, embedded as PNG data URIs: test accuracy of every run per group, and
+ * The summary page's charts, embedded as PNG data URIs: a box plot of the test accuracy per group, and
  * every run's entropy curve on an axis from 0 to ln K, so a fall is seen at its true size.
  */
 final class SummaryCharts {
@@ -41,30 +42,26 @@ final class SummaryCharts {
     private SummaryCharts() {}
 
     /**
-     * Test accuracy of each run, one column of points per group, and the group means.
+     * Test accuracy of the runs of each group, as a box plot (runs without a test accuracy left out).
      * @param summary The summary.
      * @return A PNG data URI.
      */
     static String accuracy(SweepSummary summary) {
-        XYChart chart = chart("Test accuracy per group", "group (see the table; 1 = first)", "test accuracy");
-        List<GroupSummary> groups = summary.groups();
-        for (int g = 0; g < groups.size(); g++) {
-            List<Double> ys = new ArrayList<>();
+        BoxChart chart = new BoxChartBuilder().width(WIDTH).height(HEIGHT).title("Test accuracy per group")
+                .yAxisTitle("test accuracy").build();
+        chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
+        chart.getStyler().setLegendVisible(false);
+        for (GroupSummary group : summary.groups()) {
+            List<Double> accuracies = new ArrayList<>();
             for (RunResult r : summary.results()) {
-                if (r.group().equals(groups.get(g).group()) && r.testAccuracy() != null) {
-                    ys.add(r.testAccuracy());
+                if (r.group().equals(group.group()) && r.testAccuracy() != null) {
+                    accuracies.add(r.testAccuracy());
                 }
             }
-            if (ys.isEmpty()) {
-                continue;
+            if (!accuracies.isEmpty()) {
+                chart.addSeries(group.group(), accuracies);
             }
-            double[] x = new double[ys.size()];
-            java.util.Arrays.fill(x, g + 1);
-            XYSeries s = chart.addSeries(groups.get(g).group(), x, ys.stream().mapToDouble(Double::doubleValue).toArray());
-            s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-            s.setMarker(SeriesMarkers.CIRCLE);
         }
-        chart.getStyler().setXAxisMin(0.5).setXAxisMax(groups.size() + 0.5);
         return png(chart);
     }
 
@@ -100,7 +97,7 @@ final class SummaryCharts {
         return chart;
     }
 
-    private static String png(XYChart chart) {
+    private static String png(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart) {
         try {
             byte[] bytes = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
             return "data:image/png;base64," + Base64.getEncoder().encodeToString(bytes);

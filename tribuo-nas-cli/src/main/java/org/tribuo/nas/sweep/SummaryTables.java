@@ -44,7 +44,7 @@ final class SummaryTables {
         }
         sb.append("\n| run | genotype | test accuracy | final entropy | wall time (s) |\n|---|---|---:|---:|---:|\n");
         for (RunResult r : summary.results()) {
-            sb.append(String.format(Locale.ROOT, "| %s | `%s` | %s | %.3f | %.1f |%n", r.name(), r.genotype(),
+            sb.append(String.format(Locale.ROOT, "| %s | `%s` | %s | %.3f | %.1f |%n", r.name(), r.genotype().replace("|", "\\|"),
                     num(r.testAccuracy() == null ? Double.NaN : r.testAccuracy()), r.finalEntropy(), r.seconds()));
         }
         return sb.toString();
