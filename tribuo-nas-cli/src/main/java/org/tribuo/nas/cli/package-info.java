@@ -16,7 +16,7 @@
 
 /**
  * The {@code tribuo-nas} command line ({@link org.tribuo.nas.cli.TribuoNasCli}): {@code search}
- * from an OLCUT configuration file, {@code evaluate}, {@code describe} and {@code reproduce} a
+ * from an OLCUT configuration file, {@code sweep} over many settings, {@code evaluate}, {@code describe} and {@code reproduce} a
  * saved model. The launcher script {@code bin/tribuo-nas} at the repository root runs it.
  */
 package org.tribuo.nas.cli;
