@@ -26,7 +26,7 @@ source scripts/java-env.sh
 cp_file=examples/target/bench-classpath.txt
 if [[ "${SKIP_BUILD:-0}" != 1 || ! -s "$cp_file" ]]; then
     # Maven's output goes to stderr so that stdout is only the benchmark's report.
-    mvn -q -B -DskipTests install >&2
+    mvn -q -B -DskipTests install -pl examples -am >&2
     mvn -q -B -pl examples dependency:build-classpath -Dmdep.outputFile="$PWD/$cp_file" >&2
 fi
 # tribuo-nas/target/classes first: the freshly built library wins over the installed jar.
