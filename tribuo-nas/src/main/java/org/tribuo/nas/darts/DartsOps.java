@@ -19,7 +19,12 @@ package org.tribuo.nas.darts;
 
 import ai.djl.nn.Block;
 
+import org.tribuo.nas.nn.MixedOp;
 import org.tribuo.nas.nn.ParameterFreeOp;
+import org.tribuo.nas.space.OpSelection;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Builds the block of a DARTS op (DARTS's {@code OPS} table). Every op keeps the channel count;
@@ -39,6 +44,26 @@ public final class DartsOps {
      */
     public static Block searchOp(DartsOp op, int channels, int stride) {
         return create(op, channels, stride, false, true);
+    }
+
+    /**
+     * A mixed edge of the DARTS supernet: {@link MixedOp} over the ops as the search runs them,
+     * the zero op skipped, the output strided like the edge.
+     * @param ops The candidate ops, in α's column order.
+     * @param channels Channels in and out.
+     * @param stride 1 or 2.
+     * @param row The edge's α row.
+     * @param selection Which ops run; shared with the search.
+     * @return The edge.
+     */
+    public static MixedOp mixedEdge(List<DartsOp> ops, int channels, int stride, int row, OpSelection selection) {
+        List<String> names = new ArrayList<>();
+        List<Block> blocks = new ArrayList<>();
+        for (DartsOp op : ops) {
+            names.add(op.opName());
+            blocks.add(op == DartsOp.NONE ? null : searchOp(op, channels, stride));
+        }
+        return new MixedOp(names, blocks, selection, row, shape -> DartsCellLayout.strided(shape, shape.get(1), stride));
     }
 
     /**
@@ -75,25 +100,13 @@ public final class DartsOps {
         if (stride != 1 && stride != 2) {
             throw new IllegalArgumentException("DARTS ops have stride 1 or 2, got " + stride);
         }
-        switch (op) {
-            case NONE:
-                return new ZeroOp(stride);
-            case MAX_POOL_3X3:
-                return new PoolOp(true, stride, poolNorm);
-            case AVG_POOL_3X3:
-                return new PoolOp(false, stride, poolNorm);
-            case SKIP_CONNECT:
-                return stride == 1 ? new ParameterFreeOp(ParameterFreeOp.Kind.IDENTITY) : new FactorizedReduce(channels, affine);
-            case SEP_CONV_3X3:
-                return new SepConv(channels, 3, stride, affine);
-            case SEP_CONV_5X5:
-                return new SepConv(channels, 5, stride, affine);
-            case DIL_CONV_3X3:
-                return new DepthwiseSeparableConv(channels, channels, 3, stride, 2, 2, affine);
-            case DIL_CONV_5X5:
-                return new DepthwiseSeparableConv(channels, channels, 5, stride, 4, 2, affine);
-            default:
-                throw new IllegalArgumentException("unknown DARTS op " + op);
-        }
+        return switch (op.kind()) {
+            case ZERO -> new ZeroOp(stride);
+            case POOL -> new PoolOp(op == DartsOp.MAX_POOL_3X3, stride, poolNorm);
+            case SKIP -> stride == 1 ? new ParameterFreeOp(ParameterFreeOp.Kind.IDENTITY) : new FactorizedReduce(channels, affine);
+            case SEPARABLE_CONV -> new SepConv(channels, op.kernel(), stride, affine);
+            case DILATED_CONV -> new DepthwiseSeparableConv(channels, channels, op.kernel(), stride, op.padding(),
+                    op.dilation(), affine);
+        };
     }
 }

@@ -72,7 +72,7 @@ public final class DartsSearchCell extends AbstractBlock {
                 int edge = DartsCellLayout.firstEdge(node) + input;
                 int stride = DartsCellLayout.stride(reduction, input);
                 int row = DartsCellLayout.alphaRow(reduction, edge);
-                Block block = partialChannels == 1 ? new DartsMixedOp(ops, channels, stride, row, selection)
+                Block block = partialChannels == 1 ? DartsOps.mixedEdge(ops, channels, stride, row, selection)
                         : new PartialChannelOp(ops, channels, partialChannels, stride, row, selection);
                 edges[edge] = addChildBlock("edge" + (node + 2) + "from" + input, block);
             }

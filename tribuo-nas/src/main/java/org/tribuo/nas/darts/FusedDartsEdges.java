@@ -69,8 +69,8 @@ import java.util.function.Supplier;
  *       concatenation and one sum over the op kinds and sources form the per-node sums.</li>
  * </ul>
  * Channel blocks are ordered (op kind, source, target, channel) everywhere. {@code none} is
- * skipped, as in {@link DartsMixedOp}. With a sampled op per edge (GDAS), {@link #sampledEdge}
- * runs one edge's op on its slices of the parameters, as {@link DartsMixedOp} does.
+ * skipped, as in {@link org.tribuo.nas.nn.MixedOp}. With a sampled op per edge (GDAS), {@link #sampledEdge}
+ * runs one edge's op on its slices of the parameters, as {@link org.tribuo.nas.nn.MixedOp} does.
  */
 final class FusedDartsEdges extends AbstractBlock {
 
@@ -140,19 +140,10 @@ final class FusedDartsEdges extends AbstractBlock {
         this.rows = rows.clone();
         this.numOps = ops.size();
         this.oneOffset = oneOffset;
-        for (DartsOp op : this.ops) {
-            if (op == DartsOp.MAX_POOL_3X3 || op == DartsOp.AVG_POOL_3X3) {
-                pools.add(op);
-            } else if (op == DartsOp.SEP_CONV_3X3 || op == DartsOp.SEP_CONV_5X5) {
-                seps.add(op);
-            }
-        }
+        pools.addAll(ofKind(this.ops, DartsOp.Kind.POOL));
+        seps.addAll(ofKind(this.ops, DartsOp.Kind.SEPARABLE_CONV));
         convs.addAll(seps);
-        for (DartsOp op : this.ops) {
-            if (op == DartsOp.DIL_CONV_3X3 || op == DartsOp.DIL_CONV_5X5) {
-                convs.add(op);
-            }
-        }
+        convs.addAll(ofKind(this.ops, DartsOp.Kind.DILATED_CONV));
         skip = this.ops.contains(DartsOp.SKIP_CONNECT);
         int width = edges * active;
         for (DartsOp op : convs) {
@@ -172,25 +163,22 @@ final class FusedDartsEdges extends AbstractBlock {
         reduceNorm = reduces ? addChildBlock("bn_fr", Layers.batchNorm(false)) : null;
     }
 
-    private static int kernel(DartsOp op) {
-        return op == DartsOp.SEP_CONV_3X3 || op == DartsOp.DIL_CONV_3X3 ? 3 : 5;
-    }
-
-    private static int dilation(DartsOp op) {
-        return op == DartsOp.DIL_CONV_3X3 || op == DartsOp.DIL_CONV_5X5 ? 2 : 1;
-    }
-
-    private static Shape padding(DartsOp op) {
-        int p = dilation(op) * (kernel(op) - 1) / 2;
-        return new Shape(p, p);
+    /**
+     * The ops of one kind, in the order of the op list; the fused parameters are laid out by it.
+     * @param ops The op list.
+     * @param kind The kind.
+     * @return Its ops of that kind.
+     */
+    static List<DartsOp> ofKind(List<DartsOp> ops, DartsOp.Kind kind) {
+        return ops.stream().filter(o -> o.kind() == kind).toList();
     }
 
     private static Conv2d depthwise(DartsOp op, int channels, int stride) {
-        int k = kernel(op);
-        int d = dilation(op);
+        int k = op.kernel();
+        int d = op.dilation();
         return Conv2d.builder().setKernelShape(new Shape(k, k)).setFilters(channels).optGroups(channels)
-                .optStride(new Shape(stride, stride)).optPadding(padding(op)).optDilation(new Shape(d, d))
-                .optBias(false).build();
+                .optStride(new Shape(stride, stride)).optPadding(new Shape(op.padding(), op.padding()))
+                .optDilation(new Shape(d, d)).optBias(false).build();
     }
 
     private static Conv2d pointwise(int channels, int groups) {
@@ -390,7 +378,7 @@ final class FusedDartsEdges extends AbstractBlock {
     }
 
     /**
-     * One edge with one sampled op, {@link DartsMixedOp}'s sampled forward pass on this edge's
+     * One edge with one sampled op, {@link org.tribuo.nas.nn.MixedOp}'s sampled forward pass on this edge's
      * slices of the parameters: {@code w_k·op_k(a) + Σ_{j≠k} w_j}, zeros plus that sum for {@code none}.
      * @param ps The parameter store.
      * @param a The input [B, A, H, W]: the active channels of the edge's state.
@@ -407,7 +395,7 @@ final class FusedDartsEdges extends AbstractBlock {
         }
         DartsOp op = ops.get(sampled);
         NDArray out;
-        if (op == DartsOp.NONE) {
+        if (op.kind() == DartsOp.Kind.ZERO) {
             Shape shape = DartsCellLayout.strided(a.getShape(), active, stride);
             out = a.getManager().zeros(shape, a.getDataType(), a.getDevice());
         } else {
@@ -422,10 +410,10 @@ final class FusedDartsEdges extends AbstractBlock {
 
     private NDArray sampledOp(ParameterStore ps, NDArray a, DartsOp op, int edge, boolean training) {
         long channel = (long) edge * active;
-        if (op == DartsOp.MAX_POOL_3X3 || op == DartsOp.AVG_POOL_3X3) {
+        if (op.kind() == DartsOp.Kind.POOL) {
             return sliceNorm(ps, poolNorm, pool(a, op), ((long) pools.indexOf(op) * edges + edge) * active, training);
         }
-        if (op == DartsOp.SKIP_CONNECT) {
+        if (op.kind() == DartsOp.Kind.SKIP) {
             if (stride == 1) {
                 return a;
             }
@@ -436,7 +424,7 @@ final class FusedDartsEdges extends AbstractBlock {
         }
         int o = convs.indexOf(op);
         NDArray x = DepthwiseConvolution.depthwise(Activation.relu(a),
-                slice(ps, depthwise1.get(o), a.getDevice(), channel, active, training), stride, dilation(op));
+                slice(ps, depthwise1.get(o), a.getDevice(), channel, active, training), stride, op.dilation());
         x = Conv2d.conv2d(x, slice(ps, pointwise1, a.getDevice(), ((long) o * edges + edge) * active, active, training), null)
                 .singletonOrThrow();
         x = sliceNorm(ps, norm1, x, ((long) o * edges + edge) * active, training);
@@ -479,7 +467,7 @@ final class FusedDartsEdges extends AbstractBlock {
      */
     private static NDArray depthwise(ParameterStore ps, Conv2d conv, DartsOp op, NDArray x, int stride,
                                      boolean training) {
-        return DepthwiseConvolution.depthwise(x, value(ps, conv, "weight", x.getDevice(), training), stride, dilation(op));
+        return DepthwiseConvolution.depthwise(x, value(ps, conv, "weight", x.getDevice(), training), stride, op.dilation());
     }
 
     /**

@@ -92,10 +92,10 @@ public final class FusedDartsParameters {
                 links.add(new Link(pre + "." + p.getKey(), p.getValue(), fusedParams.get(p.getKey()), 0, -1));
             }
         }
-        List<DartsOp> pools = ops.stream().filter(o -> o == DartsOp.MAX_POOL_3X3 || o == DartsOp.AVG_POOL_3X3).toList();
-        List<DartsOp> seps = ops.stream().filter(o -> o == DartsOp.SEP_CONV_3X3 || o == DartsOp.SEP_CONV_5X5).toList();
+        List<DartsOp> pools = FusedDartsEdges.ofKind(ops, DartsOp.Kind.POOL);
+        List<DartsOp> seps = FusedDartsEdges.ofKind(ops, DartsOp.Kind.SEPARABLE_CONV);
         List<DartsOp> convs = new ArrayList<>(seps);
-        convs.addAll(ops.stream().filter(o -> o == DartsOp.DIL_CONV_3X3 || o == DartsOp.DIL_CONV_5X5).toList());
+        convs.addAll(FusedDartsEdges.ofKind(ops, DartsOp.Kind.DILATED_CONV));
         long a = channels / k;
         for (int node = 0; node < DartsCellLayout.NODES; node++) {
             for (int input = 0; input < DartsCellLayout.inputsOf(node); input++) {

@@ -29,12 +29,13 @@ import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
+import org.tribuo.nas.nn.MixedOp;
 import org.tribuo.nas.space.OpSelection;
 
 import java.util.List;
 
 /**
- * A PC-DARTS partial-channel edge: the {@link DartsMixedOp} runs on the first C/K channels only,
+ * A PC-DARTS partial-channel edge: the {@link DartsOps#mixedEdge mixed edge} runs on the first C/K channels only,
  * the rest bypass it (max-pooled 2x2 when the edge is strided), and the two parts are
  * concatenated and {@link ChannelShuffle channel-shuffled} with K groups.
  * <p>
@@ -48,7 +49,7 @@ public final class PartialChannelOp extends AbstractBlock {
     private final int partialChannels;
     private final int stride;
     private final int active;
-    private final DartsMixedOp mixed;
+    private final MixedOp mixed;
 
     /**
      * Creates the edge.
@@ -68,7 +69,7 @@ public final class PartialChannelOp extends AbstractBlock {
         this.partialChannels = partialChannels;
         this.stride = stride;
         this.active = channels / partialChannels;
-        this.mixed = addChildBlock("mixed", new DartsMixedOp(ops, active, stride, row, selection));
+        this.mixed = addChildBlock("mixed", DartsOps.mixedEdge(ops, active, stride, row, selection));
     }
 
     @Override

@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * The mixed edge of a supernet: one candidate op per column of α, mixed by the edge's α row.
@@ -42,14 +43,16 @@ import java.util.Objects;
  *     For a straight-through one-hot sample the added sum is 0 in value but gives every other
  *     weight its gradient, as GDAS does; {@link #unsampledWeights} is that sum.</li>
  * </ul>
- * Every candidate maps x to a tensor of x's shape. A space builds its supernet from these blocks,
- * one per edge, sharing one {@link OpSelection} with the search.
+ * Every candidate maps x to a tensor of the edge's output shape: x's shape, or the shape a
+ * strided edge gives (a reduction cell's edges halve height and width). A space builds its
+ * supernet from these blocks, one per edge, sharing one {@link OpSelection} with the search.
  */
 public final class MixedOp extends AbstractBlock {
 
     private final List<Block> candidates;
     private final OpSelection selection;
     private final int row;
+    private final UnaryOperator<Shape> outputShape;
 
     /**
      * Creates the mixed edge.
@@ -59,12 +62,26 @@ public final class MixedOp extends AbstractBlock {
      * @param row The edge's α row, which the selection is queried with.
      */
     public MixedOp(List<String> names, List<Block> candidates, OpSelection selection, int row) {
+        this(names, candidates, selection, row, UnaryOperator.identity());
+    }
+
+    /**
+     * Creates a mixed edge whose output shape differs from its input's (a strided edge).
+     * @param names The candidate ops' names, in α's column order (the child block names).
+     * @param candidates The candidate ops' blocks, aligned with the names; null for the zero op.
+     * @param selection Which ops run; shared with the search.
+     * @param row The edge's α row, which the selection is queried with.
+     * @param outputShape The edge's output shape for an input shape (the zero op's output too).
+     */
+    public MixedOp(List<String> names, List<Block> candidates, OpSelection selection, int row,
+                   UnaryOperator<Shape> outputShape) {
         if (names.size() != candidates.size() || names.isEmpty()) {
             throw new IllegalArgumentException("expected one name per candidate op, got " + names.size() + " names for "
                     + candidates.size() + " ops");
         }
         this.selection = Objects.requireNonNull(selection, "selection");
         this.row = row;
+        this.outputShape = Objects.requireNonNull(outputShape, "outputShape");
         List<Block> blocks = new ArrayList<>();
         for (int k = 0; k < names.size(); k++) {
             Block op = candidates.get(k);
@@ -100,7 +117,7 @@ public final class MixedOp extends AbstractBlock {
                 sum = sum == null ? weighted : sum.add(weighted);
             }
         }
-        return new NDList(sum == null ? x.zerosLike() : sum);
+        return new NDList(sum == null ? zeros(x) : sum);
     }
 
     private NDArray sampledForward(ParameterStore ps, NDArray x, NDArray alphaRow, int sampled, boolean training) {
@@ -109,15 +126,19 @@ public final class MixedOp extends AbstractBlock {
                     + candidates.size() + " candidate ops");
         }
         Block op = candidates.get(sampled);
-        NDArray out = op == null ? x.zerosLike()
+        NDArray out = op == null ? zeros(x)
                 : op.forward(ps, new NDList(x), training).singletonOrThrow().mul(alphaRow.get(sampled));
         NDArray others = unsampledWeights(alphaRow, sampled);
         return others == null ? out : out.add(others);
     }
 
+    private NDArray zeros(NDArray x) {
+        return x.getManager().zeros(outputShape.apply(x.getShape()), x.getDataType(), x.getDevice());
+    }
+
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
-        return new Shape[]{inputShapes[0]};
+        return new Shape[]{outputShape.apply(inputShapes[0])};
     }
 
     @Override

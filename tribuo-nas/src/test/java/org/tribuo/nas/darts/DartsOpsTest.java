@@ -26,6 +26,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
+import org.tribuo.nas.nn.MixedOp;
 import org.junit.jupiter.api.Test;
 import org.tribuo.nas.space.OpSelection;
 import org.tribuo.nas.train.DjlRuntime;
@@ -161,7 +162,7 @@ public class DartsOpsTest {
             List<DartsOp> ops = List.of(DartsOp.NONE, DartsOp.SKIP_CONNECT, DartsOp.AVG_POOL_3X3);
             NDArray w = m.create(new float[]{0.25f, 0.5f, 0.125f});
             OpSelection selection = new OpSelection();
-            DartsMixedOp edge = new DartsMixedOp(ops, 8, 1, 7, selection);
+            MixedOp edge = DartsOps.mixedEdge(ops, 8, 1, 7, selection);
             NDArray continuous = run(m, edge, x, w);
             selection.sample(new int[]{0, 0, 0, 0, 0, 0, 0, 1});
             NDArray skipOnly = run(m, edge, x, w);
