@@ -24,28 +24,20 @@ import org.tribuo.classification.Label;
 import org.tribuo.nas.data.ImageInput;
 import org.tribuo.nas.data.ImageShape;
 import org.tribuo.nas.data.InputFormat;
+import org.tribuo.nas.nb201.Nb201SearchSpace;
+import org.tribuo.nas.nb201.Nb201Space;
 import org.tribuo.nas.search.ArchitectureUpdate;
 import org.tribuo.nas.search.ContinuousRelaxation;
 import org.tribuo.nas.search.ExponentiatedGradientUpdate;
 import org.tribuo.nas.search.SearchMethod;
 import org.tribuo.nas.search.SearchRelaxation;
 import org.tribuo.nas.search.SearchSchedule;
-import org.tribuo.nas.space.InputKind;
-import org.tribuo.nas.nb201.Nb201SearchSpace;
-import org.tribuo.nas.nb201.Nb201Space;
 import org.tribuo.nas.space.SearchSpace;
-import org.tribuo.nas.tabular.TabularInput;
-import org.tribuo.nas.train.Devices;
-import org.tribuo.nas.train.DjlRuntime;
 import org.tribuo.nas.train.FinalTraining;
-import org.tribuo.nas.train.RuntimeEnvironment;
 import org.tribuo.nas.train.TrainingProgress;
 import org.tribuo.nas.util.InvalidSettingException;
 import org.tribuo.nas.util.SettingChecks;
 import org.tribuo.provenance.TrainerProvenance;
-
-import ai.djl.Device;
-import ai.djl.engine.Engine;
 
 import java.nio.file.Path;
 import java.util.Collections;
@@ -152,22 +144,7 @@ public final class GaeaTrainer implements Trainer<Label> {
 
     /** Checks the parts fit each other; fills in the input format the space reads. */
     private void validate() {
-        for (Object[] part : new Object[][]{{"space", space}, {"architectureUpdate", architectureUpdate},
-                {"relaxation", relaxation}, {"search", search}, {"finalTraining", finalTraining}}) {
-            if (part[1] == null) {
-                throw new InvalidSettingException((String) part[0], "must be set");
-            }
-        }
-        if (input == null) {
-            input = space.inputKind() == InputKind.IMAGES ? new ImageInput() : new TabularInput();
-        } else if (input.kind() != space.inputKind()) {
-            throw new InvalidSettingException("input", "is " + input + ", which makes " + input.kind() + ", but the "
-                    + space.name() + " space reads " + space.inputKind());
-        }
-        if (space.finalRegularization().cutout() > 0 && space.inputKind() != InputKind.IMAGES) {
-            throw new InvalidSettingException("space", "asks for cutout, which applies to images only");
-        }
-        search.checkFits(method());
+        input = parts().checkedInput();
         if (predictBatchSize <= 0) {
             throw new InvalidSettingException("predictBatchSize", "must be positive, got " + predictBatchSize);
         }
@@ -176,12 +153,16 @@ public final class GaeaTrainer implements Trainer<Label> {
         }
     }
 
+    private TrainerParts parts() {
+        return new TrainerParts(space, architectureUpdate, relaxation, search, finalTraining, input);
+    }
+
     /**
      * The method in the paper's terms.
      * @return e.g. GAEA PC-DARTS or GDAS.
      */
     public SearchMethod method() {
-        return new SearchMethod(architectureUpdate.geometry(), relaxation.kind(), space.supernetSettings().edgeWeights());
+        return parts().method();
     }
 
     /**
@@ -198,11 +179,7 @@ public final class GaeaTrainer implements Trainer<Label> {
      * @return {@code name=value} pairs, comma separated.
      */
     public String resolvedSettings() {
-        SearchMethod method = method();
-        return String.format(Locale.ROOT, "method=%s, ops=%s, %s, archWarmupEpochs=%d, supernet=%s, network=%s, %s",
-                method, String.join(",", space.ops()), architectureUpdate.resolve(method).describe(),
-                search.archWarmupEpochs(method), space.supernetSettings(), space.networkSettings(),
-                space.finalRegularization());
+        return parts().resolvedSettings();
     }
 
     /**
@@ -226,14 +203,6 @@ public final class GaeaTrainer implements Trainer<Label> {
         this.checkpointDirectory = dir;
     }
 
-    /**
-     * The checkpoint folder.
-     * @return The folder, or null if checkpoints are off.
-     */
-    public Path checkpointDirectory() {
-        return checkpointDirectory;
-    }
-
     @Override
     public GaeaModel train(Dataset<Label> examples) {
         return train(examples, Collections.emptyMap());
@@ -252,8 +221,7 @@ public final class GaeaTrainer implements Trainer<Label> {
         long runSeed = rng.nextLong();
         TrainerProvenance trainerProvenance = getProvenance();
         trainInvocationCounter++;
-        TrainingRun run = new TrainingRun(space, architectureUpdate.resolve(method()), relaxation, search, finalTraining,
-                input, predictBatchSize, device, progress);
+        TrainingRun run = new TrainingRun(parts(), predictBatchSize, device, progress);
         return run.train(examples, runProvenance, trainerProvenance, resolvedSettings(), runSeed, checkpointDirectory);
     }
 
@@ -276,10 +244,7 @@ public final class GaeaTrainer implements Trainer<Label> {
 
     @Override
     public TrainerProvenance getProvenance() {
-        Engine engine = DjlRuntime.engine();
-        Device resolved = Devices.resolve(device);
-        return new GaeaTrainerProvenance(this, Devices.name(resolved), Engine.getDjlVersion(), engine.getVersion(),
-                RuntimeEnvironment.describe(resolved, TribuoNasVersion.SOURCE_COMMIT));
+        return GaeaTrainerProvenance.of(this, device);
     }
 
     @Override

@@ -16,11 +16,16 @@
 
 package org.tribuo.nas;
 
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+
 import com.oracle.labs.mlrg.olcut.provenance.ObjectProvenance;
 import com.oracle.labs.mlrg.olcut.provenance.PrimitiveProvenance;
 import com.oracle.labs.mlrg.olcut.provenance.Provenance;
 import com.oracle.labs.mlrg.olcut.provenance.primitives.StringProvenance;
 
+import org.tribuo.nas.train.Devices;
+import org.tribuo.nas.train.DjlRuntime;
 import org.tribuo.nas.train.RuntimeEnvironment;
 import org.tribuo.provenance.SkeletalTrainerProvenance;
 
@@ -55,8 +60,22 @@ public final class GaeaTrainerProvenance extends SkeletalTrainerProvenance {
     private final StringProvenance tribuoNasVersion;
     private final Map<String, StringProvenance> environment = new LinkedHashMap<>();
 
-    GaeaTrainerProvenance(GaeaTrainer host, String resolvedDevice, String djlVersion, String pytorchVersion,
-                          Map<String, String> facts) {
+    /**
+     * The provenance of a trainer on this machine: the device its setting resolves to, the DJL
+     * and PyTorch versions, the runtime environment.
+     * @param host The trainer.
+     * @param device Its device setting.
+     * @return The provenance.
+     */
+    static GaeaTrainerProvenance of(GaeaTrainer host, String device) {
+        Engine engine = DjlRuntime.engine();
+        Device resolved = Devices.resolve(device);
+        return new GaeaTrainerProvenance(host, Devices.name(resolved), Engine.getDjlVersion(), engine.getVersion(),
+                RuntimeEnvironment.describe(resolved, TribuoNasVersion.SOURCE_COMMIT));
+    }
+
+    private GaeaTrainerProvenance(GaeaTrainer host, String resolvedDevice, String djlVersion, String pytorchVersion,
+                                  Map<String, String> facts) {
         super(host);
         this.resolvedDevice = new StringProvenance(RESOLVED_DEVICE, resolvedDevice);
         this.djlVersion = new StringProvenance(DJL_VERSION, djlVersion);

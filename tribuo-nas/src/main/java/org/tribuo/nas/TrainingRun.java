@@ -78,18 +78,17 @@ final class TrainingRun {
     private final TrainingProgress progress;
     private final SearchMethod method;
 
-    TrainingRun(SearchSpace space, ArchitectureUpdate resolvedUpdate, SearchRelaxation relaxation, SearchSchedule schedule,
-                FinalTraining finalTraining, InputFormat input, int predictBatchSize, String device, TrainingProgress progress) {
-        this.space = space;
-        this.update = resolvedUpdate;
-        this.relaxation = relaxation;
-        this.schedule = schedule;
-        this.finalTraining = finalTraining;
-        this.input = input;
+    TrainingRun(TrainerParts parts, int predictBatchSize, String device, TrainingProgress progress) {
+        this.space = parts.space();
+        this.update = parts.resolvedUpdate();
+        this.relaxation = parts.relaxation();
+        this.schedule = parts.search();
+        this.finalTraining = parts.finalTraining();
+        this.input = parts.input();
         this.predictBatchSize = predictBatchSize;
         this.device = device;
         this.progress = progress;
-        this.method = new SearchMethod(update.geometry(), relaxation.kind(), space.supernetSettings().edgeWeights());
+        this.method = parts.method();
     }
 
     GaeaModel train(Dataset<Label> examples, Map<String, Provenance> runProvenance, TrainerProvenance trainerProvenance,
