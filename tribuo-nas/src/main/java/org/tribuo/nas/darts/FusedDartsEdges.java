@@ -27,7 +27,6 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
-import ai.djl.nn.Parameter;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.pooling.Pool;
@@ -35,14 +34,22 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
 import org.tribuo.nas.nn.AveragePooling;
+import org.tribuo.nas.nn.BlockConstants;
 import org.tribuo.nas.nn.DepthwiseConvolution;
 import org.tribuo.nas.nn.Layers;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
+
+import static org.tribuo.nas.darts.FusedParameterOps.BN_EPSILON;
+import static org.tribuo.nas.darts.FusedParameterOps.BN_MOMENTUM;
+import static org.tribuo.nas.darts.FusedParameterOps.concat;
+import static org.tribuo.nas.darts.FusedParameterOps.depthwise;
+import static org.tribuo.nas.darts.FusedParameterOps.factorizedReduction;
+import static org.tribuo.nas.darts.FusedParameterOps.slice;
+import static org.tribuo.nas.darts.FusedParameterOps.sliceNorm;
+import static org.tribuo.nas.darts.FusedParameterOps.value;
+import static org.tribuo.nas.darts.FusedParameterOps.weightedNorm;
 
 /**
  * The mixed ops of all the edges that leave one state of a DARTS search cell (or both cell
@@ -79,9 +86,6 @@ final class FusedDartsEdges extends AbstractBlock {
     private static final Shape UNIT = new Shape(1, 1);
     private static final Shape ZERO = new Shape(0, 0);
     private static final Shape TWO = new Shape(2, 2);
-    /** The batch-norm momentum and epsilon of {@link Layers#batchNorm(boolean)} (DJL's momentum default). */
-    private static final float BN_MOMENTUM = 0.9f;
-    private static final float BN_EPSILON = 1e-5f;
 
     private final List<DartsOp> ops;
     private final int active;
@@ -115,8 +119,7 @@ final class FusedDartsEdges extends AbstractBlock {
     private final Conv2d reduceB;
     private final BatchNorm reduceNorm;
 
-    private final Map<String, NDArray> constants = new ConcurrentHashMap<>();
-    private NDManager constantManager;
+    private final BlockConstants constants = new BlockConstants("the fused edges");
 
     /**
      * Creates the edges.
@@ -147,12 +150,12 @@ final class FusedDartsEdges extends AbstractBlock {
         skip = this.ops.contains(DartsOp.SKIP_CONNECT);
         int width = edges * active;
         for (DartsOp op : convs) {
-            depthwise1.add(addChildBlock("dw1_" + op.opName(), depthwise(op, width, stride)));
+            depthwise1.add(addChildBlock("dw1_" + op.opName(), depthwiseConv(op, width, stride)));
         }
         pointwise1 = convs.isEmpty() ? null : addChildBlock("pw1", pointwise(convs.size() * width, convs.size() * edges));
         norm1 = convs.isEmpty() ? null : addChildBlock("bn1", Layers.batchNorm(false));
         for (DartsOp op : seps) {
-            depthwise2.add(addChildBlock("dw2_" + op.opName(), depthwise(op, width, 1)));
+            depthwise2.add(addChildBlock("dw2_" + op.opName(), depthwiseConv(op, width, 1)));
         }
         pointwise2 = seps.isEmpty() ? null : addChildBlock("pw2", pointwise(seps.size() * width, seps.size() * edges));
         norm2 = seps.isEmpty() ? null : addChildBlock("bn2", Layers.batchNorm(false));
@@ -173,7 +176,7 @@ final class FusedDartsEdges extends AbstractBlock {
         return ops.stream().filter(o -> o.kind() == kind).toList();
     }
 
-    private static Conv2d depthwise(DartsOp op, int channels, int stride) {
+    private static Conv2d depthwiseConv(DartsOp op, int channels, int stride) {
         int k = op.kernel();
         int d = op.dilation();
         return Conv2d.builder().setKernelShape(new Shape(k, k)).setFilters(channels).optGroups(channels)
@@ -334,7 +337,7 @@ final class FusedDartsEdges extends AbstractBlock {
         Shape out = DartsCellLayout.strided(a.getShape(), active, stride);
         NDArray columns = (free.size() == 1 ? free.get(0) : NDArrays.concat(free, 1)).reshape(batch, -1,
                 out.size() / batch);
-        NDArray positions = constant("free", weights, () -> {
+        NDArray positions = constants.get("free", weights, () -> {
             List<DartsOp> columnOps = new ArrayList<>(pools);
             if (skip && stride == 1) {
                 columnOps.add(DartsOp.SKIP_CONNECT);
@@ -348,7 +351,7 @@ final class FusedDartsEdges extends AbstractBlock {
                     }
                 }
             }
-            return constantManager().create(index, new Shape(targets, (long) columnOps.size() * sources))
+            return constants.manager().create(index, new Shape(targets, (long) columnOps.size() * sources))
                     .toDevice(weights.getDevice(), false);
         });
         return weights.take(weights.getManager(), positions).matMul(columns);
@@ -366,8 +369,8 @@ final class FusedDartsEdges extends AbstractBlock {
         // Running statistics that start at zero end up as (1−m) times the batch mean and unbiased variance.
         NDArray mean = manager.zeros(channels, type, device);
         NDArray variance = manager.zeros(channels, type, device);
-        NDArray unit = constant("unitScale", pooled, () -> constantManager().ones(channels, type, device));
-        NDArray zero = constant("zeroShift", pooled, () -> constantManager().zeros(channels, type, device));
+        NDArray unit = constants.get("unitScale", pooled, () -> constants.manager().ones(channels, type, device));
+        NDArray zero = constants.get("zeroShift", pooled, () -> constants.manager().zeros(channels, type, device));
         NDArray out = BatchNorm.batchNorm(pooled, mean, variance, unit, zero, 1, BN_MOMENTUM, BN_EPSILON, true)
                 .singletonOrThrow();
         Shape perEdge = new Shape(pools.size(), sources, targets, active);
@@ -411,7 +414,7 @@ final class FusedDartsEdges extends AbstractBlock {
     private NDArray sampledOp(ParameterStore ps, NDArray a, DartsOp op, int edge, boolean training) {
         long channel = (long) edge * active;
         if (op.kind() == DartsOp.Kind.POOL) {
-            return sliceNorm(ps, poolNorm, pool(a, op), ((long) pools.indexOf(op) * edges + edge) * active, training);
+            return sliceNorm(ps, poolNorm, pool(a, op), ((long) pools.indexOf(op) * edges + edge) * active, active, training);
         }
         if (op.kind() == DartsOp.Kind.SKIP) {
             if (stride == 1) {
@@ -420,14 +423,14 @@ final class FusedDartsEdges extends AbstractBlock {
             NDArray reduced = factorizedReduction(Activation.relu(a), 1, 1,
                     slice(ps, reduceA, a.getDevice(), channel / 2, active / 2, training),
                     slice(ps, reduceB, a.getDevice(), channel / 2, active / 2, training));
-            return sliceNorm(ps, reduceNorm, reduced, channel, training);
+            return sliceNorm(ps, reduceNorm, reduced, channel, active, training);
         }
         int o = convs.indexOf(op);
         NDArray x = DepthwiseConvolution.depthwise(Activation.relu(a),
                 slice(ps, depthwise1.get(o), a.getDevice(), channel, active, training), stride, op.dilation());
         x = Conv2d.conv2d(x, slice(ps, pointwise1, a.getDevice(), ((long) o * edges + edge) * active, active, training), null)
                 .singletonOrThrow();
-        x = sliceNorm(ps, norm1, x, ((long) o * edges + edge) * active, training);
+        x = sliceNorm(ps, norm1, x, ((long) o * edges + edge) * active, active, training);
         int s = seps.indexOf(op);
         if (s < 0) {
             return x;
@@ -436,7 +439,7 @@ final class FusedDartsEdges extends AbstractBlock {
                 slice(ps, depthwise2.get(s), a.getDevice(), channel, active, training), 1, 1);
         x = Conv2d.conv2d(x, slice(ps, pointwise2, a.getDevice(), ((long) s * edges + edge) * active, active, training), null)
                 .singletonOrThrow();
-        return sliceNorm(ps, norm2, x, ((long) s * edges + edge) * active, training);
+        return sliceNorm(ps, norm2, x, ((long) s * edges + edge) * active, active, training);
     }
 
     /**
@@ -451,50 +454,14 @@ final class FusedDartsEdges extends AbstractBlock {
         }
         Shape s = a.getShape();
         long planes = s.get(0) * s.get(1);
-        NDArray kernel = constant("window" + planes, a, () -> AveragePooling.windowKernel(constantManager(), planes,
+        NDArray kernel = constants.get("window" + planes, a, () -> AveragePooling.windowKernel(constants.manager(), planes,
                 POOL_KERNEL, a.getDataType(), a.getDevice()));
-        NDArray counts = constant("counts" + s.get(2) + "x" + s.get(3), a, () -> AveragePooling.windowCounts(
-                constantManager(), s.get(2), s.get(3), a.getDataType(), a.getDevice(), POOL_KERNEL, strides, POOL_PADDING));
+        NDArray counts = constants.get("counts" + s.get(2) + "x" + s.get(3), a, () -> AveragePooling.windowCounts(
+                constants.manager(), s.get(2), s.get(3), a.getDataType(), a.getDevice(), POOL_KERNEL, strides, POOL_PADDING));
         NDArray pooled = AveragePooling.excludingPadding(a.reshape(1, planes, s.get(2), s.get(3)), kernel, counts,
                 strides, POOL_PADDING);
         Shape out = pooled.getShape();
         return pooled.reshape(s.get(0), s.get(1), out.get(2), out.get(3));
-    }
-
-    /**
-     * A depthwise convolution of {@code x} with the block's (all edges') filters, in the form that
-     * keeps oneDNN on its direct kernels ({@link DepthwiseConvolution}).
-     */
-    private static NDArray depthwise(ParameterStore ps, Conv2d conv, DartsOp op, NDArray x, int stride,
-                                     boolean training) {
-        return DepthwiseConvolution.depthwise(x, value(ps, conv, "weight", x.getDevice(), training), stride, op.dilation());
-    }
-
-    /**
-     * DARTS's factorized reduction of the (already ReLU'd) input for E edges: two stride-2 1x1
-     * convolutions, the second on the input shifted by a pixel, each edge's halves side by side.
-     */
-    private static NDArray factorizedReduction(ParameterStore ps, NDArray relu, int edges, int groups, Conv2d convA,
-                                               Conv2d convB, boolean training) {
-        Device device = relu.getDevice();
-        return factorizedReduction(relu, edges, groups, value(ps, convA, "weight", device, training),
-                value(ps, convB, "weight", device, training));
-    }
-
-    /** The factorized reduction with given kernels; {@code groups} sources side by side in the input. */
-    private static NDArray factorizedReduction(NDArray relu, int edges, int groups, NDArray kernelA, NDArray kernelB) {
-        NDArray first = Conv2d.conv2d(relu, kernelA, null, TWO, ZERO, UNIT, groups).singletonOrThrow();
-        NDArray second = Conv2d.conv2d(relu.get(":, :, 1:, 1:"), kernelB, null, TWO, ZERO, UNIT, groups)
-                .singletonOrThrow();
-        Shape s = first.getShape();
-        long half = s.get(1) / edges;
-        Shape perEdge = new Shape(s.get(0), edges, half, s.get(2), s.get(3));
-        return NDArrays.stack(new NDList(first.reshape(perEdge), second.reshape(perEdge)), 2)
-                .reshape(s.get(0), 2 * s.get(1), s.get(2), s.get(3));
-    }
-
-    private static NDArray concat(NDList arrays) {
-        return arrays.size() == 1 ? arrays.get(0) : NDArrays.concat(arrays, 1);
     }
 
     /**
@@ -503,7 +470,7 @@ final class FusedDartsEdges extends AbstractBlock {
      * stack when {@code firstStack}.
      */
     private NDArray scale(String name, NDArray weights, List<DartsOp> group, boolean firstStack) {
-        NDArray positions = constant(name, weights, () -> {
+        NDArray positions = constants.get(name, weights, () -> {
             long[] index = new long[group.size() * edges * active];
             int i = 0;
             for (DartsOp op : group) {
@@ -515,47 +482,11 @@ final class FusedDartsEdges extends AbstractBlock {
                     }
                 }
             }
-            return constantManager().create(index).toDevice(weights.getDevice(), false);
+            return constants.manager().create(index).toDevice(weights.getDevice(), false);
         });
         return weights.take(weights.getManager(), positions);
     }
 
-    /** Non-affine batch norm (the block's running statistics, zero shift) with the given per-channel scale. */
-    private static NDArray weightedNorm(ParameterStore ps, BatchNorm norm, NDArray x, NDArray scale, boolean training) {
-        Device device = x.getDevice();
-        return BatchNorm.batchNorm(x, value(ps, norm, "runningMean", device, training),
-                        value(ps, norm, "runningVar", device, training), scale,
-                        value(ps, norm, "beta", device, training), 1, BN_MOMENTUM, BN_EPSILON, training)
-                .singletonOrThrow();
-    }
-
-    /** Batch norm on the channels [from, from+A) of a norm's parameters (views: running statistics land in them). */
-    private NDArray sliceNorm(ParameterStore ps, BatchNorm norm, NDArray x, long from, boolean training) {
-        return BatchNorm.batchNorm(x, slice(ps, norm, x, "runningMean", from, training),
-                        slice(ps, norm, x, "runningVar", from, training), slice(ps, norm, x, "gamma", from, training),
-                        slice(ps, norm, x, "beta", from, training), 1, BN_MOMENTUM, BN_EPSILON, training)
-                .singletonOrThrow();
-    }
-
-    private NDArray slice(ParameterStore ps, BatchNorm norm, NDArray x, String name, long from, boolean training) {
-        NDArray value = ps.getValue(norm.getParameters().get(name), x.getDevice(), training);
-        return value.get(new NDIndex("{}:{}", from, from + active));
-    }
-
-    /** Rows [from, from+count) of a convolution's kernel. */
-    private static NDArray slice(ParameterStore ps, Conv2d conv, Device device, long from, long count, boolean training) {
-        return value(ps, conv, "weight", device, training).get(new NDIndex("{}:{}", from, from + count));
-    }
-
-    private static NDArray value(ParameterStore ps, ai.djl.nn.Block block, String name, Device device, boolean training) {
-        Parameter parameter = block.getParameters().get(name);
-        return ps.getValue(parameter, device, training);
-    }
-
-    /** A cached constant for the device and data type of {@code like}. */
-    private NDArray constant(String name, NDArray like, Supplier<NDArray> make) {
-        return constants.computeIfAbsent(name + '@' + like.getDevice() + '/' + like.getDataType(), k -> make.get());
-    }
 
     /**
      * The β of the edges, [E, S] (row: target, column: source), gathered from the caller's weight
@@ -565,23 +496,16 @@ final class FusedDartsEdges extends AbstractBlock {
      * @return [E, S].
      */
     NDArray edgeBetas(NDArray weights, long betaOffset) {
-        NDArray positions = constant("beta", weights, () -> {
+        NDArray positions = constants.get("beta", weights, () -> {
             long[] index = new long[edges];
             for (int e = 0; e < targets; e++) {
                 for (int source = 0; source < sources; source++) {
                     index[e * sources + source] = betaOffset + rows[source * targets + e];
                 }
             }
-            return constantManager().create(index, new Shape(targets, sources)).toDevice(weights.getDevice(), false);
+            return constants.manager().create(index, new Shape(targets, sources)).toDevice(weights.getDevice(), false);
         });
         return weights.take(weights.getManager(), positions);
-    }
-
-    private synchronized NDManager constantManager() {
-        if (constantManager == null || !constantManager.isOpen()) {
-            throw new IllegalStateException("the fused edges are not initialized");
-        }
-        return constantManager;
     }
 
     @Override
@@ -592,11 +516,7 @@ final class FusedDartsEdges extends AbstractBlock {
 
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-        synchronized (this) {
-            if (constantManager == null || !constantManager.isOpen()) {
-                constantManager = manager.newSubManager();
-            }
-        }
+        constants.attach(manager);
         Shape a = inputShapes[0];
         if (a.get(1) != (long) sources * active) {
             throw new IllegalArgumentException("fused DARTS edges built for " + sources + " × " + active

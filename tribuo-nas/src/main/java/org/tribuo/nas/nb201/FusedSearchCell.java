@@ -16,8 +16,6 @@
 
 package org.tribuo.nas.nb201;
 
-import org.tribuo.nas.nn.AveragePooling;
-import org.tribuo.nas.nn.Layers;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
@@ -34,14 +32,14 @@ import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
+import org.tribuo.nas.nn.AveragePooling;
+import org.tribuo.nas.nn.BlockConstants;
+import org.tribuo.nas.nn.Layers;
 import org.tribuo.nas.nn.MixedOp;
 import org.tribuo.nas.space.OpSelection;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 
 /**
  * A NAS-Bench-201 search cell computing the same function as {@link SearchCell} with fewer,
@@ -104,8 +102,7 @@ public final class FusedSearchCell extends AbstractBlock {
     private final long[][] freeIndex = new long[SOURCES][];
     /** [source]: flat indices into α of the convolution ops' weights, [K, edges]. */
     private final long[][] convIndex = new long[SOURCES][];
-    private final Map<String, NDArray> constants = new ConcurrentHashMap<>();
-    private NDManager constantManager;
+    private final BlockConstants constants = new BlockConstants("the fused cell");
 
     /**
      * Creates the cell.
@@ -352,35 +349,17 @@ public final class FusedSearchCell extends AbstractBlock {
 
     /** A cached index array of flat α positions. */
     private NDArray index(String name, NDArray alpha, long[] flat, Shape shape) {
-        return constant(name, alpha, () -> constantManager().create(flat, shape).toDevice(alpha.getDevice(), false));
+        return constants.get(name, alpha, () -> constants.manager().create(flat, shape).toDevice(alpha.getDevice(), false));
     }
 
     /** 3x3 average pooling, stride 1, padding 1, padded zeros not counted. */
     private NDArray pool(NDArray x) {
         Shape s = x.getShape();
-        NDArray kernel = constant("window" + s.get(1), x, () -> AveragePooling.windowKernel(
-                constantManager(), s.get(1), POOL_KERNEL, x.getDataType(), x.getDevice()));
-        NDArray counts = constant("counts" + s.get(2) + "x" + s.get(3), x, () -> AveragePooling.windowCounts(
-                constantManager(), s.get(2), s.get(3), x.getDataType(), x.getDevice(), POOL_KERNEL, UNIT, POOL_PADDING));
+        NDArray kernel = constants.get("window" + s.get(1), x, () -> AveragePooling.windowKernel(
+                constants.manager(), s.get(1), POOL_KERNEL, x.getDataType(), x.getDevice()));
+        NDArray counts = constants.get("counts" + s.get(2) + "x" + s.get(3), x, () -> AveragePooling.windowCounts(
+                constants.manager(), s.get(2), s.get(3), x.getDataType(), x.getDevice(), POOL_KERNEL, UNIT, POOL_PADDING));
         return AveragePooling.excludingPadding(x, kernel, counts, UNIT, POOL_PADDING);
-    }
-
-    /** A cached constant for the data type and device of {@code like}. */
-    private NDArray constant(String name, NDArray like, Supplier<NDArray> make) {
-        String key = name + '@' + like.getDevice() + '/' + like.getDataType();
-        NDArray value = constants.get(key);
-        if (value == null) {
-            value = make.get();
-            constants.put(key, value);
-        }
-        return value;
-    }
-
-    private synchronized NDManager constantManager() {
-        if (constantManager == null || !constantManager.isOpen()) {
-            throw new IllegalStateException("the cell is not initialized");
-        }
-        return constantManager;
     }
 
     /** The edge-by-edge forward pass of {@link SearchCell} with sampled ops, on parameter slices. */
@@ -459,11 +438,7 @@ public final class FusedSearchCell extends AbstractBlock {
 
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-        synchronized (this) {
-            if (constantManager == null || !constantManager.isOpen()) {
-                constantManager = manager.newSubManager();
-            }
-        }
+        constants.attach(manager);
         Shape x = inputShapes[0];
         for (int j = 0; j < SOURCES; j++) {
             for (Conv2d conv : convs[j]) {
