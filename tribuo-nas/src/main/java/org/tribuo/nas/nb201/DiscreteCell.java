@@ -16,19 +16,11 @@
 
 package org.tribuo.nas.nb201;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
-import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 
-import org.tribuo.nas.onnx.OnnxBlock;
-import org.tribuo.nas.onnx.OnnxGraphWriter;
-import org.tribuo.util.onnx.ONNXRef;
+import org.tribuo.nas.nn.DenseCell;
+
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -36,59 +28,31 @@ import java.util.List;
  * affine, as in the benchmark's trained networks. {@code none} edges are left out, and a node
  * with only {@code none} inputs is zero.
  */
-public final class DiscreteCell extends AbstractBlock implements OnnxBlock {
-
-    private final Block[] edges = new Block[Nb201Space.NUM_EDGES];
+public final class DiscreteCell extends DenseCell {
 
     /**
      * Creates the cell.
-     * @param genotype The op of every edge.
+     * @param genotype One op per edge.
      * @param channels Channels in and out.
      */
     public DiscreteCell(Nb201Genotype genotype, int channels) {
-        for (int e = 0; e < edges.length; e++) {
+        super(Nb201Space.NUM_NODES, edgeNames(genotype), edges(genotype, channels));
+    }
+
+    private static List<String> edgeNames(Nb201Genotype genotype) {
+        List<String> names = new ArrayList<>();
+        for (int e = 0; e < Nb201Space.NUM_EDGES; e++) {
+            names.add("edge" + Nb201Space.edgeTo(e) + "from" + Nb201Space.edgeFrom(e) + "_" + genotype.op(e).opName());
+        }
+        return names;
+    }
+
+    private static List<Block> edges(Nb201Genotype genotype, int channels) {
+        List<Block> edges = new ArrayList<>();
+        for (int e = 0; e < Nb201Space.NUM_EDGES; e++) {
             Nb201Op op = genotype.op(e);
-            if (op != Nb201Op.NONE) {
-                edges[e] = addChildBlock("edge" + Nb201Space.edgeTo(e) + "from" + Nb201Space.edgeFrom(e) + "_" + op.opName(),
-                        op.block(channels, true));
-            }
+            edges.add(op == Nb201Op.NONE ? null : op.block(channels, true));
         }
-    }
-
-    @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        NDArray[] nodes = new NDArray[Nb201Space.NUM_NODES];
-        nodes[0] = inputs.get(0);
-        for (int to = 1; to < Nb201Space.NUM_NODES; to++) {
-            NDArray sum = null;
-            for (int from = 0; from < to; from++) {
-                Block edge = edges[Nb201Space.edgeIndex(to, from)];
-                if (edge != null) {
-                    NDArray out = edge.forward(ps, new NDList(nodes[from]), training).singletonOrThrow();
-                    sum = sum == null ? out : sum.add(out);
-                }
-            }
-            nodes[to] = sum == null ? nodes[0].zerosLike() : sum;
-        }
-        return new NDList(nodes[Nb201Space.NUM_NODES - 1]);
-    }
-
-    @Override
-    public Shape[] getOutputShapes(Shape[] inputShapes) {
-        return new Shape[]{inputShapes[0]};
-    }
-
-    @Override
-    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-        for (Block edge : edges) {
-            if (edge != null) {
-                edge.initialize(manager, dataType, inputShapes[0]);
-            }
-        }
-    }
-
-    @Override
-    public ONNXRef<?> writeOnnx(OnnxGraphWriter writer, List<ONNXRef<?>> inputs) {
-        return writer.sumCell(inputs.get(0), Nb201Space.NUM_NODES, (to, from) -> edges[Nb201Space.edgeIndex(to, from)]);
+        return edges;
     }
 }

@@ -16,16 +16,9 @@
 
 package org.tribuo.nas.nb201;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
-import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 
+import org.tribuo.nas.nn.DenseCell;
 import org.tribuo.nas.nn.MixedOp;
 import org.tribuo.nas.space.OpSelection;
 
@@ -38,61 +31,38 @@ import java.util.List;
  * <p>
  * Inputs: the cell input and the shared architecture matrix α, shape [6, numOps].
  */
-public final class SearchCell extends AbstractBlock {
-
-    private final MixedOp[] edges = new MixedOp[Nb201Space.NUM_EDGES];
+public final class SearchCell extends DenseCell {
 
     /**
      * Creates the cell.
      * @param space The candidate ops.
      * @param channels Channels in and out.
-     * @param selection Which ops the edges run; shared with the search.
+     * @param selection Which ops run; shared with the search.
      */
     public SearchCell(Nb201Space space, int channels, OpSelection selection) {
-        for (int e = 0; e < edges.length; e++) {
-            edges[e] = addChildBlock("edge" + Nb201Space.edgeTo(e) + "from" + Nb201Space.edgeFrom(e),
-                    mixedEdge(space, channels, selection, e));
-        }
+        super(Nb201Space.NUM_NODES, edgeNames(), mixedEdges(space, channels, selection));
     }
 
-    /** One edge: every op of the space but {@code none} (a null candidate, never run). */
-    private static MixedOp mixedEdge(Nb201Space space, int channels, OpSelection selection, int row) {
+    private static List<String> edgeNames() {
         List<String> names = new ArrayList<>();
-        List<Block> ops = new ArrayList<>();
-        for (Nb201Op op : space.ops()) {
-            names.add(op.opName());
-            ops.add(op == Nb201Op.NONE ? null : op.block(channels, false));
+        for (int e = 0; e < Nb201Space.NUM_EDGES; e++) {
+            names.add("edge" + Nb201Space.edgeTo(e) + "from" + Nb201Space.edgeFrom(e));
         }
-        return new MixedOp(names, ops, selection, row);
+        return names;
     }
 
-    @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        NDArray alpha = inputs.get(1);
-        NDArray[] nodes = new NDArray[Nb201Space.NUM_NODES];
-        nodes[0] = inputs.get(0);
-        for (int to = 1; to < Nb201Space.NUM_NODES; to++) {
-            NDArray sum = null;
-            for (int from = 0; from < to; from++) {
-                int e = Nb201Space.edgeIndex(to, from);
-                NDArray out = edges[e].forward(ps, new NDList(nodes[from], alpha.get(e)), training).singletonOrThrow();
-                sum = sum == null ? out : sum.add(out);
+    /** Every edge: every op of the space but {@code none} (a null candidate, never run). */
+    private static List<Block> mixedEdges(Nb201Space space, int channels, OpSelection selection) {
+        List<Block> edges = new ArrayList<>();
+        for (int e = 0; e < Nb201Space.NUM_EDGES; e++) {
+            List<String> names = new ArrayList<>();
+            List<Block> ops = new ArrayList<>();
+            for (Nb201Op op : space.ops()) {
+                names.add(op.opName());
+                ops.add(op == Nb201Op.NONE ? null : op.block(channels, false));
             }
-            nodes[to] = sum;
+            edges.add(new MixedOp(names, ops, selection, e));
         }
-        return new NDList(nodes[Nb201Space.NUM_NODES - 1]);
-    }
-
-    @Override
-    public Shape[] getOutputShapes(Shape[] inputShapes) {
-        return new Shape[]{inputShapes[0]};
-    }
-
-    @Override
-    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-        Shape row = new Shape(inputShapes[1].get(1));
-        for (MixedOp edge : edges) {
-            edge.initialize(manager, dataType, inputShapes[0], row);
-        }
+        return edges;
     }
 }

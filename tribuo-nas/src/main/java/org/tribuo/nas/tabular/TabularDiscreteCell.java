@@ -16,18 +16,11 @@
 
 package org.tribuo.nas.tabular;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
-import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
-import org.tribuo.nas.onnx.OnnxBlock;
-import org.tribuo.nas.onnx.OnnxGraphWriter;
-import org.tribuo.util.onnx.ONNXRef;
+
+import org.tribuo.nas.nn.DenseCell;
+
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -36,60 +29,31 @@ import java.util.List;
  * <p>
  * Input: the cell input [batch, W]; output: node 3 [batch, W].
  */
-final class TabularDiscreteCell extends AbstractBlock implements OnnxBlock {
-
-    private final Block[] edges = new Block[TabularCellLayout.EDGES];
+final class TabularDiscreteCell extends DenseCell {
 
     /**
      * Creates the cell.
-     * @param genotype The op of every edge.
-     * @param width W, in and out.
+     * @param genotype One op per edge.
+     * @param width Features in and out.
      */
     TabularDiscreteCell(TabularGenotype genotype, int width) {
-        for (int e = 0; e < edges.length; e++) {
+        super(TabularCellLayout.NODES, edgeNames(genotype), edges(genotype, width));
+    }
+
+    private static List<String> edgeNames(TabularGenotype genotype) {
+        List<String> names = new ArrayList<>();
+        for (int e = 0; e < TabularCellLayout.EDGES; e++) {
+            names.add(TabularCellLayout.edgeBlockName(e) + "_" + genotype.op(e).opName());
+        }
+        return names;
+    }
+
+    private static List<Block> edges(TabularGenotype genotype, int width) {
+        List<Block> edges = new ArrayList<>();
+        for (int e = 0; e < TabularCellLayout.EDGES; e++) {
             TabularOp op = genotype.op(e);
-            if (op != TabularOp.NONE) {
-                edges[e] = addChildBlock(TabularCellLayout.edgeBlockName(e) + "_" + op.opName(),
-                        TabularLayers.op(op, width, true));
-            }
+            edges.add(op == TabularOp.NONE ? null : TabularLayers.op(op, width, true));
         }
-    }
-
-    @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        NDArray[] nodes = new NDArray[TabularCellLayout.NODES];
-        nodes[0] = inputs.get(0);
-        for (int to = 1; to < nodes.length; to++) {
-            NDArray sum = null;
-            for (int from = 0; from < to; from++) {
-                Block edge = edges[TabularCellLayout.edgeIndex(to, from)];
-                if (edge != null) {
-                    NDArray out = edge.forward(ps, new NDList(nodes[from]), training).singletonOrThrow();
-                    sum = sum == null ? out : sum.add(out);
-                }
-            }
-            nodes[to] = sum == null ? nodes[0].zerosLike() : sum;
-        }
-        return new NDList(nodes[nodes.length - 1]);
-    }
-
-    @Override
-    public Shape[] getOutputShapes(Shape[] inputShapes) {
-        return new Shape[]{inputShapes[0]};
-    }
-
-    @Override
-    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-        for (Block edge : edges) {
-            if (edge != null) {
-                edge.initialize(manager, dataType, inputShapes[0]);
-            }
-        }
-    }
-
-    @Override
-    public ONNXRef<?> writeOnnx(OnnxGraphWriter writer, List<ONNXRef<?>> inputs) {
-        return writer.sumCell(inputs.get(0), TabularCellLayout.NODES,
-                (to, from) -> edges[TabularCellLayout.edgeIndex(to, from)]);
+        return edges;
     }
 }

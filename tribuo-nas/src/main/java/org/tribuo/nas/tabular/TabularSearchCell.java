@@ -16,16 +16,9 @@
 
 package org.tribuo.nas.tabular;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
-import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 
+import org.tribuo.nas.nn.DenseCell;
 import org.tribuo.nas.nn.MixedOp;
 import org.tribuo.nas.space.OpSelection;
 
@@ -39,29 +32,41 @@ import java.util.List;
  * Inputs: the cell input [batch, W] and the shared architecture matrix α [6, numOps]; edge
  * {@code e} reads α row {@code e}.
  */
-final class TabularSearchCell extends AbstractBlock {
-
-    private final MixedOp[] edges = new MixedOp[TabularCellLayout.EDGES];
+final class TabularSearchCell extends DenseCell {
 
     /**
      * Creates the cell.
-     * @param ops The candidate ops.
-     * @param width W, in and out.
+     * @param ops The candidate ops, in α's column order.
+     * @param width Features in and out.
      * @param selection Which ops run; shared with the search.
      */
     TabularSearchCell(List<TabularOp> ops, int width, OpSelection selection) {
-        for (int e = 0; e < edges.length; e++) {
-            edges[e] = addChildBlock(TabularCellLayout.edgeBlockName(e), mixedEdge(ops, width, e, selection));
+        super(TabularCellLayout.NODES, edgeNames(), mixedEdges(ops, width, selection));
+    }
+
+    private static List<String> edgeNames() {
+        List<String> names = new ArrayList<>();
+        for (int e = 0; e < TabularCellLayout.EDGES; e++) {
+            names.add(TabularCellLayout.edgeBlockName(e));
         }
+        return names;
+    }
+
+    private static List<Block> mixedEdges(List<TabularOp> ops, int width, OpSelection selection) {
+        List<Block> edges = new ArrayList<>();
+        for (int e = 0; e < TabularCellLayout.EDGES; e++) {
+            edges.add(mixedEdge(ops, width, e, selection));
+        }
+        return edges;
     }
 
     /**
-     * One edge: the candidate ops with non-affine batch norms, {@code none} a null candidate.
+     * One mixed edge: every candidate op but {@code none} (a null candidate, never run).
      * @param ops The candidate ops.
-     * @param width W, in and out.
+     * @param width Features in and out.
      * @param row The edge's α row.
      * @param selection Which ops run.
-     * @return The mixed edge.
+     * @return The edge.
      */
     static MixedOp mixedEdge(List<TabularOp> ops, int width, int row, OpSelection selection) {
         List<String> names = new ArrayList<>();
@@ -71,35 +76,5 @@ final class TabularSearchCell extends AbstractBlock {
             blocks.add(op == TabularOp.NONE ? null : TabularLayers.op(op, width, false));
         }
         return new MixedOp(names, blocks, selection, row);
-    }
-
-    @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        NDArray alpha = inputs.get(1);
-        NDArray[] nodes = new NDArray[TabularCellLayout.NODES];
-        nodes[0] = inputs.get(0);
-        for (int to = 1; to < nodes.length; to++) {
-            NDArray sum = null;
-            for (int from = 0; from < to; from++) {
-                int e = TabularCellLayout.edgeIndex(to, from);
-                NDArray out = edges[e].forward(ps, new NDList(nodes[from], alpha.get(e)), training).singletonOrThrow();
-                sum = sum == null ? out : sum.add(out);
-            }
-            nodes[to] = sum;
-        }
-        return new NDList(nodes[nodes.length - 1]);
-    }
-
-    @Override
-    public Shape[] getOutputShapes(Shape[] inputShapes) {
-        return new Shape[]{inputShapes[0]};
-    }
-
-    @Override
-    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-        Shape row = new Shape(inputShapes[1].get(1));
-        for (MixedOp edge : edges) {
-            edge.initialize(manager, dataType, inputShapes[0], row);
-        }
     }
 }
