@@ -23,6 +23,7 @@ import org.tribuo.nas.space.Genotype;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.SplittableRandom;
 
 /**
  * A DARTS cell architecture: for the normal and the reduction cell, the two (op, input) pairs of
@@ -138,6 +139,32 @@ public final class DartsGenotype implements Genotype {
             seen.add(state);
         }
         return null;
+    }
+
+    /**
+     * A genotype drawn at random: in each cell, every intermediate node takes two distinct
+     * inputs, each with an op drawn uniformly from the candidates.
+     * @param ops The candidate ops (zero excluded by the caller if wanted).
+     * @param rng The random source.
+     * @return The genotype.
+     */
+    public static DartsGenotype random(List<DartsOp> ops, SplittableRandom rng) {
+        return new DartsGenotype(randomCell(ops, rng), randomCell(ops, rng));
+    }
+
+    private static List<DartsEdge> randomCell(List<DartsOp> ops, SplittableRandom rng) {
+        List<DartsEdge> pairs = new ArrayList<>(DartsCellLayout.PAIRS);
+        for (int node = 0; node < DartsCellLayout.NODES; node++) {
+            int inputs = DartsCellLayout.inputsOf(node);
+            int a = rng.nextInt(inputs);
+            int b = rng.nextInt(inputs - 1);
+            if (b >= a) {
+                b++;
+            }
+            pairs.add(new DartsEdge(ops.get(rng.nextInt(ops.size())), a));
+            pairs.add(new DartsEdge(ops.get(rng.nextInt(ops.size())), b));
+        }
+        return pairs;
     }
 
     /**

@@ -318,24 +318,7 @@ public final class DartsSearchSpace implements SearchSpace {
      */
     @Override
     public DartsGenotype randomGenotype(SplittableRandom rng) {
-        List<DartsEdge> normal = randomCell(rng);
-        List<DartsEdge> reduce = randomCell(rng);
-        return new DartsGenotype(normal, reduce);
-    }
-
-    private List<DartsEdge> randomCell(SplittableRandom rng) {
-        List<DartsEdge> pairs = new ArrayList<>(DartsCellLayout.PAIRS);
-        for (int node = 0; node < DartsCellLayout.NODES; node++) {
-            int inputs = DartsCellLayout.inputsOf(node);
-            int a = rng.nextInt(inputs);
-            int b = rng.nextInt(inputs - 1);
-            if (b >= a) {
-                b++;
-            }
-            pairs.add(new DartsEdge(chosenOps.get(rng.nextInt(chosenOps.size())), a));
-            pairs.add(new DartsEdge(chosenOps.get(rng.nextInt(chosenOps.size())), b));
-        }
-        return pairs;
+        return DartsGenotype.random(chosenOps, rng);
     }
 
     @Override
