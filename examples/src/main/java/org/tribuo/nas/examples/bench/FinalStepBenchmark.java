@@ -35,10 +35,9 @@ import org.tribuo.nas.nb201.Nb201Networks;
 import org.tribuo.nas.train.DjlRuntime;
 import org.tribuo.nas.train.SgdOptimizer;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import java.util.Locale;
+
+import static org.tribuo.nas.examples.bench.BenchStats.percentile;
 
 /**
  * Times one final-training step of a NAS-Bench-201 network (the discrete network of a genotype):
@@ -75,7 +74,7 @@ public final class FinalStepBenchmark {
         DjlRuntime.seed(a.getInt("seed", 1));
         Engine engine = DjlRuntime.engine();
         Loss loss = Loss.softmaxCrossEntropyLoss();
-        List<Double> millis = new ArrayList<>();
+        double[] millis = new double[steps];
         try (NDManager base = engine.newBaseManager(Device.cpu())) {
             Block network = Nb201Networks.discrete(genotype, channels, cells, 10);
             network.initialize(base, DataType.FLOAT32, input);
@@ -98,23 +97,15 @@ public final class FinalStepBenchmark {
                         value.getFloat();
                         logits.argMax(1).eq(labels).countNonzero().getLong();
                         if (s >= warmup) {
-                            millis.add((System.nanoTime() - start) / 1e6);
+                            millis[s - warmup] = (System.nanoTime() - start) / 1e6;
                         }
                     }
                 }
             }
         }
-        Collections.sort(millis);
         System.out.printf(Locale.ROOT, "{\"side\": \"tribuo-nas\", \"genotype\": \"%s\", \"channels\": %d, \"cells\": %d, "
                         + "\"batch\": %d, \"input\": \"%s\", \"steps\": %d, \"median_ms\": %.2f, \"p10_ms\": %.2f, \"p90_ms\": %.2f, "
                         + "\"versions\": \"%s\"}%n", genotype, channels, cells, batch, a.get("input", "1x28x28"), steps,
                 percentile(millis, 50), percentile(millis, 10), percentile(millis, 90), DjlRuntime.versions());
-    }
-
-    private static double percentile(List<Double> sorted, double p) {
-        double pos = p / 100 * (sorted.size() - 1);
-        int lo = (int) Math.floor(pos);
-        int hi = Math.min(lo + 1, sorted.size() - 1);
-        return sorted.get(lo) + (pos - lo) * (sorted.get(hi) - sorted.get(lo));
     }
 }

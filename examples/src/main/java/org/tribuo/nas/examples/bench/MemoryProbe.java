@@ -19,10 +19,6 @@ import ai.djl.ndarray.NDManager;
 
 import org.tribuo.nas.train.DjlRuntime;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Paths;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 
@@ -36,19 +32,11 @@ final class MemoryProbe {
 
     /**
      * The resident set size of this process (Linux).
-     * @return VmRSS in MB, NaN where /proc is missing.
+     * @return VmRSS in MB (with the fraction, for the slopes), NaN where /proc is missing.
      */
     static double residentMegabytes() {
-        try {
-            for (String line : Files.readAllLines(Paths.get("/proc/self/status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
-                }
-            }
-            return Double.NaN;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        long kilobytes = BenchMachine.residentKilobytes();
+        return kilobytes < 0 ? Double.NaN : kilobytes / 1024.0;
     }
 
     /**
