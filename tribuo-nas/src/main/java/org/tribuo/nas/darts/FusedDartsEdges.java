@@ -37,6 +37,7 @@ import org.tribuo.nas.nn.AveragePooling;
 import org.tribuo.nas.nn.BlockConstants;
 import org.tribuo.nas.nn.DepthwiseConvolution;
 import org.tribuo.nas.nn.Layers;
+import org.tribuo.nas.nn.MixedOp;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -76,8 +77,8 @@ import static org.tribuo.nas.darts.FusedParameterOps.weightedNorm;
  *       concatenation and one sum over the op kinds and sources form the per-node sums.</li>
  * </ul>
  * Channel blocks are ordered (op kind, source, target, channel) everywhere. {@code none} is
- * skipped, as in {@link org.tribuo.nas.nn.MixedOp}. With a sampled op per edge (GDAS), {@link #sampledEdge}
- * runs one edge's op on its slices of the parameters, as {@link org.tribuo.nas.nn.MixedOp} does.
+ * skipped, as in {@link MixedOp}. With a sampled op per edge (GDAS), {@link #sampledEdge}
+ * runs one edge's op on its slices of the parameters, as {@link MixedOp} does.
  */
 final class FusedDartsEdges extends AbstractBlock {
 
@@ -381,7 +382,7 @@ final class FusedDartsEdges extends AbstractBlock {
     }
 
     /**
-     * One edge with one sampled op, {@link org.tribuo.nas.nn.MixedOp}'s sampled forward pass on this edge's
+     * One edge with one sampled op, {@link MixedOp}'s sampled forward pass on this edge's
      * slices of the parameters: {@code w_k·op_k(a) + Σ_{j≠k} w_j}, zeros plus that sum for {@code none}.
      * @param ps The parameter store.
      * @param a The input [B, A, H, W]: the active channels of the edge's state.
@@ -404,11 +405,8 @@ final class FusedDartsEdges extends AbstractBlock {
         } else {
             out = sampledOp(ps, a, op, edge, training).mul(alphaRow.get(sampled));
         }
-        if (ops.size() > 1) {
-            // The unsampled weights: 0 in value for a straight-through sample, but they carry gradient.
-            out = out.add(alphaRow.sum().sub(alphaRow.get(sampled)));
-        }
-        return out;
+        NDArray others = MixedOp.unsampledWeights(alphaRow, sampled);
+        return others == null ? out : out.add(others);
     }
 
     private NDArray sampledOp(ParameterStore ps, NDArray a, DartsOp op, int edge, boolean training) {
