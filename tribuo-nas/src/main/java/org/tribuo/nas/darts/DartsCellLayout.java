@@ -50,6 +50,20 @@ public final class DartsCellLayout {
     }
 
     /**
+     * A readable name of an α row: the cell type and the edge, e.g. {@code "reduce 3<-1"}.
+     * @param row The α row, normal cell's edges first.
+     * @return The name.
+     */
+    public static String edgeName(int row) {
+        int edge = row % EDGES;
+        int node = 0;
+        while (node + 1 < NODES && firstEdge(node + 1) <= edge) {
+            node++;
+        }
+        return (row < EDGES ? "normal " : "reduce ") + (node + 2) + "<-" + (edge - firstEdge(node));
+    }
+
+    /**
      * The number of states a node may read: the two cell inputs and the earlier nodes.
      * @param node The node, 0..3.
      * @return node + 2.

@@ -17,6 +17,8 @@
 
 package org.tribuo.nas.darts;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -106,6 +108,26 @@ public enum DartsOp {
      */
     public String opName() {
         return opName;
+    }
+
+    /**
+     * Parses a comma separated list of op names; blank entries are skipped.
+     * @param names e.g. {@code "sep_conv_3x3,skip_connect"}.
+     * @return The ops, in order.
+     * @throws IllegalArgumentException on an unknown name (the message lists the valid ones).
+     */
+    public static List<DartsOp> parseList(String names) {
+        return Arrays.stream(names.split(",")).filter(n -> !n.isBlank()).map(DartsOp::fromName).toList();
+    }
+
+    /**
+     * The ops of one kind, in the order of an op list (the fused cells lay their parameters out by it).
+     * @param ops The op list.
+     * @param kind The kind.
+     * @return Its ops of that kind.
+     */
+    static List<DartsOp> ofKind(List<DartsOp> ops, Kind kind) {
+        return ops.stream().filter(o -> o.kind() == kind).toList();
     }
 
     /**

@@ -93,11 +93,7 @@ public final class DartsSearchSpace implements SearchSpace {
      */
     public DartsSearchSpace(List<DartsOp> ops) {
         setCandidates(ops);
-        List<String> names = new ArrayList<>();
-        for (DartsOp op : ops) {
-            names.add(op.opName());
-        }
-        this.ops = names;
+        this.ops = candidates.stream().map(DartsOp::opName).toList();
     }
 
     /**
@@ -187,13 +183,7 @@ public final class DartsSearchSpace implements SearchSpace {
      * @throws IllegalArgumentException naming an unknown op, or on a duplicate or an empty list.
      */
     public static DartsSearchSpace parseOps(String commaSeparated) {
-        List<DartsOp> parsed = new ArrayList<>();
-        for (String name : commaSeparated.split(",")) {
-            if (!name.isBlank()) {
-                parsed.add(DartsOp.fromName(name));
-            }
-        }
-        return new DartsSearchSpace(parsed);
+        return new DartsSearchSpace(DartsOp.parseList(commaSeparated));
     }
 
     /**
@@ -226,11 +216,7 @@ public final class DartsSearchSpace implements SearchSpace {
 
     @Override
     public List<String> ops() {
-        List<String> names = new ArrayList<>(candidates.size());
-        for (DartsOp op : candidates) {
-            names.add(op.opName());
-        }
-        return Collections.unmodifiableList(names);
+        return candidates.stream().map(DartsOp::opName).toList();
     }
 
     @Override
@@ -348,12 +334,7 @@ public final class DartsSearchSpace implements SearchSpace {
      */
     @Override
     public String edgeName(int row) {
-        int edge = row % DartsCellLayout.EDGES;
-        int node = 0;
-        while (node + 1 < DartsCellLayout.NODES && DartsCellLayout.firstEdge(node + 1) <= edge) {
-            node++;
-        }
-        return (row < DartsCellLayout.EDGES ? "normal " : "reduce ") + (node + 2) + "<-" + (edge - DartsCellLayout.firstEdge(node));
+        return DartsCellLayout.edgeName(row);
     }
 
     @Override

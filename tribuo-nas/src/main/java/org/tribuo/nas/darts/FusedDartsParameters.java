@@ -92,10 +92,9 @@ public final class FusedDartsParameters {
                 links.add(new Link(pre + "." + p.getKey(), p.getValue(), fusedParams.get(p.getKey()), 0, -1));
             }
         }
-        List<DartsOp> pools = FusedDartsEdges.ofKind(ops, DartsOp.Kind.POOL);
-        List<DartsOp> seps = FusedDartsEdges.ofKind(ops, DartsOp.Kind.SEPARABLE_CONV);
-        List<DartsOp> convs = new ArrayList<>(seps);
-        convs.addAll(FusedDartsEdges.ofKind(ops, DartsOp.Kind.DILATED_CONV));
+        List<DartsOp> pools = DartsOp.ofKind(ops, DartsOp.Kind.POOL);
+        List<DartsOp> seps = DartsOp.ofKind(ops, DartsOp.Kind.SEPARABLE_CONV);
+        List<DartsOp> convs = FusedEdgeLayout.convolutions(ops);
         long a = channels / k;
         for (int node = 0; node < DartsCellLayout.NODES; node++) {
             for (int input = 0; input < DartsCellLayout.inputsOf(node); input++) {

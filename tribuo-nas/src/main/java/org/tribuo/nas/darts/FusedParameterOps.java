@@ -20,27 +20,21 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
-import ai.djl.nn.Parameter;
 import ai.djl.nn.convolutional.Conv2d;
-import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
 
 import org.tribuo.nas.nn.DepthwiseConvolution;
+import org.tribuo.nas.nn.SharedParameterOps;
+
+import static org.tribuo.nas.nn.SharedParameterOps.value;
 
 /**
- * The computations of {@link FusedDartsEdges} on its shared parameters: a parameter's value,
- * slices of it for one edge, batch norms on slices or with a gathered scale, depthwise
- * convolutions and DARTS's factorized reduction for many edges at once.
+ * The DARTS-specific computations of {@link FusedDartsEdges} on its shared parameters: depthwise
+ * convolutions and DARTS's factorized reduction for many edges at once (the parameter values,
+ * slices and batch norms shared with the NAS-Bench-201 fused cell are in {@link SharedParameterOps}).
  */
 final class FusedParameterOps {
-
-    /** The batch-norm momentum of {@link org.tribuo.nas.nn.Layers#batchNorm(boolean)} (DJL's default). */
-    static final float BN_MOMENTUM = 0.9f;
-    /** The batch-norm epsilon of {@link org.tribuo.nas.nn.Layers#batchNorm(boolean)}. */
-    static final float BN_EPSILON = 1e-5f;
 
     private static final Shape UNIT = new Shape(1, 1);
     private static final Shape ZERO = new Shape(0, 0);
@@ -81,38 +75,5 @@ final class FusedParameterOps {
 
     static NDArray concat(NDList arrays) {
         return arrays.size() == 1 ? arrays.get(0) : NDArrays.concat(arrays, 1);
-    }
-
-    /** Non-affine batch norm (the block's running statistics, zero shift) with the given per-channel scale. */
-    static NDArray weightedNorm(ParameterStore ps, BatchNorm norm, NDArray x, NDArray scale, boolean training) {
-        Device device = x.getDevice();
-        return BatchNorm.batchNorm(x, value(ps, norm, "runningMean", device, training),
-                        value(ps, norm, "runningVar", device, training), scale,
-                        value(ps, norm, "beta", device, training), 1, BN_MOMENTUM, BN_EPSILON, training)
-                .singletonOrThrow();
-    }
-
-    /** Batch norm on the channels [from, from+count) of a norm's parameters (views: running statistics land in them). */
-    static NDArray sliceNorm(ParameterStore ps, BatchNorm norm, NDArray x, long from, long count, boolean training) {
-        return BatchNorm.batchNorm(x, slice(ps, norm, x, "runningMean", from, count, training),
-                        slice(ps, norm, x, "runningVar", from, count, training), slice(ps, norm, x, "gamma", from, count, training),
-                        slice(ps, norm, x, "beta", from, count, training), 1, BN_MOMENTUM, BN_EPSILON, training)
-                .singletonOrThrow();
-    }
-
-    private static NDArray slice(ParameterStore ps, BatchNorm norm, NDArray x, String name, long from, long count,
-                                 boolean training) {
-        NDArray value = ps.getValue(norm.getParameters().get(name), x.getDevice(), training);
-        return value.get(new NDIndex("{}:{}", from, from + count));
-    }
-
-    /** Rows [from, from+count) of a convolution's kernel. */
-    static NDArray slice(ParameterStore ps, Conv2d conv, Device device, long from, long count, boolean training) {
-        return value(ps, conv, "weight", device, training).get(new NDIndex("{}:{}", from, from + count));
-    }
-
-    static NDArray value(ParameterStore ps, Block block, String name, Device device, boolean training) {
-        Parameter parameter = block.getParameters().get(name);
-        return ps.getValue(parameter, device, training);
     }
 }

@@ -16,17 +16,14 @@
 
 package org.tribuo.nas.nb201;
 
-import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
-import ai.djl.nn.Parameter;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
@@ -40,6 +37,8 @@ import org.tribuo.nas.space.OpSelection;
 
 import java.util.ArrayList;
 import java.util.List;
+
+import static org.tribuo.nas.nn.SharedParameterOps.weightedNorm;
 
 /**
  * A NAS-Bench-201 search cell computing the same function as {@link SearchCell} with fewer,
@@ -71,16 +70,14 @@ import java.util.List;
  * {@link FusedCellParameters} maps between the two layouts.
  * <p>
  * When the {@link OpSelection} samples one op per edge (GDAS), the cell runs only the sampled ops,
- * edge by edge, exactly as {@link MixedOp} does, on slices of the concatenated parameters; the
- * running statistics of the unsampled ops are left untouched.
+ * edge by edge, exactly as {@link MixedOp} does, on slices of the concatenated parameters
+ * ({@link SampledFusedCell}); the running statistics of the unsampled ops are left untouched.
  */
 public final class FusedSearchCell extends AbstractBlock {
 
     /** Nodes with outgoing edges: 0, 1 and 2. */
     static final int SOURCES = Nb201Space.NUM_NODES - 1;
     /** The batch-norm momentum and epsilon of {@link Layers#batchNorm(boolean)} (DJL's momentum default). */
-    private static final float BN_MOMENTUM = 0.9f;
-    private static final float BN_EPSILON = 1e-5f;
     private static final Shape POOL_KERNEL = new Shape(3, 3);
     private static final Shape UNIT = new Shape(1, 1);
     private static final Shape POOL_PADDING = new Shape(1, 1);
@@ -103,6 +100,7 @@ public final class FusedSearchCell extends AbstractBlock {
     /** [source]: flat indices into α of the convolution ops' weights, [K, edges]. */
     private final long[][] convIndex = new long[SOURCES][];
     private final BlockConstants constants = new BlockConstants("the fused cell");
+    private final SampledFusedCell sampledPass;
 
     /**
      * Creates the cell.
@@ -114,6 +112,7 @@ public final class FusedSearchCell extends AbstractBlock {
         this.space = space;
         this.channels = channels;
         this.selection = selection;
+        this.sampledPass = new SampledFusedCell(this, selection);
         List<Nb201Op> ops = space.ops();
         for (int k = 0; k < ops.size(); k++) {
             Nb201Op op = ops.get(k);
@@ -154,7 +153,7 @@ public final class FusedSearchCell extends AbstractBlock {
         return Nb201Space.NUM_NODES - 1 - source;
     }
 
-    private static int kernelSize(Nb201Op op) {
+    static int kernelSize(Nb201Op op) {
         return op == Nb201Op.NOR_CONV_1X1 ? 1 : 3;
     }
 
@@ -266,7 +265,7 @@ public final class FusedSearchCell extends AbstractBlock {
         NDArray x = inputs.get(0);
         NDArray alpha = inputs.get(1);
         if (selection.isSampled()) {
-            return new NDList(sampledForward(ps, x, alpha, training));
+            return new NDList(sampledPass.forward(ps, x, alpha, training));
         }
         if (freeOps.isEmpty() && convOps.isEmpty()) {
             return new NDList(x.zerosLike());
@@ -335,100 +334,19 @@ public final class FusedSearchCell extends AbstractBlock {
         return sums.reshape(edges, -1);
     }
 
-    /** Non-affine batch norm (the block's running statistics and zero shift) with the given per-channel scale. */
-    private static NDArray weightedNorm(ParameterStore ps, BatchNorm norm, NDArray x, NDArray scale, boolean training) {
-        Device device = x.getDevice();
-        return BatchNorm.batchNorm(x,
-                        ps.getValue(norm.getParameters().get("runningMean"), device, training),
-                        ps.getValue(norm.getParameters().get("runningVar"), device, training),
-                        scale,
-                        ps.getValue(norm.getParameters().get("beta"), device, training),
-                        1, BN_MOMENTUM, BN_EPSILON, training)
-                .singletonOrThrow();
-    }
-
     /** A cached index array of flat α positions. */
     private NDArray index(String name, NDArray alpha, long[] flat, Shape shape) {
         return constants.get(name, alpha, () -> constants.manager().create(flat, shape).toDevice(alpha.getDevice(), false));
     }
 
-    /** 3x3 average pooling, stride 1, padding 1, padded zeros not counted. */
-    private NDArray pool(NDArray x) {
+    /** 3x3 average pooling, stride 1, padding 1, padded zeros not counted (also the sampled pass's). */
+    NDArray pool(NDArray x) {
         Shape s = x.getShape();
         NDArray kernel = constants.get("window" + s.get(1), x, () -> AveragePooling.windowKernel(
                 constants.manager(), s.get(1), POOL_KERNEL, x.getDataType(), x.getDevice()));
         NDArray counts = constants.get("counts" + s.get(2) + "x" + s.get(3), x, () -> AveragePooling.windowCounts(
                 constants.manager(), s.get(2), s.get(3), x.getDataType(), x.getDevice(), POOL_KERNEL, UNIT, POOL_PADDING));
         return AveragePooling.excludingPadding(x, kernel, counts, UNIT, POOL_PADDING);
-    }
-
-    /** The edge-by-edge forward pass of {@link SearchCell} with sampled ops, on parameter slices. */
-    private NDArray sampledForward(ParameterStore ps, NDArray x, NDArray alpha, boolean training) {
-        NDArray[] nodes = new NDArray[Nb201Space.NUM_NODES];
-        nodes[0] = x;
-        for (int to = 1; to < Nb201Space.NUM_NODES; to++) {
-            NDArray sum = null;
-            for (int from = 0; from < to; from++) {
-                int e = Nb201Space.edgeIndex(to, from);
-                NDArray out = sampledEdge(ps, nodes[from], alpha.get(e), e, training);
-                sum = sum == null ? out : sum.add(out);
-            }
-            nodes[to] = sum;
-        }
-        return nodes[Nb201Space.NUM_NODES - 1];
-    }
-
-    /** {@link MixedOp}'s sampled forward pass. */
-    private NDArray sampledEdge(ParameterStore ps, NDArray x, NDArray alphaRow, int edge, boolean training) {
-        int sampled = selection.sampledOp(edge);
-        Nb201Op op = space.ops().get(sampled);
-        NDArray out;
-        if (op == Nb201Op.NONE) {
-            out = x.zerosLike();
-        } else {
-            NDArray y;
-            if (op == Nb201Op.SKIP_CONNECT) {
-                y = x;
-            } else if (op == Nb201Op.AVG_POOL_3X3) {
-                y = pool(x);
-            } else {
-                y = edgeConvolution(ps, x, edge, op, training);
-            }
-            out = y.mul(alphaRow.get(sampled));
-        }
-        NDArray others = MixedOp.unsampledWeights(alphaRow, sampled);
-        return others == null ? out : out.add(others);
-    }
-
-    /** ReLU, convolution and batch norm of one edge, on its slices of the concatenated parameters. */
-    private NDArray edgeConvolution(ParameterStore ps, NDArray x, int edge, Nb201Op op, boolean training) {
-        int source = Nb201Space.edgeFrom(edge);
-        NDManager manager = x.getManager();
-        Device device = x.getDevice();
-        Conv2d conv = convolution(source, op);
-        NDArray kernel = ps.getValue(conv.getParameters().get("weight"), device, training);
-        long rows = kernelOffset(edge);
-        NDArray edgeKernel = kernel.get(manager, new NDIndex("{}:{}", rows, rows + channels));
-        int k = kernelSize(op);
-        NDArray convolved = Conv2d.conv2d(Activation.relu(x), edgeKernel, null, UNIT, new Shape(k / 2, k / 2), UNIT)
-                .singletonOrThrow();
-        BatchNorm norm = norms[source];
-        long offset = normOffset(edge, op);
-        NDIndex slice = new NDIndex("{}:{}", offset, offset + channels);
-        return BatchNorm.batchNorm(convolved,
-                        normSlice(ps, norm, "runningMean", device, training, manager, slice),
-                        normSlice(ps, norm, "runningVar", device, training, manager, slice),
-                        normSlice(ps, norm, "gamma", device, training, manager, slice),
-                        normSlice(ps, norm, "beta", device, training, manager, slice),
-                        1, BN_MOMENTUM, BN_EPSILON, training)
-                .singletonOrThrow();
-    }
-
-    /** A view of part of a batch-norm parameter: running statistics updated through it land in the parameter. */
-    private static NDArray normSlice(ParameterStore ps, BatchNorm norm, String name, Device device, boolean training,
-                                     NDManager manager, NDIndex slice) {
-        Parameter parameter = norm.getParameters().get(name);
-        return ps.getValue(parameter, device, training).get(manager, slice);
     }
 
     @Override

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.SplittableRandom;
 
 /**
  * A tabular cell architecture: one {@link TabularOp} per edge of the four-node cell.
@@ -124,6 +125,21 @@ public final class TabularGenotype implements Genotype {
     @Override
     public int hashCode() {
         return edgeOps.hashCode();
+    }
+
+    /**
+     * A random genotype: each edge's op drawn independently and uniformly from the candidates.
+     * @param candidates The candidate ops.
+     * @param rng The random stream.
+     * @return The genotype.
+     */
+    public static TabularGenotype random(List<TabularOp> candidates, SplittableRandom rng) {
+        Objects.requireNonNull(rng, "rng");
+        List<TabularOp> chosen = new ArrayList<>(TabularCellLayout.EDGES);
+        for (int e = 0; e < TabularCellLayout.EDGES; e++) {
+            chosen.add(candidates.get(rng.nextInt(candidates.size())));
+        }
+        return new TabularGenotype(chosen);
     }
 
     /**

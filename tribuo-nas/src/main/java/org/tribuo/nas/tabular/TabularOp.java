@@ -16,7 +16,11 @@
 
 package org.tribuo.nas.tabular;
 
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * The candidate operations of a tabular cell edge. Every op maps a hidden vector of width W to
@@ -78,6 +82,36 @@ public enum TabularOp {
             }
         }
         throw new IllegalArgumentException("unknown tabular op '" + name + "', expected one of " + validNames());
+    }
+
+    /**
+     * Parses a comma separated list of op names; blank entries are skipped.
+     * @param names e.g. {@code "skip_connect,dense"}.
+     * @return The ops, in order.
+     * @throws IllegalArgumentException on an unknown name (the message lists the valid ones).
+     */
+    public static List<TabularOp> parseList(String names) {
+        Objects.requireNonNull(names, "names");
+        return Arrays.stream(names.split(",")).filter(n -> !n.isBlank()).map(TabularOp::fromName).toList();
+    }
+
+    /**
+     * Checks a candidate list: at least one op, no null, no duplicate.
+     * @param ops The candidate ops.
+     * @return An unmodifiable copy.
+     * @throws IllegalArgumentException naming what is wrong.
+     */
+    static List<TabularOp> checkedCandidates(List<TabularOp> ops) {
+        Objects.requireNonNull(ops, "ops");
+        if (ops.isEmpty()) {
+            throw new IllegalArgumentException("the tabular search space needs at least one candidate op, expected some of "
+                    + validNames());
+        }
+        ops.forEach(op -> Objects.requireNonNull(op, "op"));
+        if (EnumSet.copyOf(ops).size() != ops.size()) {
+            throw new IllegalArgumentException("duplicate op in the tabular candidate list " + ops);
+        }
+        return List.copyOf(ops);
     }
 
     /**

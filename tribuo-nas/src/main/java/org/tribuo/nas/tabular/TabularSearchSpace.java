@@ -30,8 +30,6 @@ import org.tribuo.nas.util.InvalidSettingException;
 import org.tribuo.nas.util.SettingChecks;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -90,11 +88,7 @@ public final class TabularSearchSpace implements SearchSpace {
      */
     public TabularSearchSpace(List<TabularOp> ops) {
         setCandidates(ops);
-        List<String> names = new ArrayList<>();
-        for (TabularOp op : ops) {
-            names.add(op.opName());
-        }
-        this.ops = names;
+        this.ops = candidates.stream().map(TabularOp::opName).toList();
     }
 
     /**
@@ -147,18 +141,7 @@ public final class TabularSearchSpace implements SearchSpace {
     }
 
     private void setCandidates(List<TabularOp> ops) {
-        Objects.requireNonNull(ops, "ops");
-        if (ops.isEmpty()) {
-            throw new IllegalArgumentException("the tabular search space needs at least one candidate op, expected some of "
-                    + TabularOp.validNames());
-        }
-        for (TabularOp op : ops) {
-            Objects.requireNonNull(op, "op");
-        }
-        if (EnumSet.copyOf(ops).size() != ops.size()) {
-            throw new IllegalArgumentException("duplicate op in the tabular candidate list " + ops);
-        }
-        this.candidates = Collections.unmodifiableList(new ArrayList<>(ops));
+        this.candidates = TabularOp.checkedCandidates(ops);
     }
 
     /**
@@ -187,14 +170,7 @@ public final class TabularSearchSpace implements SearchSpace {
      * duplicate or an empty list.
      */
     public static TabularSearchSpace parseOps(String names) {
-        Objects.requireNonNull(names, "names");
-        List<TabularOp> parsed = new ArrayList<>();
-        for (String name : names.split(",")) {
-            if (!name.isBlank()) {
-                parsed.add(TabularOp.fromName(name));
-            }
-        }
-        return new TabularSearchSpace(parsed);
+        return new TabularSearchSpace(TabularOp.parseList(names));
     }
 
     @Override
@@ -204,11 +180,7 @@ public final class TabularSearchSpace implements SearchSpace {
 
     @Override
     public List<String> ops() {
-        List<String> names = new ArrayList<>(candidates.size());
-        for (TabularOp op : candidates) {
-            names.add(op.opName());
-        }
-        return Collections.unmodifiableList(names);
+        return candidates.stream().map(TabularOp::opName).toList();
     }
 
     /**
@@ -307,7 +279,6 @@ public final class TabularSearchSpace implements SearchSpace {
         return TabularGenotype.argmax(candidates, alpha);
     }
 
-
     /**
      * {@inheritDoc}
      * <p>
@@ -326,12 +297,7 @@ public final class TabularSearchSpace implements SearchSpace {
      */
     @Override
     public TabularGenotype randomGenotype(SplittableRandom rng) {
-        Objects.requireNonNull(rng, "rng");
-        List<TabularOp> chosen = new ArrayList<>(TabularCellLayout.EDGES);
-        for (int e = 0; e < TabularCellLayout.EDGES; e++) {
-            chosen.add(candidates.get(rng.nextInt(candidates.size())));
-        }
-        return new TabularGenotype(chosen);
+        return TabularGenotype.random(candidates, rng);
     }
 
     /**
@@ -354,10 +320,6 @@ public final class TabularSearchSpace implements SearchSpace {
         return new TabularNetwork(settings.channels(), settings.depth(), numClasses,
                 w -> new TabularDiscreteCell(cell, w));
     }
-
-
-
-
 
     /**
      * The ops joined by commas, as accepted by {@link #parseOps(String)}.
