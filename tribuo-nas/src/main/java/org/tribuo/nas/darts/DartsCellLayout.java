@@ -18,7 +18,10 @@
 package org.tribuo.nas.darts;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
 
 /**
  * The topology shared by DARTS search and discrete cells: two input states, then four nodes,
@@ -47,6 +50,40 @@ public final class DartsCellLayout {
      */
     public static int firstEdge(int node) {
         return node * (node + 3) / 2;
+    }
+
+    /**
+     * The output shape of a search cell: its four nodes concatenated, at the cell's stride.
+     * @param input1 The shape of the cell's second input (the previous cell's output).
+     * @param channels The channels of a node.
+     * @param reduction Whether the cell is a reduction cell.
+     * @return The shape.
+     */
+    static Shape cellOutput(Shape input1, int channels, boolean reduction) {
+        return strided(input1, (long) NODES * channels, reduction ? 2 : 1);
+    }
+
+    /**
+     * Initializes a search cell's two preprocessing blocks and checks that they bring both inputs
+     * to one shape.
+     * @param preprocess0 The block of the first input.
+     * @param preprocess1 The block of the second input.
+     * @param manager The parameters' manager.
+     * @param dataType Their data type.
+     * @param inputShapes The cell's input shapes (both states first).
+     * @return The common shape of the preprocessed inputs.
+     * @throws IllegalArgumentException if they differ.
+     */
+    static Shape initializePreprocessing(Block preprocess0, Block preprocess1, NDManager manager, DataType dataType,
+                                         Shape... inputShapes) {
+        preprocess0.initialize(manager, dataType, inputShapes[0]);
+        preprocess1.initialize(manager, dataType, inputShapes[1]);
+        Shape in0 = preprocess0.getOutputShapes(new Shape[]{inputShapes[0]})[0];
+        Shape in1 = preprocess1.getOutputShapes(new Shape[]{inputShapes[1]})[0];
+        if (!in0.equals(in1)) {
+            throw new IllegalArgumentException("the cell inputs do not match after preprocessing: " + in0 + " and " + in1);
+        }
+        return in1;
     }
 
     /**

@@ -106,19 +106,12 @@ public final class DartsSearchCell extends AbstractBlock {
 
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
-        return new Shape[]{DartsCellLayout.strided(inputShapes[1], (long) DartsCellLayout.NODES * channels,
-                reduction ? 2 : 1)};
+        return new Shape[]{DartsCellLayout.cellOutput(inputShapes[1], channels, reduction)};
     }
 
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-        preprocess0.initialize(manager, dataType, inputShapes[0]);
-        preprocess1.initialize(manager, dataType, inputShapes[1]);
-        Shape in0 = preprocess0.getOutputShapes(new Shape[]{inputShapes[0]})[0];
-        Shape in1 = preprocess1.getOutputShapes(new Shape[]{inputShapes[1]})[0];
-        if (!in0.equals(in1)) {
-            throw new IllegalArgumentException("the cell inputs do not match after preprocessing: " + in0 + " and " + in1);
-        }
+        Shape in1 = DartsCellLayout.initializePreprocessing(preprocess0, preprocess1, manager, dataType, inputShapes);
         Shape row = new Shape(inputShapes[2].get(1));
         Shape node = DartsCellLayout.strided(in1, channels, reduction ? 2 : 1);
         for (int n = 0; n < DartsCellLayout.NODES; n++) {

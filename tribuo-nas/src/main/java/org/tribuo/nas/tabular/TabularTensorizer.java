@@ -16,23 +16,17 @@
 
 package org.tribuo.nas.tabular;
 
-import org.tribuo.Dataset;
 import org.tribuo.Example;
 import org.tribuo.Feature;
 import org.tribuo.ImmutableFeatureMap;
-import org.tribuo.ImmutableOutputInfo;
 import org.tribuo.VariableIDInfo;
 import org.tribuo.VariableInfo;
-import org.tribuo.classification.Label;
-import org.tribuo.classification.LabelFactory;
-import org.tribuo.nas.data.ExampleTensorizer;
+import org.tribuo.nas.data.AbstractExampleTensorizer;
 import org.tribuo.nas.data.ImageData;
 import org.tribuo.nas.data.ImageShape;
 
 import java.util.Arrays;
 import java.util.Objects;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Converts Tribuo examples into dense feature vectors, stored as {@link ImageData} of shape
@@ -49,11 +43,9 @@ import java.util.logging.Logger;
  * <p>
  * Thread safe (immutable).
  */
-public final class TabularTensorizer implements ExampleTensorizer {
-    private static final Logger logger = Logger.getLogger(TabularTensorizer.class.getName());
+public final class TabularTensorizer extends AbstractExampleTensorizer {
 
     private final ImmutableFeatureMap featureMap;
-    private final ImageShape shape;
 
     /**
      * Creates a tensorizer whose columns are the feature ids of the map.
@@ -62,7 +54,13 @@ public final class TabularTensorizer implements ExampleTensorizer {
      * @throws IllegalArgumentException If the map is empty or its ids are not exactly {@code 0 .. size-1}.
      */
     public TabularTensorizer(ImmutableFeatureMap featureMap) {
-        this.featureMap = Objects.requireNonNull(featureMap, "featureMap");
+        super(new ImageShape(checkedSize(featureMap), 1, 1));
+        this.featureMap = featureMap;
+    }
+
+    /** The number of features of a map whose ids are exactly 0 .. size-1. */
+    private static int checkedSize(ImmutableFeatureMap featureMap) {
+        Objects.requireNonNull(featureMap, "featureMap");
         int n = featureMap.size();
         if (n == 0) {
             throw new IllegalArgumentException("the feature map is empty: a tabular network needs at least one feature");
@@ -76,17 +74,7 @@ public final class TabularTensorizer implements ExampleTensorizer {
             }
             seen[id] = true;
         }
-        this.shape = new ImageShape(n, 1, 1);
-    }
-
-    /**
-     * The shape of one example, {@code ImageShape(numFeatures, 1, 1)}.
-     *
-     * @return The shape.
-     */
-    @Override
-    public ImageShape shape() {
-        return shape;
+        return n;
     }
 
     /**
@@ -95,7 +83,7 @@ public final class TabularTensorizer implements ExampleTensorizer {
      * @return The feature count.
      */
     public int numFeatures() {
-        return shape.channels();
+        return shape().channels();
     }
 
     /**
@@ -107,100 +95,20 @@ public final class TabularTensorizer implements ExampleTensorizer {
         return featureMap;
     }
 
+    @Override
+    protected String describe(int count) {
+        return count + " examples of " + numFeatures() + " features";
+    }
+
     /**
-     * Converts a whole dataset, in iteration order, into feature vectors and label ids.
+     * {@inheritDoc}
      * <p>
-     * Labels become {@code labelIds.getID(label)}. Tribuo's unknown label
-     * ({@link LabelFactory#UNKNOWN_LABEL}) becomes {@link ImageData#UNKNOWN_LABEL}; any other label
-     * that {@code labelIds} does not know is an error.
-     *
-     * @param dataset  The dataset.
-     * @param labelIds The label id mapping, usually the training set's {@code getOutputIDInfo()}.
-     * @return The feature vectors and labels.
-     * @throws IllegalArgumentException If the dataset is empty, too large for one array, or an
-     *                                  example has a non-finite value or an unknown label; the
-     *                                  message names the feature and the example index.
+     * Features the map does not know are ignored; a value that is not finite or beyond the float
+     * range is an error.
      */
     @Override
-    public ImageData tensorize(Dataset<Label> dataset, ImmutableOutputInfo<Label> labelIds) {
-        Objects.requireNonNull(dataset, "dataset");
-        Objects.requireNonNull(labelIds, "labelIds");
-        int n = dataset.size();
-        if (n == 0) {
-            throw new IllegalArgumentException("dataset is empty");
-        }
-        int p = shape.pixels();
-        if ((long) n * p > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("dataset of " + n + " examples of " + p
-                    + " features does not fit in one float array");
-        }
-        float[] values = new float[n * p];
-        int[] labels = new int[n];
-        int i = 0;
-        for (Example<Label> example : dataset) {
-            if (i == n) {
-                throw new IllegalStateException("dataset yielded more than its size() of " + n + " examples");
-            }
-            labels[i] = labelId(example.getOutput(), labelIds, i);
-            fill(example, values, i * p, i);
-            i++;
-        }
-        if (i != n) {
-            throw new IllegalStateException("dataset yielded " + i + " examples but its size() is " + n);
-        }
-        logger.log(Level.FINE, () -> "tensorized " + n + " examples of " + p + " features");
-        return new ImageData(shape, values, labels);
-    }
-
-    /**
-     * Converts one example (typically at prediction time) into a new array. The output is ignored.
-     *
-     * @param example The example.
-     * @return A new array of {@link #numFeatures()} values.
-     * @throws IllegalArgumentException If a known feature's value is not finite.
-     */
-    public float[] tensorize(Example<Label> example) {
-        float[] dest = new float[shape.pixels()];
-        tensorizeInto(example, dest, 0);
-        return dest;
-    }
-
-    /**
-     * Writes one example's feature vector into {@code dest[offset .. offset + numFeatures())},
-     * zeroing the features it does not mention and ignoring features the map does not know. The
-     * output is ignored.
-     *
-     * @param example The example.
-     * @param dest    The destination array.
-     * @param offset  The float offset of the vector in {@code dest}.
-     * @throws IllegalArgumentException  If a known feature's value is not finite.
-     * @throws IndexOutOfBoundsException If the vector does not fit in {@code dest} at {@code offset}.
-     */
-    @Override
-    public void tensorizeInto(Example<Label> example, float[] dest, int offset) {
-        Objects.requireNonNull(example, "example");
-        Objects.requireNonNull(dest, "dest");
-        Objects.checkFromIndexSize(offset, shape.pixels(), dest.length);
-        fill(example, dest, offset, -1);
-    }
-
-    private static int labelId(Label label, ImmutableOutputInfo<Label> labelIds, int exampleIndex) {
-        if (label == null || LabelFactory.UNKNOWN_LABEL.getLabel().equals(label.getLabel())) {
-            return ImageData.UNKNOWN_LABEL;
-        }
-        int id = labelIds.getID(label);
-        if (id < 0) {
-            throw new IllegalArgumentException("label '" + label.getLabel() + "' of example " + exampleIndex
-                    + " is not in the label id mapping (known labels: " + labelIds.getDomain() + ")");
-        }
-        return id;
-    }
-
-    /**
-     * Writes an example into dest at offset; exampleIndex is only used in error messages (-1: none).
-     */
-    private void fill(Example<?> example, float[] dest, int offset, int exampleIndex) {
-        Arrays.fill(dest, offset, offset + shape.pixels(), 0.0f);
+    protected void fill(Example<?> example, float[] dest, int offset, int exampleIndex) {
+        Arrays.fill(dest, offset, offset + shape().pixels(), 0.0f);
         for (Feature feature : example) {
             int id = featureMap.getID(feature.getName());
             if (id < 0) {
@@ -210,7 +118,7 @@ public final class TabularTensorizer implements ExampleTensorizer {
             float f = (float) value;
             if (!Float.isFinite(f)) {
                 throw new IllegalArgumentException("feature '" + feature.getName() + "' of "
-                        + (exampleIndex >= 0 ? "example " + exampleIndex : "the example")
+                        + exampleName(exampleIndex)
                         + (Double.isFinite(value) ? " has value " + value + ", outside the float range" : " has non-finite value " + value));
             }
             dest[offset + id] = f;
@@ -219,8 +127,8 @@ public final class TabularTensorizer implements ExampleTensorizer {
 
     @Override
     public int[] featureIdAtPosition(ImmutableFeatureMap featureMap) {
-        int[] ids = new int[shape.pixels()];
-        java.util.Arrays.fill(ids, -1);
+        int[] ids = new int[shape().pixels()];
+        Arrays.fill(ids, -1);
         for (VariableInfo info : featureMap) {
             int id = ((VariableIDInfo) info).getID();
             if (id < ids.length) {
