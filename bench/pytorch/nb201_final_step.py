@@ -18,7 +18,10 @@ SGD momentum 0.9 / wd 3e-4, loss and correct count read), random images made out
 region; one JSON line.
 
     python3 bench/pytorch/nb201_final_step.py --genotype G [--channels 16] [--cells 1] [--batch 128]
-        [--input 1x28x28] [--steps 20] [--warmup 5] [--threads 2]
+        [--input 1x28x28] [--steps 20] [--warmup 5] [--threads 2] [--profile TABLE.txt]
+
+With --profile the timed steps also run under torch.autograd.profiler and its per-op table
+(self CPU time) lands in the file.
 """
 
 import argparse
@@ -37,6 +40,7 @@ p.add_argument("--steps", type=int, default=20)
 p.add_argument("--warmup", type=int, default=5)
 p.add_argument("--threads", type=int, default=2)
 p.add_argument("--seed", type=int, default=1)
+p.add_argument("--profile", default="")
 args = p.parse_args()
 
 from torch_env import clipped_sgd_step, import_torch  # noqa: E402
@@ -55,7 +59,11 @@ sgd = torch.optim.SGD(params, lr=0.05, momentum=0.9, weight_decay=3e-4)
 images = torch.randn(args.batch, c, h, w)
 labels = torch.randint(0, 10, (args.batch,))
 millis = []
+profiler = None
 for s in range(args.warmup + args.steps):
+    if s == args.warmup and args.profile:
+        profiler = torch.autograd.profiler.profile()
+        profiler.__enter__()
     x = images.clone()
     start = time.perf_counter()
     logits = net(x)
@@ -65,6 +73,10 @@ for s in range(args.warmup + args.steps):
     int((logits.argmax(dim=1) == labels).sum())
     if s >= args.warmup:
         millis.append((time.perf_counter() - start) * 1e3)
+if profiler is not None:
+    profiler.__exit__(None, None, None)
+    with open(args.profile, "w") as out:
+        out.write(profiler.key_averages().table(sort_by="self_cpu_time_total", row_limit=40))
 millis.sort()
 
 

@@ -141,6 +141,22 @@ final class BenchMachine {
     }
 
     /**
+     * The process's minor page faults so far (field 10 of /proc/self/stat): on these VMs a fault
+     * costs ~14 µs, so a step that takes fresh pages from the kernel is slow (docs/performance.md).
+     * @return The count, or -1 where /proc is unreadable (not Linux).
+     */
+    static long minorFaults() {
+        try {
+            String stat = Files.readString(Paths.get("/proc/self/stat"));
+            // The command name (field 2) may hold spaces; fields after its closing parenthesis are plain.
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
+            return Long.parseLong(fields[7]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /**
      * CPU time from /proc/stat (whole machine) and /proc/self/stat (this process), to tell how
      * much of the machine other processes used while a benchmark ran.
      * @param machineBusy The machine's busy time, in clock ticks.

@@ -25,6 +25,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.loss.Loss;
@@ -45,10 +46,11 @@ import static org.tribuo.nas.examples.bench.BenchStats.percentile;
  * loss and the number of correct predictions, as {@code NetworkTrainer} does. Random images
  * made outside the timed region. Prints one JSON line per row; the PyTorch twin is
  * {@code bench/pytorch/nb201_final_step.py} and {@code scripts/bench-final-step.sh} alternates the
- * two.
+ * two. With {@code --profile} the timed steps also run under libtorch's profiler, whose Chrome
+ * trace lands in the file ({@code bench/pytorch/profile_summary.py} sums it per op).
  * <pre>
  *   FinalStepBenchmark --genotype G [--channels 16] [--cells 1] [--batch 128] [--input 1x28x28]
- *                      [--steps 20] [--warmup 5] [--seed 1]
+ *                      [--steps 20] [--warmup 5] [--seed 1] [--profile TRACE.json]
  * </pre>
  */
 public final class FinalStepBenchmark {
@@ -75,6 +77,8 @@ public final class FinalStepBenchmark {
         Engine engine = DjlRuntime.engine();
         Loss loss = Loss.softmaxCrossEntropyLoss();
         double[] millis = new double[steps];
+        String profile = a.get("profile", "");
+        long faults = 0;
         try (NDManager base = engine.newBaseManager(Device.cpu())) {
             Block network = Nb201Networks.discrete(genotype, channels, cells, 10);
             network.initialize(base, DataType.FLOAT32, input);
@@ -82,6 +86,12 @@ public final class FinalStepBenchmark {
             NDArray labels = base.randomInteger(0, 10, new Shape(batch), DataType.INT64);
             try (SgdOptimizer sgd = new SgdOptimizer(network, base, 0.9f, 3e-4f, 5f)) {
                 for (int s = 0; s < warmup + steps; s++) {
+                    if (s == warmup) {
+                        faults = BenchMachine.minorFaults();
+                        if (!profile.isEmpty()) {
+                            JniUtils.startProfile(false, true, false);
+                        }
+                    }
                     try (NDManager step = base.newSubManager()) {
                         NDArray x = images.duplicate();
                         x.attach(step);
@@ -101,11 +111,16 @@ public final class FinalStepBenchmark {
                         }
                     }
                 }
+                faults = BenchMachine.minorFaults() - faults;
+                if (!profile.isEmpty()) {
+                    JniUtils.stopProfile(profile);
+                }
             }
         }
         System.out.printf(Locale.ROOT, "{\"side\": \"tribuo-nas\", \"genotype\": \"%s\", \"channels\": %d, \"cells\": %d, "
                         + "\"batch\": %d, \"input\": \"%s\", \"steps\": %d, \"median_ms\": %.2f, \"p10_ms\": %.2f, \"p90_ms\": %.2f, "
-                        + "\"versions\": \"%s\"}%n", genotype, channels, cells, batch, a.get("input", "1x28x28"), steps,
-                percentile(millis, 50), percentile(millis, 10), percentile(millis, 90), DjlRuntime.versions());
+                        + "\"minor_faults_per_step\": %d, \"versions\": \"%s\"}%n", genotype, channels, cells, batch,
+                a.get("input", "1x28x28"), steps, percentile(millis, 50), percentile(millis, 10), percentile(millis, 90),
+                faults / steps, DjlRuntime.versions());
     }
 }
