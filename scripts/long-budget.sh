@@ -9,12 +9,18 @@
 # Per-epoch results appear in docs/results/long-budget/ as they come; the log in its run.log.
 #
 #   nohup scripts/long-budget.sh > /dev/null 2>&1 &
+#   nohup scripts/long-budget.sh --phase random --order reverse > /dev/null 2>&1 &   # optional second
+#       process for the random cells, on an idle core only (each process keeps its own class copy)
 #   python3 scripts/long-budget-summary.py          # table + entropy plot from what has finished
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/fetch-fashion-mnist.sh >&2
 results=docs/results/long-budget
 mkdir -p "$results"
+frozen=output/long-budget/classes
+if [[ $# -gt 0 ]]; then
+    frozen+="$(printf -- "-%s" "$@" | tr -cs 'A-Za-z0-9\n-' '-')"
+fi
 echo "# $(date -u +%Y-%m-%dT%H:%MZ) start/resume at commit $(git rev-parse --short HEAD), THREADS=${THREADS:-1} $*" >> "$results/run.log"
-FROZEN_CLASSES=output/long-budget/classes THREADS="${THREADS:-1}" scripts/run-bench.sh org.tribuo.nas.examples.experiments.LongBudget --results "$results" "$@" \
+FROZEN_CLASSES="$frozen" THREADS="${THREADS:-1}" scripts/run-bench.sh org.tribuo.nas.examples.experiments.LongBudget --results "$results" "$@" \
     2>&1 | grep --line-buffered -v "^\[W\|LegacyTypeDispatch" >> "$results/run.log"

@@ -20,6 +20,7 @@ package org.tribuo.nas.examples.experiments;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.tribuo.nas.arch.ArchitectureGeometry;
+import org.tribuo.nas.checkpoint.CheckpointException;
 import org.tribuo.nas.checkpoint.RunCheckpoints;
 import org.tribuo.nas.checkpoint.RunFingerprint;
 import org.tribuo.nas.data.ImageData;
@@ -70,8 +71,13 @@ import java.util.SplittableRandom;
  *   LongBudget [--data /usr/share/datasets/fashion-mnist] [--output output/long-budget]
  *              [--results docs/results/long-budget] [--seeds 2] [--search-epochs 11]
  *              [--bilevel-epochs 22] [--final-epochs 10] [--random 10] [--train-images 60000]
+ *              [--phase all|random] [--order forward|reverse]
  * </pre>
  * {@code --train-images} keeps only the first images of the training set (for a quick trial).
+ * {@code --phase random} trains only the random cells, so that a second process can train them
+ * on an idle core while the first one searches; {@code --order reverse} takes them from the last, so
+ * the two processes meet in the middle. A random cell whose checkpoint folder the other process
+ * holds is skipped (and trained by a later run if still unfinished).
  */
 public final class LongBudget {
 
@@ -126,14 +132,37 @@ public final class LongBudget {
                         SearchScheme.BILEVEL, 1, a.getInt("bilevel-epochs", 22)));
             }
         }
-        for (Search s : searches) {
-            experiment.trainFinal(s.name(), experiment.search(s));
+        String phase = a.get("phase", "all");
+        if (!phase.equals("all") && !phase.equals("random")) {
+            throw new IllegalArgumentException("--phase must be all or random, got '" + phase + "'");
+        }
+        if (phase.equals("all")) {
+            for (Search s : searches) {
+                experiment.trainFinal(s.name(), experiment.search(s));
+            }
         }
         SplittableRandom draws = new SplittableRandom(2026);
+        List<Genotype> randomCells = new ArrayList<>();
         for (int i = 1; i <= a.getInt("random", 10); i++) {
-            experiment.trainFinal("random-" + i, experiment.space.randomGenotype(draws));
+            randomCells.add(experiment.space.randomGenotype(draws));
         }
-        System.out.println("all runs finished; results in " + results);
+        String order = a.get("order", "forward");
+        if (!order.equals("forward") && !order.equals("reverse")) {
+            throw new IllegalArgumentException("--order must be forward or reverse, got '" + order + "'");
+        }
+        boolean reverse = order.equals("reverse");
+        int skipped = 0;
+        for (int k = 0; k < randomCells.size(); k++) {
+            int i = reverse ? randomCells.size() - k : k + 1;
+            try {
+                experiment.trainFinal("random-" + i, randomCells.get(i - 1));
+            } catch (CheckpointException e) {
+                System.out.println("random-" + i + " skipped: " + e.getMessage());
+                skipped++;
+            }
+        }
+        System.out.println(skipped == 0 ? "all runs finished; results in " + results
+                : skipped + " random cells skipped; run the same command again to finish them");
     }
 
     /** The search's genotype: read from its result if it finished, otherwise searched (resuming). */
