@@ -114,13 +114,7 @@ public final class DartsCell extends AbstractBlock implements OnnxBlock {
 
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-        preprocess0.initialize(manager, dataType, inputShapes[0]);
-        preprocess1.initialize(manager, dataType, inputShapes[1]);
-        Shape in0 = preprocess0.getOutputShapes(new Shape[]{inputShapes[0]})[0];
-        Shape in1 = preprocess1.getOutputShapes(new Shape[]{inputShapes[1]})[0];
-        if (!in0.equals(in1)) {
-            throw new IllegalArgumentException("the cell inputs do not match after preprocessing: " + in0 + " and " + in1);
-        }
+        Shape in1 = DartsCellLayout.initializePreprocessing(preprocess0, preprocess1, manager, dataType, inputShapes);
         Shape node = DartsCellLayout.strided(in1, channels, reduction ? 2 : 1);
         for (int p = 0; p < ops.length; p++) {
             ops[p].initialize(manager, dataType, pairs.get(p).input() < 2 ? in1 : node);

@@ -64,7 +64,7 @@ public final class DartsCellLayout {
     }
 
     /**
-     * Initializes a search cell's two preprocessing blocks and checks that they bring both inputs
+     * Initializes a cell's two preprocessing blocks and checks that they bring both inputs
      * to one shape.
      * @param preprocess0 The block of the first input.
      * @param preprocess1 The block of the second input.
