@@ -83,7 +83,7 @@ public final class Nb201Genotype implements Genotype {
      * Parses a NAS-Bench-201 architecture string.
      * @param text e.g. {@code |nor_conv_3x3~0|+|skip_connect~0|nor_conv_1x1~1|+|avg_pool_3x3~0|skip_connect~1|nor_conv_3x3~2|}.
      * @return The genotype.
-     * @throws GenotypeFormatException naming the character position and the problem.
+     * @throws org.tribuo.nas.space.GenotypeFormatException naming the character position and the problem.
      */
     public static Nb201Genotype parse(String text) {
         return new Nb201GenotypeParser(text).parse();

@@ -23,8 +23,8 @@ import org.tribuo.nas.space.OpSelection;
 import java.util.Locale;
 
 /**
- * How a supernet computes its search cells: NAS-Bench-201 ({@link SearchCell} or
- * {@link FusedSearchCell}) and the DARTS space ({@code DartsSearchCell} or
+ * How a supernet computes its search cells: NAS-Bench-201 ({@code SearchCell} or
+ * {@code FusedSearchCell}) and the DARTS space ({@code DartsSearchCell} or
  * {@code FusedDartsSearchCell}). Both compute the same function; they differ in speed and in
  * parameter layout (so a checkpoint only loads into a supernet built with the same implementation).
  */

@@ -83,7 +83,7 @@ public final class TabularGenotype implements Genotype {
 
     /**
      * The op on an edge.
-     * @param edge The edge index (see {@link TabularSearchSpace#edgeIndex(int, int)}).
+     * @param edge The edge index (see {@link TabularCellLayout#edgeIndex(int, int)}).
      * @return The op.
      */
     public TabularOp op(int edge) {
