@@ -71,13 +71,15 @@ import java.util.SplittableRandom;
  *   LongBudget [--data /usr/share/datasets/fashion-mnist] [--output output/long-budget]
  *              [--results docs/results/long-budget] [--seeds 2] [--search-epochs 11]
  *              [--bilevel-epochs 22] [--final-epochs 10] [--random 10] [--train-images 60000]
- *              [--phase all|random] [--order forward|reverse]
+ *              [--phase all|random] [--order forward|reverse] [--searches NAME,NAME...]
  * </pre>
  * {@code --train-images} keeps only the first images of the training set (for a quick trial).
  * {@code --phase random} trains only the random cells, so that a second process can train them
  * on an idle core while the first one searches; {@code --order reverse} takes them from the last, so
  * the two processes meet in the middle. A random cell whose checkpoint folder the other process
- * holds is skipped (and trained by a later run if still unfinished).
+ * holds is skipped (and trained by a later run if still unfinished). {@code --searches} runs only the
+ * named searches (e.g. {@code gaea-bilevel-s1} in one process, {@code gaea-s2,darts-s2} in another)
+ * before the random cells.
  */
 public final class LongBudget {
 
@@ -136,8 +138,9 @@ public final class LongBudget {
         if (!phase.equals("all") && !phase.equals("random")) {
             throw new IllegalArgumentException("--phase must be all or random, got '" + phase + "'");
         }
+        List<Search> selected = selectSearches(searches, a.get("searches", ""));
         if (phase.equals("all")) {
-            for (Search s : searches) {
+            for (Search s : selected) {
                 experiment.trainFinal(s.name(), experiment.search(s));
             }
         }
@@ -163,6 +166,21 @@ public final class LongBudget {
         }
         System.out.println(skipped == 0 ? "all runs finished; results in " + results
                 : skipped + " random cells skipped; run the same command again to finish them");
+    }
+
+    /** The searches named in {@code --searches} (all of them when it is empty), in the order given. */
+    private static List<Search> selectSearches(List<Search> searches, String names) {
+        if (names.isBlank()) {
+            return searches;
+        }
+        List<Search> selected = new ArrayList<>();
+        for (String name : names.split(",")) {
+            Search match = searches.stream().filter(s -> s.name().equals(name.trim())).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("--searches: unknown search '" + name.trim()
+                            + "'; known: " + searches.stream().map(Search::name).toList()));
+            selected.add(match);
+        }
+        return selected;
     }
 
     /** The search's genotype: read from its result if it finished, otherwise searched (resuming). */
