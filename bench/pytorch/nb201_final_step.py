@@ -41,6 +41,8 @@ p.add_argument("--warmup", type=int, default=5)
 p.add_argument("--threads", type=int, default=2)
 p.add_argument("--seed", type=int, default=1)
 p.add_argument("--profile", default="")
+p.add_argument("--channels-last", action="store_true",
+               help="feed the images in channels-last memory order (the network then runs channels-last)")
 args = p.parse_args()
 
 from torch_env import clipped_sgd_step, import_torch  # noqa: E402
@@ -54,6 +56,8 @@ torch.manual_seed(args.seed)
 c, h, w = (int(v) for v in args.input.split("x"))
 net = Nb201Network(c, args.channels, args.cells, 10, args.genotype)
 net.train()
+if args.channels_last:
+    net = net.to(memory_format=torch.channels_last)
 params = [q for q in net.parameters() if q.requires_grad]
 sgd = torch.optim.SGD(params, lr=0.05, momentum=0.9, weight_decay=3e-4)
 images = torch.randn(args.batch, c, h, w)
@@ -64,7 +68,7 @@ for s in range(args.warmup + args.steps):
     if s == args.warmup and args.profile:
         profiler = torch.autograd.profiler.profile()
         profiler.__enter__()
-    x = images.clone()
+    x = images.contiguous(memory_format=torch.channels_last) if args.channels_last else images.clone()
     start = time.perf_counter()
     logits = net(x)
     loss = F.cross_entropy(logits, labels)
@@ -89,5 +93,5 @@ def percentile(values, q):
 
 print(json.dumps({"side": "pytorch", "genotype": args.genotype, "channels": args.channels, "cells": args.cells,
                   "batch": args.batch, "input": args.input, "steps": args.steps,
-                  "median_ms": round(percentile(millis, 50), 2), "p10_ms": round(percentile(millis, 10), 2),
+                  "channels_last": args.channels_last, "median_ms": round(percentile(millis, 50), 2), "p10_ms": round(percentile(millis, 10), 2),
                   "p90_ms": round(percentile(millis, 90), 2), "versions": "torch " + torch.__version__}))

@@ -17,6 +17,7 @@
 package org.tribuo.nas.nb201;
 
 import org.tribuo.nas.nn.Layers;
+import org.tribuo.nas.nn.MemoryLayout;
 import org.tribuo.nas.nn.TorchDefaultInit;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -35,6 +36,7 @@ import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import org.tribuo.nas.onnx.OnnxBlock;
 import org.tribuo.nas.onnx.OnnxGraphWriter;
 import org.tribuo.util.onnx.ONNXRef;
@@ -47,6 +49,7 @@ import org.tribuo.util.onnx.ONNXRef;
  * </pre>
  * The same skeleton carries the supernet (search cells, input {@code [x, α]}) and the network
  * of a genotype (fixed cells, input {@code [x]}). Output: class logits [batch, numClasses].
+ * A {@link MemoryLayout} re-lays the stem's output; the layers after it keep that layout.
  */
 public final class Nb201Network extends AbstractBlock implements OnnxBlock {
 
@@ -58,6 +61,7 @@ public final class Nb201Network extends AbstractBlock implements OnnxBlock {
     private final List<Boolean> isCell = new ArrayList<>();
     private final BatchNorm lastNorm;
     private final Linear classifier;
+    private final MemoryLayout layout;
 
     /**
      * Creates the network.
@@ -67,6 +71,19 @@ public final class Nb201Network extends AbstractBlock implements OnnxBlock {
      * @param cells Makes each cell.
      */
     public Nb201Network(int channels, int cellsPerStage, int numClasses, CellFactory cells) {
+        this(channels, cellsPerStage, numClasses, cells, MemoryLayout.CONTIGUOUS);
+    }
+
+    /**
+     * Creates the network with a memory layout for its activations.
+     * @param channels C, the channels of the first stage.
+     * @param cellsPerStage N, the cells in each of the three stages.
+     * @param numClasses Number of output classes.
+     * @param cells Makes each cell.
+     * @param layout The layout the stem's output (and so every later activation) takes.
+     */
+    public Nb201Network(int channels, int cellsPerStage, int numClasses, CellFactory cells, MemoryLayout layout) {
+        this.layout = Objects.requireNonNull(layout, "layout");
         if (channels <= 0 || cellsPerStage <= 0 || numClasses <= 0) {
             throw new IllegalArgumentException("channels, cells per stage and classes must be positive, got C="
                     + channels + ", N=" + cellsPerStage + ", classes=" + numClasses);
@@ -99,7 +116,8 @@ public final class Nb201Network extends AbstractBlock implements OnnxBlock {
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDList extras = inputs.subNDList(1);
-        NDList x = stemNorm.forward(ps, stem.forward(ps, new NDList(inputs.get(0)), training), training);
+        NDArray stemOut = layout.arrange(stem.forward(ps, new NDList(inputs.get(0)), training).singletonOrThrow());
+        NDList x = stemNorm.forward(ps, new NDList(stemOut), training);
         for (int i = 0; i < body.size(); i++) {
             NDList in = x;
             if (isCell.get(i)) {

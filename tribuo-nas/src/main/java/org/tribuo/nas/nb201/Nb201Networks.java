@@ -19,6 +19,7 @@ package org.tribuo.nas.nb201;
 import ai.djl.nn.Block;
 
 import org.tribuo.nas.nn.CellImplementation;
+import org.tribuo.nas.nn.MemoryLayout;
 import org.tribuo.nas.space.OpSelection;
 
 /**
@@ -79,10 +80,12 @@ public final class Nb201Networks {
      * @param channels C.
      * @param cellsPerStage N.
      * @param numClasses Number of classes.
+     * @param layout The memory layout of the activations.
      * @return The network, uninitialized.
      */
-    public static Nb201Network discrete(Nb201Genotype genotype, int channels, int cellsPerStage, int numClasses) {
-        return new Nb201Network(channels, cellsPerStage, numClasses, c -> new DiscreteCell(genotype, c));
+    public static Nb201Network discrete(Nb201Genotype genotype, int channels, int cellsPerStage, int numClasses,
+                                        MemoryLayout layout) {
+        return new Nb201Network(channels, cellsPerStage, numClasses, c -> new DiscreteCell(genotype, c), layout);
     }
 
     /**

@@ -27,6 +27,7 @@ import com.oracle.labs.mlrg.olcut.config.Config;
 import ai.djl.nn.Block;
 
 import org.tribuo.nas.nn.CellImplementation;
+import org.tribuo.nas.nn.MemoryLayout;
 import org.tribuo.nas.util.InvalidSettingException;
 import org.tribuo.nas.util.SettingChecks;
 
@@ -42,7 +43,8 @@ import java.util.SplittableRandom;
  * cell (the same function as the plain one with fewer, larger tensor ops; see docs/performance.md).
  * <p>
  * Configured fields and their reference values: {@code ops} (empty: every op but {@code none}),
- * supernet C=16 N=5, final network C=16 N=5, no cutout.
+ * supernet C=16 N=5, final network C=16 N=5, no cutout; the final network runs channels-last
+ * ({@link MemoryLayout}), the supernet contiguous.
  */
 public final class Nb201SearchSpace implements SearchSpace {
 
@@ -61,6 +63,9 @@ public final class Nb201SearchSpace implements SearchSpace {
     private int finalCellsPerStage = 5;
     @Config(description = "Side in pixels of the cutout square in final training; 0 turns it off.")
     private int cutout = 0;
+    @Config(description = "Memory layout of the final network's activations: CHANNELS_LAST (faster on CPU) or "
+            + "CONTIGUOUS (NCHW, as before this setting existed: the same function, other rounding).")
+    private MemoryLayout finalMemoryLayout = MemoryLayout.CHANNELS_LAST;
 
     private Nb201Space candidates;
 
@@ -215,7 +220,8 @@ public final class Nb201SearchSpace implements SearchSpace {
             throw new IllegalArgumentException("a " + NAME + " network needs a NAS-Bench-201 genotype, got "
                     + genotype.spaceName() + " genotype " + genotype);
         }
-        return Nb201Networks.discrete((Nb201Genotype) genotype, settings.channels(), settings.depth(), numClasses);
+        return Nb201Networks.discrete((Nb201Genotype) genotype, settings.channels(), settings.depth(), numClasses,
+                finalMemoryLayout);
     }
 
     @Override
@@ -244,6 +250,8 @@ public final class Nb201SearchSpace implements SearchSpace {
         public Builder finalNetwork(int c, int n) { space.finalChannels = c; space.finalCellsPerStage = n; return this; }
         /** @param v Cutout side in pixels (0 = off). @return this */
         public Builder cutout(int v) { space.cutout = v; return this; }
+        /** @param v Memory layout of the final network's activations. @return this */
+        public Builder finalMemoryLayout(MemoryLayout v) { space.finalMemoryLayout = Objects.requireNonNull(v, "v"); return this; }
 
         /**
          * Validates and builds.
@@ -258,6 +266,7 @@ public final class Nb201SearchSpace implements SearchSpace {
             out.finalChannels = space.finalChannels;
             out.finalCellsPerStage = space.finalCellsPerStage;
             out.cutout = space.cutout;
+            out.finalMemoryLayout = space.finalMemoryLayout;
             out.candidates = parseOps(out.ops);
             out.validate();
             return out;

@@ -106,7 +106,7 @@ public class TorchDefaultInitTest {
             }
             Block net = Nb201Networks.discrete(Nb201Genotype.parse(
                     "|nor_conv_3x3~0|+|nor_conv_1x1~0|skip_connect~1|+|avg_pool_3x3~0|nor_conv_3x3~1|nor_conv_3x3~2|"),
-                    8, 1, CLASSES);
+                    8, 1, CLASSES, MemoryLayout.CONTIGUOUS);
             net.initialize(m, DataType.FLOAT32, x);
             assertTrue(assertTorchDefaults(net, "network") > 5);
         }

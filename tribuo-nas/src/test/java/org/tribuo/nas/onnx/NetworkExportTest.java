@@ -33,6 +33,7 @@ import org.tribuo.nas.space.NetworkSettings;
 import org.tribuo.nas.nb201.Nb201Genotype;
 import org.tribuo.nas.nn.Layers;
 import org.tribuo.nas.nb201.Nb201Networks;
+import org.tribuo.nas.nn.MemoryLayout;
 import org.tribuo.nas.train.DjlRuntime;
 import org.tribuo.util.onnx.ONNXContext;
 import org.tribuo.util.onnx.ONNXPlaceholder;
@@ -100,7 +101,15 @@ public class NetworkExportTest {
         DjlRuntime.seed(11);
         Nb201Genotype genotype = Nb201Genotype.parse(
                 "|nor_conv_3x3~0|+|avg_pool_3x3~0|none~1|+|skip_connect~0|nor_conv_1x1~1|avg_pool_3x3~2|");
-        assertExportMatches(Nb201Networks.discrete(genotype, 16, 1, 10));
+        assertExportMatches(Nb201Networks.discrete(genotype, 16, 1, 10, MemoryLayout.CONTIGUOUS));
+    }
+
+    @Test
+    public void channelsLastNetworkExportsTheSameFunction() throws Exception {
+        DjlRuntime.seed(11);
+        Nb201Genotype genotype = Nb201Genotype.parse(
+                "|nor_conv_3x3~0|+|avg_pool_3x3~0|none~1|+|skip_connect~0|nor_conv_1x1~1|avg_pool_3x3~2|");
+        assertExportMatches(Nb201Networks.discrete(genotype, 16, 1, 10, MemoryLayout.CHANNELS_LAST));
     }
 
     @Test

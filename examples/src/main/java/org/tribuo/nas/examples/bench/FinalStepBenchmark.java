@@ -33,6 +33,7 @@ import ai.djl.training.loss.Loss;
 import org.tribuo.nas.examples.ExampleArgs;
 import org.tribuo.nas.nb201.Nb201Genotype;
 import org.tribuo.nas.nb201.Nb201Networks;
+import org.tribuo.nas.nn.MemoryLayout;
 import org.tribuo.nas.train.DjlRuntime;
 import org.tribuo.nas.train.SgdOptimizer;
 
@@ -50,8 +51,11 @@ import static org.tribuo.nas.examples.bench.BenchStats.percentile;
  * trace lands in the file ({@code bench/pytorch/profile_summary.py} sums it per op).
  * <pre>
  *   FinalStepBenchmark --genotype G [--channels 16] [--cells 1] [--batch 128] [--input 1x28x28]
- *                      [--steps 20] [--warmup 5] [--seed 1] [--profile TRACE.json]
+ *                      [--steps 20] [--warmup 5] [--seed 1] [--layout channels_last|contiguous]
+ *                      [--profile TRACE.json]
  * </pre>
+ * {@code --layout} is the network's {@link MemoryLayout} (default: the library's default for final
+ * networks, channels-last).
  */
 public final class FinalStepBenchmark {
 
@@ -73,6 +77,7 @@ public final class FinalStepBenchmark {
         Shape input = new Shape(batch, Long.parseLong(dims[0]), Long.parseLong(dims[1]), Long.parseLong(dims[2]));
         int steps = a.getInt("steps", 20);
         int warmup = a.getInt("warmup", 5);
+        MemoryLayout layout = MemoryLayout.valueOf(a.get("layout", "channels_last").toUpperCase(Locale.ROOT));
         DjlRuntime.seed(a.getInt("seed", 1));
         Engine engine = DjlRuntime.engine();
         Loss loss = Loss.softmaxCrossEntropyLoss();
@@ -80,7 +85,7 @@ public final class FinalStepBenchmark {
         String profile = a.get("profile", "");
         long faults = 0;
         try (NDManager base = engine.newBaseManager(Device.cpu())) {
-            Block network = Nb201Networks.discrete(genotype, channels, cells, 10);
+            Block network = Nb201Networks.discrete(genotype, channels, cells, 10, layout);
             network.initialize(base, DataType.FLOAT32, input);
             NDArray images = base.randomNormal(input);
             NDArray labels = base.randomInteger(0, 10, new Shape(batch), DataType.INT64);
@@ -118,8 +123,9 @@ public final class FinalStepBenchmark {
             }
         }
         System.out.printf(Locale.ROOT, "{\"side\": \"tribuo-nas\", \"genotype\": \"%s\", \"channels\": %d, \"cells\": %d, "
-                        + "\"batch\": %d, \"input\": \"%s\", \"steps\": %d, \"median_ms\": %.2f, \"p10_ms\": %.2f, \"p90_ms\": %.2f, "
-                        + "\"minor_faults_per_step\": %d, \"versions\": \"%s\"}%n", genotype, channels, cells, batch,
+                        + "\"layout\": \"%s\", \"batch\": %d, \"input\": \"%s\", \"steps\": %d, \"median_ms\": %.2f, \"p10_ms\": %.2f, \"p90_ms\": %.2f, "
+                        + "\"minor_faults_per_step\": %d, \"versions\": \"%s\"}%n", genotype, channels, cells,
+                layout.name().toLowerCase(Locale.ROOT), batch,
                 a.get("input", "1x28x28"), steps, percentile(millis, 50), percentile(millis, 10), percentile(millis, 90),
                 faults / steps, DjlRuntime.versions());
     }

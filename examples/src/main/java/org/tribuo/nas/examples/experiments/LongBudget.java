@@ -36,7 +36,7 @@ import org.tribuo.nas.search.SearchResult;
 import org.tribuo.nas.search.SearchScheme;
 import org.tribuo.nas.space.Genotype;
 import org.tribuo.nas.nb201.Nb201SearchSpace;
-import org.tribuo.nas.nb201.Nb201Space;
+import org.tribuo.nas.nn.MemoryLayout;
 import org.tribuo.nas.train.DjlRuntime;
 import org.tribuo.nas.train.FinalTrainingConfig;
 import org.tribuo.nas.train.NetworkTrainer;
@@ -96,7 +96,8 @@ public final class LongBudget {
     private final Path output;
     private final Path results;
     private final int finalEpochs;
-    private final Nb201SearchSpace space = new Nb201SearchSpace(Nb201Space.withoutNone());
+    /** Contiguous final networks, as the runs started before channels-last became the default. */
+    private final Nb201SearchSpace space = Nb201SearchSpace.builder().finalMemoryLayout(MemoryLayout.CONTIGUOUS).build();
 
     private LongBudget(ImageData train, ImageData test, Path output, Path results, int finalEpochs) {
         this.train = train;
