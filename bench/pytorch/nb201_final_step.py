@@ -18,9 +18,10 @@ SGD momentum 0.9 / wd 3e-4, loss and correct count read), random images made out
 region; one JSON line.
 
     python3 bench/pytorch/nb201_final_step.py --genotype G [--channels 16] [--cells 1] [--batch 128]
-        [--input 1x28x28] [--steps 20] [--warmup 5] [--threads 2] [--profile TABLE.txt]
+        [--input 1x28x28] [--steps 20] [--warmup 5] [--threads 2] [--channels-last] [--profile TABLE.txt]
 
-With --profile the timed steps also run under torch.autograd.profiler and its per-op table
+The network is the authors' (contiguous NCHW) unless --channels-last converts it and its input to
+torch.channels_last, the layout tribuo-nas's final networks use by default. With --profile the timed steps also run under torch.autograd.profiler and its per-op table
 (self CPU time) lands in the file.
 """
 
