@@ -12,17 +12,19 @@
 #   nohup scripts/long-budget.sh --phase random --order reverse > /dev/null 2>&1 &   # optional second
 #       process for the random cells, on an idle core only (each process keeps its own class copy)
 #   python3 scripts/long-budget-summary.py          # table + entropy plot from what has finished
-#   scripts/long-budget-park.sh                     # pause, and keep unfinished runs' checkpoints in git
-# A fresh checkout has no output/: the checkpoints parked in docs/results/long-budget/checkpoints
-# are copied back before the runs start, so the runs continue from their last parked epoch.
+#   scripts/long-budget-park.sh                     # pause, and keep unfinished runs' checkpoints outside the checkout
+# A fresh checkout has no output/: the checkpoints parked in LONG_BUDGET_PARK_DIR (default
+# ~/.cache/tribuo-nas/long-budget-checkpoints; not in git, they are MBs of weights) are copied back
+# before the runs start, so the runs continue from their last parked epoch.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/fetch-fashion-mnist.sh >&2
 results=docs/results/long-budget
 mkdir -p "$results"
 frozen=output/long-budget/classes
-if [[ -d "$results/checkpoints" ]]; then
-    for parked in "$results"/checkpoints/*/; do
+park="${LONG_BUDGET_PARK_DIR:-$HOME/.cache/tribuo-nas/long-budget-checkpoints}"
+if [[ -d "$park" ]]; then
+    for parked in "$park"/*/; do
         run=$(basename "$parked")
         if [[ ! -e output/long-budget/$run ]]; then
             mkdir -p output/long-budget
