@@ -72,6 +72,7 @@ import java.util.SplittableRandom;
  *              [--results docs/results/long-budget] [--seeds 2] [--search-epochs 11]
  *              [--bilevel-epochs 22] [--final-epochs 10] [--random 10] [--train-images 60000]
  *              [--phase all|random] [--order forward|reverse] [--searches NAME,NAME...]
+ *              [--noise-seeds 8,9]
  * </pre>
  * {@code --train-images} keeps only the first images of the training set (for a quick trial).
  * {@code --phase random} trains only the random cells, so that a second process can train them
@@ -80,6 +81,11 @@ import java.util.SplittableRandom;
  * holds is skipped (and trained by a later run if still unfinished). {@code --searches} runs only the
  * named searches (e.g. {@code gaea-bilevel-s1} in one process, {@code gaea-s2,darts-s2} in another)
  * before the random cells.
+ * <p>
+ * Every cell trains with one final-training seed, so that only the cell differs; how far the test
+ * accuracy moves with that seed alone is measured last: {@code --noise-seeds} (default 8,9; empty
+ * for none) retrains the cell that {@code gaea-s1} found with each of those seeds (runs
+ * {@code seed-noise-8}, ...), once {@code gaea-s1} has finished.
  */
 public final class LongBudget {
 
@@ -165,8 +171,13 @@ public final class LongBudget {
                 skipped++;
             }
         }
+        for (String seed : a.get("noise-seeds", "8,9").split(",")) {
+            if (!seed.isBlank()) {
+                skipped += experiment.trainSeedNoise(Long.parseLong(seed.trim())) ? 0 : 1;
+            }
+        }
         System.out.println(skipped == 0 ? "all runs finished; results in " + results
-                : skipped + " random cells skipped; run the same command again to finish them");
+                : skipped + " final trainings skipped; run the same command again to finish them");
     }
 
     /** The searches named in {@code --searches} (all of them when it is empty), in the order given. */
@@ -218,13 +229,39 @@ public final class LongBudget {
             }), checkpoints);
     }
 
-    /** Trains a cell from scratch (resuming) and tests it, unless its result exists. */
+    /**
+     * Retrains the cell of {@code gaea-s1} with another final-training seed.
+     * @return false if it was skipped (gaea-s1 unfinished, or the other process holds the run).
+     */
+    private boolean trainSeedNoise(long seed) throws IOException {
+        Path reference = results.resolve("gaea-s1.final.json");
+        String name = "seed-noise-" + seed;
+        if (!Files.exists(reference)) {
+            System.out.println(name + " skipped: gaea-s1 has not finished");
+            return false;
+        }
+        Genotype cell = space.parseGenotype(JSON.readTree(reference.toFile()).get("genotype").asText());
+        try {
+            trainFinal(name, cell, seed);
+            return true;
+        } catch (CheckpointException e) {
+            System.out.println(name + " skipped: " + e.getMessage());
+            return false;
+        }
+    }
+
+    /** Trains a cell from scratch with the common final-training seed; see {@link #trainFinal(String, Genotype, long)}. */
     private void trainFinal(String name, Genotype genotype) throws IOException {
+        trainFinal(name, genotype, FINAL_SEED);
+    }
+
+    /** Trains a cell from scratch (resuming) and tests it, unless its result exists. */
+    private void trainFinal(String name, Genotype genotype, long seed) throws IOException {
         Path done = results.resolve(name + ".final.json");
         if (Files.exists(done)) {
             return;
         }
-        FinalTrainingConfig config = FinalTrainingConfig.of(16, 1, finalEpochs, 128, 0.05f, FINAL_SEED, "cpu");
+        FinalTrainingConfig config = FinalTrainingConfig.of(16, 1, finalEpochs, 128, 0.05f, seed, "cpu");
         Path lines = results.resolve(name + ".final.jsonl");
         try (RunCheckpoints checkpoints = RunCheckpoints.open(output.resolve(name + "-final"),
                 fingerprint(Map.of("final", config.toString(), "genotype", genotype.toString())));
@@ -243,6 +280,7 @@ public final class LongBudget {
             result.put("run", name);
             result.put("genotype", genotype.toString());
             result.put("final_epochs", finalEpochs);
+            result.put("final_seed", seed);
             result.put("test_accuracy", net.accuracy(test));
             Files.writeString(done, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result));
             System.out.println(name + ": " + genotype + " test accuracy " + result.get("test_accuracy"));
