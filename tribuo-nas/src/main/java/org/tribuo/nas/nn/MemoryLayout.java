@@ -32,8 +32,8 @@ public enum MemoryLayout {
     /** NCHW, contiguous: oneDNN reorders every convolution's input and output to its blocked format. */
     CONTIGUOUS,
     /**
-     * NCHW shape with channels-last (NHWC) strides: oneDNN convolves in place of the reorders, which
-     * made the NAS-Bench-201 final-training step take 0.70-0.77x the time on CPU (docs/results.md).
+     * NCHW shape with channels-last (NHWC) strides: oneDNN convolves them directly, without the
+     * reorders; the NAS-Bench-201 final-training step took 0.70-0.77x the time on CPU (docs/results.md).
      */
     CHANNELS_LAST;
 
