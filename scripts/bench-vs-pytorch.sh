@@ -37,8 +37,9 @@ CONFIGS=("16,5,64,1x28x28" "16,5,64,3x32x32" "16,1,64,1x28x28")
 DARTS=${DARTS:-1}
 DARTS_CONFIGS=("16,8,4,32,3x32x32" "16,8,4,32,1x28x28")
 command -v /usr/bin/python3 >/dev/null && /usr/bin/python3 -c "import torch" 2>/dev/null || scripts/install-python-torch.sh >&2
-# Both sides: glibc keeps freed memory mapped (page faults dominate otherwise; see the DJL notes).
-export MALLOC_MMAP_THRESHOLD_=1073741824 MALLOC_TRIM_THRESHOLD_=1073741824
+# Both sides: the glibc settings of scripts/java-env.sh (freed memory stays mapped; page faults
+# dominate otherwise, see docs/performance.md).
+source scripts/java-env.sh
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 rows=""
