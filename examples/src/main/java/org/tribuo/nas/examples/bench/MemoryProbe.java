@@ -19,6 +19,8 @@ import ai.djl.ndarray.NDManager;
 
 import org.tribuo.nas.train.DjlRuntime;
 
+import java.lang.management.BufferPoolMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 
@@ -45,6 +47,16 @@ final class MemoryProbe {
      */
     static double heapMegabytes() {
         return Runtime.getRuntime().totalMemory() / 1048576.0;
+    }
+
+    /**
+     * The JVM's direct buffers (DJL stages array data in them).
+     * @return MB in use.
+     */
+    static double directMegabytes() {
+        return ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class).stream()
+                .filter(pool -> pool.getName().equals("direct"))
+                .mapToLong(BufferPoolMXBean::getMemoryUsed).sum() / 1048576.0;
     }
 
     /**

@@ -53,8 +53,9 @@ import java.util.Locale;
 /**
  * Memory soak: runs many GAEA search steps (architecture step + weight step) on Fashion-MNIST
  * images and samples the process's resident memory (VmRSS) and the live native arrays, then
- * prints a table and the least-squares slope of the resident memory after warm-up, in MB per
- * 1000 steps. Flat memory means a slope near 0. Usage:
+ * prints a table (with the JVM's direct buffers, where DJL stages array data) and the least-squares
+ * slope of the resident memory after warm-up, in MB per 1000 steps. Flat memory means a slope near
+ * 0. Usage:
  * <pre>
  *   SoakBenchmark [--steps 1000] [--every 50] [--warmup 100] [--channels 16] [--cells 1] [--batch 64]
  *                 [--data DIR (Fashion-MNIST IDX files; default the test fixture)]
@@ -64,7 +65,7 @@ public final class SoakBenchmark {
 
     private SoakBenchmark() {}
 
-    private record Sample(int step, double rssMb, double heapMb, int liveArrays, double seconds) {}
+    private record Sample(int step, double rssMb, double heapMb, double directMb, int liveArrays, double seconds) {}
 
     /**
      * Runs the soak.
@@ -122,7 +123,7 @@ public final class SoakBenchmark {
                                 BatchFactory.labels(m, data, weightEpoch[b]), 0.025f);
                     }
                     if ((i + 1) % every == 0 || i == 0) {
-                        samples.add(new Sample(i + 1, MemoryProbe.residentMegabytes(), MemoryProbe.heapMegabytes(),
+                        samples.add(new Sample(i + 1, MemoryProbe.residentMegabytes(), MemoryProbe.heapMegabytes(), MemoryProbe.directMegabytes(),
                                 system.getManagedArrays().size(), (System.nanoTime() - start) / 1e9));
                         System.err.printf(Locale.ROOT, "[soak] step %d: RSS %.1f MB%n", i + 1, samples.get(samples.size() - 1).rssMb());
                     }
@@ -131,11 +132,11 @@ public final class SoakBenchmark {
         }
         System.out.printf(Locale.ROOT, "Memory soak: %d search steps (architecture + weight), C=%d N=%d B=%d, 1x28x28 "
                 + "Fashion-MNIST, %s, CPU%n%n", steps, channels, cells, batch, DjlRuntime.versions());
-        System.out.println("| step | resident MB | JVM heap committed MB | resident − heap MB | live native arrays | seconds |");
-        System.out.println("|---:|---:|---:|---:|---:|---:|");
+        System.out.println("| step | resident MB | JVM heap committed MB | resident − heap MB | direct buffers MB | live native arrays | seconds |");
+        System.out.println("|---:|---:|---:|---:|---:|---:|---:|");
         for (Sample s : samples) {
-            System.out.printf(Locale.ROOT, "| %d | %.1f | %.1f | %.1f | %d | %.0f |%n", s.step(), s.rssMb(), s.heapMb(),
-                    s.rssMb() - s.heapMb(), s.liveArrays(), s.seconds());
+            System.out.printf(Locale.ROOT, "| %d | %.1f | %.1f | %.1f | %.1f | %d | %.0f |%n", s.step(), s.rssMb(), s.heapMb(),
+                    s.rssMb() - s.heapMb(), s.directMb(), s.liveArrays(), s.seconds());
         }
         List<Sample> steady = samples.stream().filter(s -> s.step() > warmup).toList();
         List<Sample> secondHalf = samples.stream().filter(s -> s.step() > steps / 2).toList();
