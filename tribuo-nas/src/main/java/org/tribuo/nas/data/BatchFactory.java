@@ -25,9 +25,10 @@ import java.util.Objects;
 /**
  * Builds DJL tensors for a minibatch of an {@link ImageData}.
  * <p>
- * Each method gathers the selected examples into one Java array and makes a single native copy,
- * so a batch costs one JNI call. The returned arrays belong to the given manager; close it (or a
- * sub-manager) to free them.
+ * Each method gathers the selected examples into one Java array and copies it into a tensor whose
+ * memory the native library owns (through a reused direct buffer). The returned arrays belong to the
+ * given manager; closing it (or a sub-manager) frees them at once, without waiting for a garbage
+ * collection.
  */
 public final class BatchFactory {
 
@@ -87,7 +88,7 @@ public final class BatchFactory {
         if (cutout != null) {
             cutout.applyInPlace(buffer, indices.length, shape, rng);
         }
-        return manager.create(buffer, new Shape(indices.length, shape.channels(), shape.height(), shape.width()));
+        return TensorStaging.floats(manager, buffer, new Shape(indices.length, shape.channels(), shape.height(), shape.width()));
     }
 
     /**
@@ -112,7 +113,7 @@ public final class BatchFactory {
             }
             buffer[i] = label;
         }
-        return manager.create(buffer, new Shape(indices.length));
+        return TensorStaging.longs(manager, buffer, new Shape(indices.length));
     }
 
     private static void checkIndices(int[] indices) {
