@@ -18,8 +18,8 @@
 #   scripts/bench-soak.sh --steps 2000 --every 100
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export OPT_OUT_TRACKING=true
-export DJL_CACHE_DIR="$PWD/.djl-cache"
+# Offline DJL and the glibc settings every benchmark here runs with (the CLI launcher sets the same).
+source scripts/java-env.sh
 mvn -q -B -o -DskipTests install >&2 || mvn -q -B -DskipTests install >&2
 cp_file=examples/target/examples-classpath.txt
 mvn -q -B -o -pl examples dependency:build-classpath -Dmdep.outputFile="$PWD/$cp_file" >&2 \
