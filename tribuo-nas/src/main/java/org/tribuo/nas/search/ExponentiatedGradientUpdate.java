@@ -157,8 +157,11 @@ public final class ExponentiatedGradientUpdate implements ArchitectureUpdate {
 
     @Override
     public String describe() {
+        // An unresolved update shows its "reference" settings as such, not as the 0 / -1 that stand for them.
         return String.format(Locale.ROOT, "archLearningRate=%s, edgeLearningRate=%s, archEntropicWeight=%s, clampMin=%s, "
-                + "normalizeOrder=%s", learningRate, edgeLearningRate, entropicWeight, clampMin, normalizeOrder);
+                        + "normalizeOrder=%s", learningRate == 0 ? "reference" : learningRate,
+                edgeLearningRate == 0 ? "archLearningRate" : edgeLearningRate,
+                entropicWeight < 0 ? "reference" : entropicWeight, clampMin, normalizeOrder);
     }
 
     @Override

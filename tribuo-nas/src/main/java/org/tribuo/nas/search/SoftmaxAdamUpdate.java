@@ -128,8 +128,10 @@ public final class SoftmaxAdamUpdate implements ArchitectureUpdate {
 
     @Override
     public String describe() {
+        // An unresolved update shows its "reference" settings as such, not as the 0 that stands for them.
         return String.format(Locale.ROOT, "archLearningRate=%s, edgeLearningRate=%s, archWeightDecay=%s, beta1=%s, beta2=%s",
-                learningRate, edgeLearningRate, weightDecay, beta1, beta2);
+                learningRate == 0 ? "reference" : learningRate, edgeLearningRate == 0 ? "archLearningRate" : edgeLearningRate,
+                weightDecay, beta1, beta2);
     }
 
     @Override
