@@ -18,6 +18,12 @@ import statistics
 import sys
 
 STEPS_PER_EPOCH = {"single": 60000 // 64, "bilevel": 30000 // 64}
+# The paper's NAS-Bench-201 CIFAR-10 entropy curves (bilevel, seed 6500), digitized from its figure
+# (gaea-spec.md section 5) as epoch: entropy. Its epochs count from 0 at the end of the first (its
+# epoch 0 is already below ln 4), and a bilevel epoch there is 25,000 / 64 = 391 steps.
+PAPER_STEPS_PER_EPOCH = 25000 // 64 + 1
+PAPER_CURVES = {"paper GAEA, CIFAR-10 (digitized)": ({0: 1.362, 5: 1.087, 10: 0.951, 20: 0.819, 30: 0.745}, "o"),
+                "paper DARTS, CIFAR-10 (digitized)": ({0: 1.386, 25: 1.379}, "s")}
 
 
 NOISE = "gaea-s1's cell, final seeds 7, 8, 9"
@@ -107,6 +113,9 @@ def plot(folder, searches):
         ys = [math.log(4)] + [r["entropy"] for r in epochs]
         ax.plot(xs, ys, marker="o", markersize=3, label=name, color=colors[method(name)],
                 linestyle="--" if name.endswith("s2") or name.endswith("s3") else "-")
+    for label, (points, marker) in PAPER_CURVES.items():
+        ax.plot([(e + 1) * PAPER_STEPS_PER_EPOCH for e in points], list(points.values()), marker=marker,
+                markersize=5, linestyle="none", color="grey", markerfacecolor="none", label=label)
     ax.axhline(math.log(4), color="grey", linewidth=0.8, linestyle=":")
     ax.set_ylim(0, math.log(4) * 1.05)
     ax.set_xlabel("architecture steps")
