@@ -39,6 +39,12 @@ def method(run):
     return "GAEA" if run.startswith("gaea") else "DARTS"
 
 
+def natural_order(run):
+    """random-2 before random-10."""
+    name, _, number = run.rpartition("-")
+    return (name, int(number)) if number.isdigit() else (run, 0)
+
+
 def read_lines(path):
     with open(path) as f:
         return [json.loads(line) for line in f if line.strip()]
@@ -80,7 +86,7 @@ def main(folder):
     out.append("")
     out.append("| run | architecture steps | final entropy | genotype | final seed | test accuracy |")
     out.append("|---|---:|---:|---|---:|---:|")
-    for n in sorted(set(searches) | set(finals)):
+    for n in sorted(set(searches) | set(finals), key=natural_order):
         epochs = searches.get(n, [])
         scheme = "bilevel" if "bilevel" in n else "single"
         steps = len(epochs) * STEPS_PER_EPOCH[scheme] if epochs else 0
