@@ -21,7 +21,7 @@ STEPS_PER_EPOCH = {"single": 60000 // 64, "bilevel": 30000 // 64}
 # The paper's NAS-Bench-201 CIFAR-10 entropy curves (bilevel, seed 6500), digitized from its figure
 # (gaea-spec.md section 5) as epoch: entropy. Its epochs count from 0 at the end of the first (its
 # epoch 0 is already below ln 4), and a bilevel epoch there is 25,000 / 64 = 391 steps.
-PAPER_STEPS_PER_EPOCH = 25000 // 64 + 1
+PAPER_STEPS_PER_EPOCH = math.ceil(25000 / 64)
 PAPER_CURVES = {"paper GAEA, CIFAR-10 (digitized)": ({0: 1.362, 5: 1.087, 10: 0.951, 20: 0.819, 30: 0.745}, "o"),
                 "paper DARTS, CIFAR-10 (digitized)": ({0: 1.386, 25: 1.379}, "s")}
 

@@ -39,7 +39,8 @@ fi
 echo "# $(date -u +%Y-%m-%dT%H:%MZ) start/resume at commit $(git rev-parse --short HEAD), THREADS=${THREADS:-1} $*" >> "$results/run.log"
 # A bounded heap and direct memory: with the JVM's defaults (a quarter of the RAM each) two processes
 # grew to 16 + 7 GB and the 24 GB machine thrashed, mostly batches DJL left in direct buffers until a
-# GC (fixed in data.TensorStaging since); bounded, each stays within 3-5.8 GB (bilevel the most). The user's JAVA_OPTS win.
+# GC (fixed in data.TensorStaging since); bounded, each stays within 3-5.8 GB resident (bilevel the
+# most). The user's JAVA_OPTS come after, so they win.
 JAVA_OPTS="-Xmx2g -XX:MaxDirectMemorySize=256m ${JAVA_OPTS:-}" \
 FROZEN_CLASSES="$frozen" THREADS="${THREADS:-1}" scripts/run-bench.sh org.tribuo.nas.examples.experiments.LongBudget --results "$results" "$@" \
     2>&1 | grep --line-buffered -v "^\[W\|LegacyTypeDispatch" >> "$results/run.log"
