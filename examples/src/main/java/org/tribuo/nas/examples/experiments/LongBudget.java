@@ -58,7 +58,7 @@ import java.util.SplittableRandom;
 /**
  * GAEA's claim at a real budget (issue 19): single-level GAEA and DARTS searches of the
  * NAS-Bench-201 space (C=16, N=1) on the full Fashion-MNIST training set for at least 10,000
- * architecture steps each, one bilevel GAEA search, then every found cell and ten random ones
+ * architecture steps each, bilevel GAEA and DARTS searches, then every found cell and ten random ones
  * trained from scratch with one final budget and tested on all 10,000 test images.
  * <p>
  * Hours on 2 cores; every search and final training is checkpointed after each epoch under
@@ -136,10 +136,14 @@ public final class LongBudget {
                     seed, searchEpochs));
             searches.add(new Search("darts-s" + seed, ArchitectureGeometry.SOFTMAX_ADAM, SearchScheme.SINGLE_LEVEL,
                     seed, searchEpochs));
-            if (seed == 1) {
-                searches.add(new Search("gaea-bilevel-s1", ArchitectureGeometry.EXPONENTIATED_GRADIENT,
-                        SearchScheme.BILEVEL, 1, a.getInt("bilevel-epochs", 22)));
-            }
+        }
+        // The paper's bilevel contrast (issue 33): DARTS bilevel for both seeds, GAEA bilevel for the second.
+        int bilevelEpochs = a.getInt("bilevel-epochs", 22);
+        for (long seed = 1; seed <= a.getInt("seeds", 2); seed++) {
+            searches.add(new Search("gaea-bilevel-s" + seed, ArchitectureGeometry.EXPONENTIATED_GRADIENT,
+                    SearchScheme.BILEVEL, seed, bilevelEpochs));
+            searches.add(new Search("darts-bilevel-s" + seed, ArchitectureGeometry.SOFTMAX_ADAM,
+                    SearchScheme.BILEVEL, seed, bilevelEpochs));
         }
         String phase = a.get("phase", "all");
         if (!phase.equals("all") && !phase.equals("random")) {
