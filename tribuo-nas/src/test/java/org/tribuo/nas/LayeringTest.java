@@ -37,7 +37,8 @@ import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
  * nb201, darts, tabular              the search spaces, side by side, none knowing another
  * nn                                 blocks the spaces build from (MixedOp, pooling, convolutions)
  * data                               tensors from Tribuo datasets
- * space, arch, onnx, util, protos    interfaces, value types, the architecture optimizers
+ * space, arch, onnx, util, protos,   interfaces, value types, the architecture optimizers,
+ * numerics                           the engine's self-checked convolutions
  * </pre>
  * A layer may use the layers below it, never one above.
  */
@@ -65,7 +66,7 @@ public class LayeringTest {
                 .layer("Blocks").definedBy(ROOT + ".nn..")
                 .layer("Data").definedBy(ROOT + ".data..")
                 .layer("Foundation").definedBy(ROOT + ".space..", ROOT + ".arch..", ROOT + ".onnx..", ROOT + ".util..",
-                        ROOT + ".protos..")
+                        ROOT + ".protos..", ROOT + ".numerics..")
                 .whereLayer("Repro").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Api").mayOnlyBeAccessedByLayers("Repro")
                 .whereLayer("Search").mayOnlyBeAccessedByLayers("Api", "Repro")
@@ -104,7 +105,7 @@ public class LayeringTest {
     /** Every package of the library but the given ones (and protos). */
     private static String[] otherThan(String... allowed) {
         List<String> all = List.of("", "repro", "search", "train", "checkpoint", "nb201", "darts", "tabular", "nn", "data",
-                "space", "arch", "onnx", "util");
+                "space", "arch", "onnx", "util", "numerics");
         List<String> keep = List.of(allowed);
         return all.stream().filter(p -> !keep.contains(p)).map(p -> p.isEmpty() ? ROOT : ROOT + "." + p + "..")
                 .toArray(String[]::new);

@@ -25,6 +25,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.convolutional.Conv2d;
+import org.tribuo.nas.nn.CheckedConv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
@@ -65,8 +66,8 @@ public final class AuxiliaryHead extends AbstractBlock {
      */
     public AuxiliaryHead(int numClasses) {
         this.numClasses = numClasses;
-        reduce = addChildBlock("conv_reduce", Conv2d.builder().setKernelShape(new Shape(1, 1)).setFilters(HIDDEN)
-                .optBias(false).build());
+        reduce = addChildBlock("conv_reduce", CheckedConv2d.of(Conv2d.builder().setKernelShape(new Shape(1, 1)).setFilters(HIDDEN)
+                .optBias(false)));
         reduceNorm = addChildBlock("bn_1", Layers.batchNorm(true));
     }
 
@@ -98,8 +99,8 @@ public final class AuxiliaryHead extends AbstractBlock {
                 (in.get(2) - POOL) / POOL_STRIDE + 1, (in.get(3) - POOL) / POOL_STRIDE + 1);
         if (expand == null) {
             int kernel = (int) Math.min(REFERENCE_KERNEL, Math.min(pooled.get(2), pooled.get(3)));
-            expand = addChildBlock("conv_expand", Conv2d.builder().setKernelShape(new Shape(kernel, kernel))
-                    .setFilters(FEATURES).optBias(false).build());
+            expand = addChildBlock("conv_expand", CheckedConv2d.of(Conv2d.builder().setKernelShape(new Shape(kernel, kernel))
+                    .setFilters(FEATURES).optBias(false)));
             expandNorm = addChildBlock("bn_2", Layers.batchNorm(true));
             classifier = addChildBlock("classifier", Linear.builder().setUnits(numClasses).build());
             // Added after the network set its initializers, so set them here.

@@ -24,6 +24,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.convolutional.Conv2d;
+import org.tribuo.nas.nn.CheckedConv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
@@ -78,8 +79,8 @@ public final class DartsNetwork extends AbstractBlock implements DropPathControl
         }
         this.numClasses = numClasses;
         int c = settings.channels();
-        stem = addChildBlock("stem", Conv2d.builder().setKernelShape(new Shape(3, 3)).setFilters(STEM_MULTIPLIER * c)
-                .optPadding(new Shape(1, 1)).optBias(false).build());
+        stem = addChildBlock("stem", CheckedConv2d.of(Conv2d.builder().setKernelShape(new Shape(3, 3)).setFilters(STEM_MULTIPLIER * c)
+                .optPadding(new Shape(1, 1)).optBias(false)));
         stemNorm = addChildBlock("stem_bn", Layers.batchNorm(true));
         cells = new DartsCell[settings.depth()];
         auxiliaryIndex = 2 * cells.length / 3;

@@ -25,6 +25,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.convolutional.Conv2d;
+import org.tribuo.nas.nn.CheckedConv2d;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -66,7 +67,7 @@ public final class DepthwiseSeparableConv extends AbstractBlock implements OnnxB
         this.stride = stride;
         this.dilation = dilation;
         this.samePadding = kernel % 2 == 1 && padding == dilation * (kernel - 1) / 2;
-        depthwise = addChildBlock("depthwise", Conv2d.builder()
+        depthwise = addChildBlock("depthwise", CheckedConv2d.of(Conv2d.builder()
                 .setKernelShape(new Shape(kernel, kernel))
                 .setFilters(inChannels)
                 .optGroups(inChannels)
@@ -74,12 +75,12 @@ public final class DepthwiseSeparableConv extends AbstractBlock implements OnnxB
                 .optPadding(new Shape(padding, padding))
                 .optDilation(new Shape(dilation, dilation))
                 .optBias(false)
-                .build());
-        pointwise = addChildBlock("pointwise", Conv2d.builder()
+                ));
+        pointwise = addChildBlock("pointwise", CheckedConv2d.of(Conv2d.builder()
                 .setKernelShape(new Shape(1, 1))
                 .setFilters(outChannels)
                 .optBias(false)
-                .build());
+                ));
         norm = addChildBlock("bn", Layers.batchNorm(affine));
     }
 

@@ -26,6 +26,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.convolutional.Conv2d;
+import org.tribuo.nas.nn.CheckedConv2d;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -70,7 +71,7 @@ public final class FactorizedReduce extends AbstractBlock implements OnnxBlock {
     }
 
     private static Conv2d halfConv(int filters) {
-        return Conv2d.builder().setKernelShape(ONE).setFilters(filters).optStride(TWO).optBias(false).build();
+        return CheckedConv2d.of(Conv2d.builder().setKernelShape(ONE).setFilters(filters).optStride(TWO).optBias(false));
     }
 
     @Override

@@ -28,7 +28,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
-import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
@@ -46,6 +45,7 @@ import static org.tribuo.nas.nn.SharedParameterOps.BN_EPSILON;
 import static org.tribuo.nas.nn.SharedParameterOps.BN_MOMENTUM;
 import static org.tribuo.nas.nn.SharedParameterOps.value;
 import static org.tribuo.nas.nn.SharedParameterOps.weightedNorm;
+import org.tribuo.nas.numerics.CheckedConvolutions;
 
 /**
  * The mixed ops of all the edges that leave one state of a DARTS search cell (or both cell
@@ -193,8 +193,8 @@ final class FusedDartsEdges extends AbstractBlock {
         for (int o = 0; o < convs.size(); o++) {
             spatial.add(depthwise(ps, blocks.depthwise1().get(o), convs.get(o), tiled, layout.stride(), training));
         }
-        NDArray mixed = Conv2d.conv2d(concat(spatial), value(ps, blocks.pointwise1(), "weight", device, training), null,
-                UNIT, ZERO, UNIT, convs.size() * edges).singletonOrThrow();
+        NDArray mixed = CheckedConvolutions.conv2d(concat(spatial), value(ps, blocks.pointwise1(), "weight", device, training), null,
+                UNIT, ZERO, UNIT, convs.size() * edges);
         // The sep_conv channels are intermediate (scale 1); the dil_conv channels are final (scale α·β).
         NDArray normed = weightedNorm(ps, blocks.norm1(), mixed, scale("conv", weights, convs, true), training);
         NDList pieces = new NDList(2);
@@ -211,8 +211,8 @@ final class FusedDartsEdges extends AbstractBlock {
                         : activated.get(new NDIndex(":, {}:{}", o * width, (o + 1) * width));
                 second.add(depthwise(ps, blocks.depthwise2().get(o), seps.get(o), part, 1, training));
             }
-            NDArray mixed2 = Conv2d.conv2d(concat(second), value(ps, blocks.pointwise2(), "weight", device, training), null,
-                    UNIT, ZERO, UNIT, seps.size() * edges).singletonOrThrow();
+            NDArray mixed2 = CheckedConvolutions.conv2d(concat(second), value(ps, blocks.pointwise2(), "weight", device, training), null,
+                    UNIT, ZERO, UNIT, seps.size() * edges);
             pieces.add(weightedNorm(ps, blocks.norm2(), mixed2, scale("sep", weights, seps, false), training));
         }
         return pieces;

@@ -21,6 +21,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.convolutional.Conv2d;
+import org.tribuo.nas.nn.CheckedConv2d;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.util.PairList;
 
@@ -85,18 +86,18 @@ record FusedEdgeBlocks(List<Conv2d> depthwise1, Conv2d pointwise1, BatchNorm nor
     private static Conv2d depthwiseConv(DartsOp op, int channels, int stride) {
         int k = op.kernel();
         int d = op.dilation();
-        return Conv2d.builder().setKernelShape(new Shape(k, k)).setFilters(channels).optGroups(channels)
+        return CheckedConv2d.of(Conv2d.builder().setKernelShape(new Shape(k, k)).setFilters(channels).optGroups(channels)
                 .optStride(new Shape(stride, stride)).optPadding(new Shape(op.padding(), op.padding()))
-                .optDilation(new Shape(d, d)).optBias(false).build();
+                .optDilation(new Shape(d, d)).optBias(false));
     }
 
     private static Conv2d pointwise(int channels, int groups) {
-        return Conv2d.builder().setKernelShape(UNIT).setFilters(channels).optGroups(groups).optBias(false).build();
+        return CheckedConv2d.of(Conv2d.builder().setKernelShape(UNIT).setFilters(channels).optGroups(groups).optBias(false));
     }
 
     private static Conv2d halfReduction(int filters, int groups) {
-        return Conv2d.builder().setKernelShape(UNIT).setFilters(filters).optGroups(groups).optStride(TWO).optBias(false)
-                .build();
+        return CheckedConv2d.of(Conv2d.builder().setKernelShape(UNIT).setFilters(filters).optGroups(groups).optStride(TWO).optBias(false)
+                );
     }
 
     /**

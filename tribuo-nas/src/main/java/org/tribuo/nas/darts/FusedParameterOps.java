@@ -28,6 +28,7 @@ import org.tribuo.nas.nn.DepthwiseConvolution;
 import org.tribuo.nas.nn.SharedParameterOps;
 
 import static org.tribuo.nas.nn.SharedParameterOps.value;
+import org.tribuo.nas.numerics.CheckedConvolutions;
 
 /**
  * The DARTS-specific computations of {@link FusedDartsEdges} on its shared parameters: depthwise
@@ -63,9 +64,8 @@ final class FusedParameterOps {
 
     /** The factorized reduction with given kernels; {@code groups} sources side by side in the input. */
     static NDArray factorizedReduction(NDArray relu, int edges, int groups, NDArray kernelA, NDArray kernelB) {
-        NDArray first = Conv2d.conv2d(relu, kernelA, null, TWO, ZERO, UNIT, groups).singletonOrThrow();
-        NDArray second = Conv2d.conv2d(relu.get(":, :, 1:, 1:"), kernelB, null, TWO, ZERO, UNIT, groups)
-                .singletonOrThrow();
+        NDArray first = CheckedConvolutions.conv2d(relu, kernelA, null, TWO, ZERO, UNIT, groups);
+        NDArray second = CheckedConvolutions.conv2d(relu.get(":, :, 1:, 1:"), kernelB, null, TWO, ZERO, UNIT, groups);
         Shape s = first.getShape();
         long half = s.get(1) / edges;
         Shape perEdge = new Shape(s.get(0), edges, half, s.get(2), s.get(3));

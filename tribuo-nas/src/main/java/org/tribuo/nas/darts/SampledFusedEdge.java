@@ -29,6 +29,7 @@ import org.tribuo.nas.nn.MixedOp;
 import static org.tribuo.nas.darts.FusedParameterOps.factorizedReduction;
 import static org.tribuo.nas.nn.SharedParameterOps.kernelRows;
 import static org.tribuo.nas.nn.SharedParameterOps.sliceNorm;
+import org.tribuo.nas.numerics.CheckedConvolutions;
 
 /**
  * The sampled (GDAS) pass of {@link FusedDartsEdges}: one edge with one sampled op, computed as
@@ -107,7 +108,7 @@ final class SampledFusedEdge {
     private NDArray pointwiseAndNorm(ParameterStore ps, NDArray x, Conv2d pointwise,
                                      BatchNorm norm, long channel, boolean training) {
         int active = layout.active();
-        NDArray y = Conv2d.conv2d(x, kernelRows(ps, pointwise, x, channel, active, training), null).singletonOrThrow();
+        NDArray y = CheckedConvolutions.conv2d(x, kernelRows(ps, pointwise, x, channel, active, training), null);
         return sliceNorm(ps, norm, y, channel, active, training);
     }
 

@@ -25,6 +25,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.convolutional.Conv2d;
+import org.tribuo.nas.nn.CheckedConv2d;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -129,12 +130,12 @@ public final class FusedSearchCell extends AbstractBlock {
             int edges = edgesFrom(j);
             for (int c = 0; c < convOps.size(); c++) {
                 int kernel = kernelSize(convOps.get(c));
-                convs[j][c] = addChildBlock(convOps.get(c).opName() + "_from" + j, Conv2d.builder()
+                convs[j][c] = addChildBlock(convOps.get(c).opName() + "_from" + j, CheckedConv2d.of(Conv2d.builder()
                         .setKernelShape(new Shape(kernel, kernel))
                         .setFilters(edges * channels)
                         .optPadding(new Shape(kernel / 2, kernel / 2))
                         .optBias(false)
-                        .build());
+                        ));
             }
             if (!convOps.isEmpty()) {
                 norms[j] = addChildBlock("bn_from" + j, Layers.batchNorm(false));

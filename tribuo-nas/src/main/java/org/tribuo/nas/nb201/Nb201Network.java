@@ -28,6 +28,7 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.convolutional.Conv2d;
+import org.tribuo.nas.nn.CheckedConv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
@@ -89,8 +90,8 @@ public final class Nb201Network extends AbstractBlock implements OnnxBlock {
                     + channels + ", N=" + cellsPerStage + ", classes=" + numClasses);
         }
         this.numClasses = numClasses;
-        stem = addChildBlock("stem", Conv2d.builder().setKernelShape(new Shape(3, 3)).setFilters(channels)
-                .optPadding(new Shape(1, 1)).optBias(false).build());
+        stem = addChildBlock("stem", CheckedConv2d.of(Conv2d.builder().setKernelShape(new Shape(3, 3)).setFilters(channels)
+                .optPadding(new Shape(1, 1)).optBias(false)));
         stemNorm = addChildBlock("stem_bn", Layers.batchNorm(true));
         int c = channels;
         for (int stage = 0; stage < 3; stage++) {

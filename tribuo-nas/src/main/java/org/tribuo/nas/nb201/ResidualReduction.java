@@ -24,6 +24,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.convolutional.Conv2d;
+import org.tribuo.nas.nn.CheckedConv2d;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -57,8 +58,8 @@ public final class ResidualReduction extends AbstractBlock implements OnnxBlock 
     public ResidualReduction(int outChannels) {
         convA = addChildBlock("conv_a", new ReluConvBn(outChannels, 3, 2, 1, true));
         convB = addChildBlock("conv_b", new ReluConvBn(outChannels, 3, 1, 1, true));
-        shortcut = addChildBlock("shortcut", Conv2d.builder()
-                .setKernelShape(new Shape(1, 1)).setFilters(outChannels).optBias(false).build());
+        shortcut = addChildBlock("shortcut", CheckedConv2d.of(Conv2d.builder()
+                .setKernelShape(new Shape(1, 1)).setFilters(outChannels).optBias(false)));
     }
 
     @Override

@@ -19,7 +19,6 @@ package org.tribuo.nas.nb201;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
-import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.ParameterStore;
 
 import org.tribuo.nas.nn.MixedOp;
@@ -27,6 +26,7 @@ import org.tribuo.nas.space.OpSelection;
 
 import static org.tribuo.nas.nn.SharedParameterOps.kernelRows;
 import static org.tribuo.nas.nn.SharedParameterOps.sliceNorm;
+import org.tribuo.nas.numerics.CheckedConvolutions;
 
 /**
  * The sampled (GDAS) pass of a {@link FusedSearchCell}: {@link SearchCell}'s edge-by-edge forward
@@ -102,8 +102,7 @@ final class SampledFusedCell {
         int channels = cell.channels();
         NDArray kernel = kernelRows(ps, cell.convolution(source, op), x, cell.kernelOffset(edge), channels, training);
         int k = FusedSearchCell.kernelSize(op);
-        NDArray convolved = Conv2d.conv2d(Activation.relu(x), kernel, null, UNIT, new Shape(k / 2, k / 2), UNIT)
-                .singletonOrThrow();
+        NDArray convolved = CheckedConvolutions.conv2d(Activation.relu(x), kernel, null, UNIT, new Shape(k / 2, k / 2), UNIT, 1);
         return sliceNorm(ps, cell.norm(source), convolved, cell.normOffset(edge, op), channels, training);
     }
 }

@@ -21,8 +21,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.pooling.Pool;
+import org.tribuo.nas.numerics.CheckedConvolutions;
 
 /**
  * Average pooling that does not count padded zeros, PyTorch's {@code count_include_pad=False},
@@ -70,8 +70,8 @@ public final class AveragePooling {
             // Every (example, channel) plane is pooled on its own, so a narrow input can be summed
             // as one wide image [1, B·C, H, W] (a view) without ever running a narrow convolution.
             NDArray wide = x.reshape(1, planes, s.get(2), s.get(3));
-            NDArray sums = Conv2d.conv2d(wide, windowKernel(manager, planes, kernel, x.getDataType(), x.getDevice()),
-                    null, stride, padding, UNIT, (int) planes).singletonOrThrow();
+            NDArray sums = CheckedConvolutions.conv2d(wide, windowKernel(manager, planes, kernel, x.getDataType(), x.getDevice()),
+                    null, stride, padding, UNIT, (int) planes);
             NDArray counts = windowCounts(manager, s.get(2), s.get(3), x.getDataType(), x.getDevice(), kernel, stride,
                     padding);
             Shape out = sums.getShape();
@@ -108,7 +108,7 @@ public final class AveragePooling {
         Shape s = x.getShape();
         NDArray sums;
         if (byConvolution(x.getDevice(), s.get(1))) {
-            sums = Conv2d.conv2d(x, windowKernel, null, stride, padding, UNIT, (int) s.get(1)).singletonOrThrow();
+            sums = CheckedConvolutions.conv2d(x, windowKernel, null, stride, padding, UNIT, (int) s.get(1));
         } else {
             Shape window = new Shape(windowKernel.getShape().get(2), windowKernel.getShape().get(3));
             sums = Pool.avgPool2d(x, window, stride, padding, false, true).mul(window.size());

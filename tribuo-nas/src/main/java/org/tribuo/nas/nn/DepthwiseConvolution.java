@@ -23,6 +23,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.convolutional.Conv2d;
+import org.tribuo.nas.numerics.CheckedConvolutions;
 
 /**
  * A depthwise convolution with "same" padding (the DARTS {@code sep_conv} and {@code dil_conv}
@@ -86,8 +87,8 @@ public final class DepthwiseConvolution {
                 break;
         }
         long padding = (long) dilation * (size - 1) / 2;
-        return Conv2d.conv2d(x, kernel, null, new Shape(stride, stride), new Shape(padding, padding),
-                new Shape(dilation, dilation), (int) s.get(1)).singletonOrThrow();
+        return CheckedConvolutions.conv2d(x, kernel, null, new Shape(stride, stride), new Shape(padding, padding),
+                new Shape(dilation, dilation), (int) s.get(1));
     }
 
     /** How a depthwise convolution is computed. */
@@ -185,7 +186,7 @@ public final class DepthwiseConvolution {
             kernels = NDArrays.concat(new NDList(evenTaps, oddFirst, oddLast, evenTaps), 0);
             groups = (int) (4 * c);
         }
-        NDArray y = Conv2d.conv2d(phases, kernels, null, new Shape(stride, 1), padding, UNIT, groups).singletonOrThrow();
+        NDArray y = CheckedConvolutions.conv2d(phases, kernels, null, new Shape(stride, 1), padding, UNIT, groups);
         long outHeight = y.getShape().get(2);
         if (stride == 2) {
             return y.reshape(batch, 2, c, outHeight, half).sum(new int[]{1});

@@ -50,13 +50,13 @@ public final class ReluConvBn extends AbstractBlock implements OnnxBlock {
      * @param affine Whether the batch norm learns a scale and shift (false in search cells).
      */
     public ReluConvBn(int outChannels, int kernel, int stride, int padding, boolean affine) {
-        conv = addChildBlock("conv", Conv2d.builder()
+        conv = addChildBlock("conv", CheckedConv2d.of(Conv2d.builder()
                 .setKernelShape(new Shape(kernel, kernel))
                 .setFilters(outChannels)
                 .optStride(new Shape(stride, stride))
                 .optPadding(new Shape(padding, padding))
                 .optBias(false)
-                .build());
+                ));
         norm = addChildBlock("bn", Layers.batchNorm(affine));
     }
 

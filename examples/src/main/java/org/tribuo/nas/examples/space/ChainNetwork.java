@@ -23,6 +23,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
 import ai.djl.nn.convolutional.Conv2d;
+import org.tribuo.nas.nn.CheckedConv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.pooling.Pool;
@@ -48,8 +49,8 @@ final class ChainNetwork extends AbstractBlock {
 
     ChainNetwork(int channels, int depth, int numClasses, IntFunction<Block> cellFactory) {
         this.numClasses = numClasses;
-        stem = addChildBlock("stem", Conv2d.builder().setFilters(channels).setKernelShape(new Shape(3, 3))
-                .optPadding(new Shape(1, 1)).optBias(false).build());
+        stem = addChildBlock("stem", CheckedConv2d.of(Conv2d.builder().setFilters(channels).setKernelShape(new Shape(3, 3))
+                .optPadding(new Shape(1, 1)).optBias(false)));
         stemNorm = addChildBlock("stem_bn", BatchNorm.builder().build());
         cells = new Block[depth];
         for (int i = 0; i < depth; i++) {

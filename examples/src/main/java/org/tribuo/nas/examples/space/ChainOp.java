@@ -21,6 +21,7 @@ import ai.djl.nn.Block;
 import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
+import org.tribuo.nas.nn.CheckedConv2d;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.pooling.Pool;
 
@@ -100,8 +101,8 @@ public enum ChainOp {
         int padding = dilation * (kernel - 1) / 2;
         return new SequentialBlock()
                 .add(Activation.reluBlock())
-                .add(Conv2d.builder().setFilters(channels).setKernelShape(new Shape(kernel, kernel))
-                        .optPadding(new Shape(padding, padding)).optDilation(new Shape(dilation, dilation)).optBias(false).build())
+                .add(CheckedConv2d.of(Conv2d.builder().setFilters(channels).setKernelShape(new Shape(kernel, kernel))
+                        .optPadding(new Shape(padding, padding)).optDilation(new Shape(dilation, dilation)).optBias(false)))
                 .add(BatchNorm.builder().optCenter(affine).optScale(affine).build());
     }
 }

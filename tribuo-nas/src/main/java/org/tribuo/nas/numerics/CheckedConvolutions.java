@@ -1,0 +1,117 @@
+/*
+ * Copyright (c) 2026 tribuo-nas authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package org.tribuo.nas.numerics;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Every 2-d convolution of tribuo-nas goes through {@link #conv2d}: on a signature's first call the
+ * engine's result is checked against float64 ({@link ConvCheck}) and the call takes the route the
+ * check picked; later calls look the route up. Verdicts are kept for the process, per signature
+ * (which includes the device and the thread count). A signature that no route computes right throws
+ * {@link IncorrectConvolutionException} before its result can be used.
+ * <p>
+ * An open {@link ConvolutionAudit} on the calling thread records the verdicts a run used, or, when
+ * it was opened unchecked, makes every call take the engine's kernel as called.
+ */
+public final class CheckedConvolutions {
+
+    private static final Map<ConvSignature, ConvVerdict> VERDICTS = new ConcurrentHashMap<>();
+    private static final Map<ConvSignature, List<RouteCheck>> MEASUREMENTS = new ConcurrentHashMap<>();
+    private static final Object CHECKING = new Object();
+
+    private CheckedConvolutions() {}
+
+    /**
+     * A 2-d convolution, as {@code Conv2d.conv2d}, through the route its signature's check picked.
+     * @param x The input [B, C, H, W].
+     * @param weight The kernel [O, C/groups, kH, kW].
+     * @param bias The bias [O], or null.
+     * @param stride The stride.
+     * @param padding The padding.
+     * @param dilation The dilation.
+     * @param groups The groups.
+     * @return The output [B, O, H', W'].
+     * @throws IncorrectConvolutionException if no route computes this convolution right.
+     */
+    public static NDArray conv2d(NDArray x, NDArray weight, NDArray bias, Shape stride, Shape padding, Shape dilation,
+                                 int groups) {
+        ConvolutionAudit audit = ConvolutionAudit.current();
+        if (audit != null && !audit.checking()) {
+            return ConvRoute.AS_GIVEN.apply(x, weight, bias, stride, padding, dilation, groups);
+        }
+        ConvVerdict verdict = verdict(ConvSignature.of(x, weight, bias, stride, padding, dilation, groups));
+        if (audit != null) {
+            audit.record(verdict);
+        }
+        if (!verdict.usable()) {
+            throw new IncorrectConvolutionException(verdict);
+        }
+        return verdict.route().apply(x, weight, bias, stride, padding, dilation, groups);
+    }
+
+    /**
+     * A 2-d convolution with unit stride and dilation, no padding, one group.
+     * @param x The input.
+     * @param weight The kernel.
+     * @param bias The bias, or null.
+     * @return The output.
+     */
+    public static NDArray conv2d(NDArray x, NDArray weight, NDArray bias) {
+        return conv2d(x, weight, bias, UNIT, ZERO, UNIT, 1);
+    }
+
+    /**
+     * The verdict on a signature: checked now if this process has not checked it yet.
+     * @param signature The signature.
+     * @return The verdict.
+     */
+    public static ConvVerdict verdict(ConvSignature signature) {
+        ConvVerdict known = VERDICTS.get(signature);
+        if (known != null) {
+            return known;
+        }
+        synchronized (CHECKING) {
+            return VERDICTS.computeIfAbsent(signature, CheckedConvolutions::decide);
+        }
+    }
+
+    private static ConvVerdict decide(ConvSignature signature) {
+        if (signature.dataType() == DataType.FLOAT64) {
+            return new ConvVerdict(signature, ConvRoute.AS_GIVEN, List.of());
+        }
+        return ConvVerdict.decide(signature, MEASUREMENTS.computeIfAbsent(signature.measuredShape(), ConvCheck::measure));
+    }
+
+    /**
+     * Every verdict this process holds.
+     * @return The verdicts, in no particular order.
+     */
+    public static List<ConvVerdict> verdicts() {
+        return new ArrayList<>(VERDICTS.values());
+    }
+
+    private static final Shape UNIT = new Shape(1, 1);
+    private static final Shape ZERO = new Shape(0, 0);
+}

@@ -1,0 +1,174 @@
+/*
+ * Copyright (c) 2026 tribuo-nas authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package org.tribuo.nas.numerics;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Measures one convolution shape against float64: the output and both gradients of the loss
+ * {@code Σ y ⊙ r} for a fixed random {@code r}, on a small batch of the shape's size,
+ * {@value #REPEATS} times per route (some wrong results come and go with what memory held before).
+ * Both memory layouts are measured; if either is wrong anywhere, the fallbacks (padded, unfolded)
+ * too, so that the verdict of every call of that shape, whichever gradients it takes, follows from
+ * one measurement ({@link ConvVerdict#decide}).
+ * <p>
+ * The data come from a {@link SplittableRandom} seeded by the shape, not from the engine's
+ * generator, so a check leaves a run's random streams as they were.
+ */
+final class ConvCheck {
+
+    /** Images per check: the wrong results measured so far depend on channels, not on the batch. */
+    static final int BATCH = 2;
+    /** Repetitions per route. */
+    static final int REPEATS = 2;
+
+    private static final List<ConvRoute> LAYOUTS = List.of(ConvRoute.CONTIGUOUS, ConvRoute.CHANNELS_LAST);
+    private static final List<ConvRoute> FALLBACKS = List.of(ConvRoute.PADDED_CONTIGUOUS,
+            ConvRoute.PADDED_CHANNELS_LAST, ConvRoute.UNFOLDED);
+
+    private ConvCheck() {}
+
+    /**
+     * Measures a shape.
+     * @param shape A float32 (or other non-reference) signature taking both gradients.
+     * @return The measurements: contiguous, channels-last, then any fallbacks measured.
+     */
+    static List<RouteCheck> measure(ConvSignature shape) {
+        try (NDManager manager = NDManager.newBaseManager(shape.device())) {
+            Sample sample = Sample.of(shape);
+            Outputs reference = run(manager, shape, sample, ConvRoute.AS_GIVEN, DataType.FLOAT64);
+            List<RouteCheck> checks = new ArrayList<>();
+            for (ConvRoute route : LAYOUTS) {
+                checks.add(measure(manager, shape, sample, reference, route));
+            }
+            if (checks.stream().noneMatch(RouteCheck::passesAll)) {
+                for (ConvRoute route : FALLBACKS) {
+                    if (route.appliesTo(shape)) {
+                        checks.add(measure(manager, shape, sample, reference, route));
+                    }
+                }
+            }
+            return checks;
+        }
+    }
+
+    private static RouteCheck measure(NDManager manager, ConvSignature s, Sample sample, Outputs reference,
+                                      ConvRoute route) {
+        double y = 0;
+        double dx = 0;
+        double dw = 0;
+        for (int r = 0; r < REPEATS; r++) {
+            try (NDManager m = manager.newSubManager()) {
+                Outputs out = run(m, s, sample, route, s.dataType());
+                y = Math.max(y, relativeError(out.y(), reference.y()));
+                dx = Math.max(dx, relativeError(out.dx(), reference.dx()));
+                dw = Math.max(dw, Math.max(relativeError(out.dw(), reference.dw()), relativeError(out.db(), reference.db())));
+            }
+        }
+        return new RouteCheck(route, y, dx, dw);
+    }
+
+    private static Outputs run(NDManager m, ConvSignature s, Sample sample, ConvRoute route, DataType type) {
+        NDArray x = m.create(sample.x, sample.xShape).toType(type, false);
+        NDArray w = m.create(sample.w, sample.wShape).toType(type, false);
+        NDArray b = s.bias() ? m.create(sample.b, new Shape(s.outChannels())).toType(type, false) : null;
+        NDArray r = m.create(sample.r, sample.yShape).toType(type, false);
+        x.setRequiresGradient(s.inputGradient());
+        w.setRequiresGradient(s.weightGradient());
+        if (b != null) {
+            b.setRequiresGradient(s.weightGradient());
+        }
+        NDArray[] y = new NDArray[1];
+        IsolatedGradients.backward(() -> {
+            y[0] = route.apply(x, w, b, s.stride(), s.padding(), s.dilation(), s.groups());
+            return y[0].mul(r).sum();
+        });
+        return new Outputs(doubles(y[0]), s.inputGradient() ? doubles(x.getGradient()) : null,
+                s.weightGradient() ? doubles(w.getGradient()) : null,
+                s.weightGradient() && b != null ? doubles(b.getGradient()) : null);
+    }
+
+    private static double[] doubles(NDArray a) {
+        return a.toType(DataType.FLOAT64, false).toDoubleArray();
+    }
+
+    /** max |a − ref| / max |ref|; infinite if a value is not finite; 0 when there is no such gradient. */
+    static double relativeError(double[] a, double[] ref) {
+        if (a == null) {
+            return 0;
+        }
+        double diff = 0;
+        double scale = 0;
+        for (int i = 0; i < a.length; i++) {
+            if (!Double.isFinite(a[i])) {
+                return Double.POSITIVE_INFINITY;
+            }
+            diff = Math.max(diff, Math.abs(a[i] - ref[i]));
+            scale = Math.max(scale, Math.abs(ref[i]));
+        }
+        return scale == 0 ? diff : diff / scale;
+    }
+
+    /** One call's output and gradients as doubles (null for a gradient not taken). */
+    private record Outputs(double[] y, double[] dx, double[] dw, double[] db) {}
+
+    /** The check's data for one signature, in float32. */
+    private static final class Sample {
+        private final float[] x;
+        private final float[] w;
+        private final float[] b;
+        private final float[] r;
+        private final Shape xShape;
+        private final Shape wShape;
+        private final Shape yShape;
+
+        private Sample(ConvSignature s) {
+            SplittableRandom rng = new SplittableRandom(s.describe().hashCode());
+            xShape = new Shape(BATCH, s.inChannels(), s.height(), s.width());
+            wShape = new Shape(s.outChannels(), s.inPerGroup(), s.kernelHeight(), s.kernelWidth());
+            yShape = new Shape(BATCH, s.outChannels(), out(s.height(), s.kernelHeight(), 0, s),
+                    out(s.width(), s.kernelWidth(), 1, s));
+            x = uniform(rng, xShape.size(), 1);
+            w = uniform(rng, wShape.size(), 1 / Math.sqrt(s.inPerGroup() * s.kernelHeight() * s.kernelWidth()));
+            b = uniform(rng, s.outChannels(), 0.1);
+            r = uniform(rng, yShape.size(), 1);
+        }
+
+        static Sample of(ConvSignature s) {
+            return new Sample(s);
+        }
+
+        private static long out(long size, long kernel, int axis, ConvSignature s) {
+            return (size + 2 * s.padding().get(axis) - s.dilation().get(axis) * (kernel - 1) - 1) / s.stride().get(axis) + 1;
+        }
+
+        private static float[] uniform(SplittableRandom rng, long n, double scale) {
+            float[] v = new float[Math.toIntExact(n)];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = (float) (scale * (2 * rng.nextDouble() - 1));
+            }
+            return v;
+        }
+    }
+}
