@@ -86,6 +86,15 @@ public final class GaeaModel extends Model<Label> implements AutoCloseable, ONNX
     public static final String BETA = "beta";
     /** Model provenance key: the device the network was trained on. */
     public static final String DEVICE = "device";
+    /**
+     * Model provenance key: the convolution self-check of the run: {@code on} with the number of
+     * signatures checked and routed, or {@code off} when the user switched it off.
+     */
+    public static final String CONVOLUTION_CHECK = "convolution-check";
+    /** Model provenance key: every convolution signature the run used, with the route it took, {@code ; } separated. */
+    public static final String CONVOLUTIONS_CHECKED = "convolutions-checked";
+    /** Model provenance key: the signatures the run routed around the engine's kernel, with the route, {@code ; } separated. */
+    public static final String CONVOLUTIONS_ROUTED = "convolutions-routed";
 
     /** Closes the networks of models nobody closed once they are unreachable (Tribuo's CrossValidation and BaggingTrainer never close theirs). */
     private static final Cleaner NATIVE_MEMORY = Cleaner.create();

@@ -90,6 +90,9 @@ public final class GaeaTrainer implements Trainer<Label> {
     private long seed = Trainer.DEFAULT_SEED;
     @Config(description = "Device: auto (a GPU when DJL sees one), cpu, gpu or gpu:N.")
     private String device = "auto";
+    @Config(description = "Check every convolution signature against float64 once and route the ones the engine gets wrong "
+            + "(default true); false trains on the engine's kernels as they are, and the provenance says so.")
+    private boolean checkConvolutions = true;
 
     private SplittableRandom rng;
     private int trainInvocationCounter;
@@ -121,6 +124,7 @@ public final class GaeaTrainer implements Trainer<Label> {
         predictBatchSize = b.predictBatchSize;
         seed = b.seed;
         device = b.device;
+        checkConvolutions = b.checkConvolutions;
         validate();
         rng = new SplittableRandom(seed);
     }
@@ -221,7 +225,7 @@ public final class GaeaTrainer implements Trainer<Label> {
         long runSeed = rng.nextLong();
         TrainerProvenance trainerProvenance = getProvenance();
         trainInvocationCounter++;
-        TrainingRun run = new TrainingRun(parts(), predictBatchSize, device, progress);
+        TrainingRun run = new TrainingRun(parts(), predictBatchSize, device, checkConvolutions, progress);
         return run.train(examples, runProvenance, trainerProvenance, resolvedSettings(), runSeed, checkpointDirectory);
     }
 
@@ -250,7 +254,8 @@ public final class GaeaTrainer implements Trainer<Label> {
     @Override
     public String toString() {
         return "GaeaTrainer(method=" + method() + ", space=" + space + ", " + architectureUpdate + ", " + relaxation
-                + ", " + search + ", " + finalTraining + ", " + input + ", seed=" + seed + ", device=" + device + ")";
+                + ", " + search + ", " + finalTraining + ", " + input + ", seed=" + seed + ", device=" + device
+                + (checkConvolutions ? "" : ", checkConvolutions=false") + ")";
     }
 
     /**
@@ -266,6 +271,7 @@ public final class GaeaTrainer implements Trainer<Label> {
         private int predictBatchSize = 256;
         private long seed = Trainer.DEFAULT_SEED;
         private String device = "auto";
+        private boolean checkConvolutions = true;
 
         private Builder() {}
 
@@ -287,6 +293,12 @@ public final class GaeaTrainer implements Trainer<Label> {
         public Builder seed(long v) { seed = v; return this; }
         /** @param v Device setting. @return this */
         public Builder device(String v) { device = v; return this; }
+        /**
+         * Whether convolutions are checked against float64 and routed where the engine is wrong
+         * (docs/known-issues.md). Switching it off trains on whatever the engine computes.
+         * @param v False to switch the check off. @return this
+         */
+        public Builder checkConvolutions(boolean v) { checkConvolutions = v; return this; }
 
         /**
          * Validates and builds.

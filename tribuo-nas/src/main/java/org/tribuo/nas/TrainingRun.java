@@ -28,6 +28,8 @@ import org.tribuo.nas.data.ExampleTensorizer;
 import org.tribuo.nas.data.ImageData;
 import org.tribuo.nas.data.InputFormat;
 import org.tribuo.nas.data.Normalization;
+import org.tribuo.nas.numerics.ConvVerdict;
+import org.tribuo.nas.numerics.ConvolutionAudit;
 import org.tribuo.nas.search.ArchitectureUpdate;
 import org.tribuo.nas.search.GaeaSearch;
 import org.tribuo.nas.search.SearchConfig;
@@ -75,10 +77,12 @@ final class TrainingRun {
     private final InputFormat input;
     private final int predictBatchSize;
     private final String device;
+    private final boolean checkConvolutions;
     private final TrainingProgress progress;
     private final SearchMethod method;
 
-    TrainingRun(TrainerParts parts, int predictBatchSize, String device, TrainingProgress progress) {
+    TrainingRun(TrainerParts parts, int predictBatchSize, String device, boolean checkConvolutions,
+                TrainingProgress progress) {
         this.space = parts.space();
         this.update = parts.resolvedUpdate();
         this.relaxation = parts.relaxation();
@@ -87,6 +91,7 @@ final class TrainingRun {
         this.input = parts.input();
         this.predictBatchSize = predictBatchSize;
         this.device = device;
+        this.checkConvolutions = checkConvolutions;
         this.progress = progress;
         this.method = parts.method();
     }
@@ -109,12 +114,14 @@ final class TrainingRun {
         schedule.checkFits(searchData.size());
         finalTraining.checkFits(finalData.size());
         try (RunCheckpoints checkpoints = checkpointDirectory == null ? RunCheckpoints.disabled()
-                : RunCheckpoints.open(checkpointDirectory, RunFingerprint.of(trainerProvenance, data, labelNames(labels)))) {
+                : RunCheckpoints.open(checkpointDirectory, RunFingerprint.of(trainerProvenance, data, labelNames(labels)));
+             ConvolutionAudit audit = ConvolutionAudit.open(checkConvolutions)) {
             SearchResult found = search(searchData, data.size(), labels.size(), norm, searchSeed, checkpoints);
             TrainedNetwork network = trainFound(found, finalData, labels.size(), norm, finalSeed, checkpoints);
+            Map<String, Provenance> instance = instanceProvenance(runProvenance, found, network, resolvedSettings);
+            instance.putAll(convolutionProvenance(audit));
             ModelProvenance provenance = new ModelProvenance(GaeaModel.class.getName(), OffsetDateTime.now(),
-                    examples.getProvenance(), trainerProvenance, instanceProvenance(runProvenance, found, network,
-                    resolvedSettings));
+                    examples.getProvenance(), trainerProvenance, instance);
             return new GaeaModel("gaea-" + space.name(), provenance, examples.getFeatureIDMap(), labels, network,
                     tensorizer, found.alpha(), found.beta(), space.ops(), found.history().toJson(), predictBatchSize);
         }
@@ -165,6 +172,27 @@ final class TrainingRun {
             instance.put(GaeaModel.BETA, new StringProvenance(GaeaModel.BETA, Arrays.toString(found.beta())));
         }
         return instance;
+    }
+
+    /** What the convolution self-check did in this run, for the model's provenance. */
+    private static Map<String, Provenance> convolutionProvenance(ConvolutionAudit audit) {
+        Map<String, Provenance> facts = new HashMap<>();
+        List<ConvVerdict> used = audit.verdicts();
+        List<ConvVerdict> routed = audit.routed();
+        String check = audit.checking()
+                ? String.format(Locale.ROOT, "on: %d signatures checked against float64, %d routed", used.size(), routed.size())
+                : "off: switched off by the trainer's checkConvolutions=false; gradients were not checked";
+        facts.put(GaeaModel.CONVOLUTION_CHECK, new StringProvenance(GaeaModel.CONVOLUTION_CHECK, check));
+        facts.put(GaeaModel.CONVOLUTIONS_CHECKED, new StringProvenance(GaeaModel.CONVOLUTIONS_CHECKED, routes(used)));
+        facts.put(GaeaModel.CONVOLUTIONS_ROUTED, new StringProvenance(GaeaModel.CONVOLUTIONS_ROUTED, routes(routed)));
+        if (!routed.isEmpty()) {
+            logger.info(() -> "convolutions routed around the engine's kernels (docs/known-issues.md): " + routes(routed));
+        }
+        return facts;
+    }
+
+    private static String routes(List<ConvVerdict> verdicts) {
+        return verdicts.stream().map(v -> v.signature().describe() + " -> " + v.route()).collect(Collectors.joining("; "));
     }
 
     private static List<String> labelNames(ImmutableOutputInfo<Label> labels) {

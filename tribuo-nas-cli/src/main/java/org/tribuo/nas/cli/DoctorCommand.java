@@ -25,13 +25,17 @@ import ai.djl.util.Utils;
 import ai.djl.util.cuda.CudaUtils;
 
 import org.tribuo.nas.TribuoNasVersion;
+import org.tribuo.nas.space.SearchSpace;
 import org.tribuo.nas.train.DjlRuntime;
 import org.tribuo.nas.train.Devices;
 
 import java.io.PrintStream;
 import java.lang.management.MemoryUsage;
+import java.nio.file.Paths;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * {@code tribuo-nas doctor}: what the command line runs on (Java, DJL, the PyTorch natives and
@@ -57,7 +61,7 @@ final class DoctorCommand implements Command {
 
     @Override
     public String synopsis() {
-        return "[--device D]";
+        return "[--device D] [--numerics [--widths C,C...] [--config FILE]]";
     }
 
     @Override
@@ -66,16 +70,28 @@ final class DoctorCommand implements Command {
                 Prints the versions of tribuo-nas, Java, DJL and PyTorch, the natives' flavor and the directory
                 they were loaded from, the thread settings, DJL's offline flag, and the GPUs DJL sees with their
                 memory; then runs one small computation on the device. Exits with 3, saying what to do, when the
-                natives do not load or the device is not usable.""";
+                natives do not load or the device is not usable.
+                --numerics also checks the engine's convolutions against float64 on the device, as every run does
+                at its start, and prints a row per shape and memory layout with the relative errors of the output
+                and of the input and weight gradients, and the route a run takes (docs/known-issues.md): a default
+                set of shapes, those of the --widths given, and those of a configuration's search and final
+                widths. Exits with 3 if a shape has no right route (training would refuse it).""";
     }
 
     @Override
     public List<OptionSpec> options() {
-        return List.of(OptionSpec.value("device", "D", "the device to check: auto, cpu, gpu or gpu:N (default: auto)"));
+        return List.of(OptionSpec.value("device", "D", "the device to check: auto, cpu, gpu or gpu:N (default: auto)"),
+                OptionSpec.flag("numerics", "check the engine's convolutions against float64 and print the table"),
+                OptionSpec.value("widths", "C,C...", "with --numerics: also the shapes of networks of these channel widths"),
+                OptionSpec.value("config", "FILE", "with --numerics: also the shapes of this configuration's search and final widths"));
     }
 
     @Override
-    public int run(ParsedArguments args, Console console) {
+    public int run(ParsedArguments args, Console console) throws Exception {
+        if (!args.has("numerics") && (args.has("widths") || args.has("config"))) {
+            throw new UsageException("--widths and --config go with --numerics");
+        }
+        Set<Integer> widths = args.has("numerics") ? widths(args) : Set.of();
         PrintStream out = console.out();
         String setting = args.value("device").orElse("auto");
         row(out, "tribuo-nas", TribuoNasVersion.VERSION);
@@ -130,7 +146,42 @@ final class DoctorCommand implements Command {
             return TribuoNasCli.EXIT_RUNTIME;
         }
         row(out, "device", setting + " -> " + Devices.name(device) + ": usable");
+        if (!args.has("numerics")) {
+            return TribuoNasCli.EXIT_OK;
+        }
+        NumericsTable table = new NumericsTable(device).addDefaults();
+        for (int width : widths) {
+            table.addWidth(width);
+        }
+        out.println();
+        if (table.print(out) > 0) {
+            console.err().println(UsageText.PROGRAM + " doctor: some convolutions are wrong through every route on "
+                    + Devices.name(device) + "; training refuses networks that use them (docs/known-issues.md)");
+            return TribuoNasCli.EXIT_RUNTIME;
+        }
         return TribuoNasCli.EXIT_OK;
+    }
+
+    /** The widths of --widths and of the configuration's search and final networks. */
+    private static Set<Integer> widths(ParsedArguments args) throws Exception {
+        Set<Integer> widths = new TreeSet<>();
+        for (String w : args.value("widths").map(v -> v.split(",")).orElse(new String[0])) {
+            try {
+                int c = Integer.parseInt(w.trim());
+                if (c <= 0) {
+                    throw new NumberFormatException();
+                }
+                widths.add(c);
+            } catch (NumberFormatException e) {
+                throw new UsageException("--widths: '" + w.trim() + "' is not a positive channel count");
+            }
+        }
+        if (args.has("config")) {
+            SearchSpace space = SearchCommand.load(Paths.get(args.value("config").orElseThrow()), List.of()).trainer().space();
+            widths.add(space.supernetSettings().channels());
+            widths.add(space.networkSettings().channels());
+        }
+        return widths;
     }
 
     /** The flavor in DJL's natives directory name, e.g. {@code cpu} in {@code 2.7.1-20250812-cpu-linux-x86_64}. */

@@ -20,10 +20,12 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Every 2-d convolution of tribuo-nas goes through {@link #conv2d}: on a signature's first call the
@@ -40,6 +42,7 @@ public final class CheckedConvolutions {
     private static final Map<ConvSignature, ConvVerdict> VERDICTS = new ConcurrentHashMap<>();
     private static final Map<ConvSignature, List<RouteCheck>> MEASUREMENTS = new ConcurrentHashMap<>();
     private static final Object CHECKING = new Object();
+    private static final LongAdder CHECK_NANOS = new LongAdder();
 
     private CheckedConvolutions() {}
 
@@ -101,7 +104,21 @@ public final class CheckedConvolutions {
         if (signature.dataType() == DataType.FLOAT64) {
             return new ConvVerdict(signature, ConvRoute.AS_GIVEN, List.of());
         }
-        return ConvVerdict.decide(signature, MEASUREMENTS.computeIfAbsent(signature.measuredShape(), ConvCheck::measure));
+        long start = System.nanoTime();
+        try {
+            return ConvVerdict.decide(signature, MEASUREMENTS.computeIfAbsent(signature.measuredShape(), ConvCheck::measure));
+        } finally {
+            CHECK_NANOS.add(System.nanoTime() - start);
+        }
+    }
+
+    /**
+     * The time this process has spent checking signatures (the self-check's cost; calls of known
+     * signatures cost a map lookup).
+     * @return The total time of every check so far.
+     */
+    public static Duration checkTime() {
+        return Duration.ofNanos(CHECK_NANOS.sum());
     }
 
     /**

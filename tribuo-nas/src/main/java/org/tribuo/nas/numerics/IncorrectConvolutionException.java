@@ -33,7 +33,7 @@ public final class IncorrectConvolutionException extends IllegalStateException {
         super("the engine computes the convolution " + verdict.signature().describe() + " wrong through every route ("
                 + verdict.describe() + "); use channel counts that are multiples of " + ConvRoute.VECTOR_CHANNELS
                 + " (e.g. searchChannels / finalChannels / C = 16, 32, 48), or switch the convolution check off "
-                + "(convolutionCheck=false) to train anyway, which the model's provenance then records");
+                + "(the trainer setting checkConvolutions=false) to train anyway, which the model's provenance then records");
         this.verdict = verdict;
     }
 
