@@ -28,6 +28,7 @@ import org.tribuo.nas.data.ExampleTensorizer;
 import org.tribuo.nas.data.ImageData;
 import org.tribuo.nas.data.InputFormat;
 import org.tribuo.nas.data.Normalization;
+import org.tribuo.nas.numerics.CheckedConvolutions;
 import org.tribuo.nas.numerics.ConvVerdict;
 import org.tribuo.nas.numerics.ConvolutionAudit;
 import org.tribuo.nas.search.ArchitectureUpdate;
@@ -49,6 +50,7 @@ import org.tribuo.provenance.ModelProvenance;
 import org.tribuo.provenance.TrainerProvenance;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -116,8 +118,10 @@ final class TrainingRun {
         try (RunCheckpoints checkpoints = checkpointDirectory == null ? RunCheckpoints.disabled()
                 : RunCheckpoints.open(checkpointDirectory, RunFingerprint.of(trainerProvenance, data, labelNames(labels)));
              ConvolutionAudit audit = ConvolutionAudit.open(checkConvolutions)) {
+            Duration checkedBefore = CheckedConvolutions.checkTime();
             SearchResult found = search(searchData, data.size(), labels.size(), norm, searchSeed, checkpoints);
             TrainedNetwork network = trainFound(found, finalData, labels.size(), norm, finalSeed, checkpoints);
+            logCheck(audit, CheckedConvolutions.checkTime().minus(checkedBefore));
             Map<String, Provenance> instance = instanceProvenance(runProvenance, found, network, resolvedSettings);
             instance.putAll(convolutionProvenance(audit));
             ModelProvenance provenance = new ModelProvenance(GaeaModel.class.getName(), OffsetDateTime.now(),
@@ -189,6 +193,15 @@ final class TrainingRun {
             logger.info(() -> "convolutions routed around the engine's kernels (docs/known-issues.md): " + routes(routed));
         }
         return facts;
+    }
+
+    private static void logCheck(ConvolutionAudit audit, Duration spent) {
+        if (audit.checking()) {
+            logger.info(() -> String.format(Locale.ROOT, "convolution self-check: %d signatures, %d routed, %.3f s checking",
+                    audit.verdicts().size(), audit.routed().size(), spent.toNanos() / 1e9));
+        } else {
+            logger.warning("convolution self-check switched off (checkConvolutions=false): the engine's gradients were not checked");
+        }
     }
 
     private static String routes(List<ConvVerdict> verdicts) {

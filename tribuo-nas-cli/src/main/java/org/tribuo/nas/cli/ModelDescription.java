@@ -114,6 +114,13 @@ final class ModelDescription {
         row(sb, "Versions", "DJL " + setting(GaeaTrainerProvenance.DJL_VERSION) + ", PyTorch "
                 + setting(GaeaTrainerProvenance.PYTORCH_VERSION) + ", Tribuo " + p.getTribuoVersion()
                 + ", Java " + p.getJavaVersion() + " (" + p.getOS() + " " + p.getArch() + ")");
+        row(sb, "Convolutions", modelValue(GaeaModel.CONVOLUTION_CHECK));
+        String routed = modelValue(GaeaModel.CONVOLUTIONS_ROUTED);
+        if (!routed.isEmpty() && !routed.equals("?")) {
+            for (String signature : routed.split("; ")) {
+                row(sb, "  routed", signature);
+            }
+        }
         row(sb, "Trained at", String.valueOf(p.getTrainingTime()));
         row(sb, "Training data", p.getDatasetProvenance().getNumExamples() + " examples from "
                 + p.getDatasetProvenance().getSourceProvenance().getClassName());

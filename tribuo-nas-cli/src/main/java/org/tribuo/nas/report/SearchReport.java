@@ -17,6 +17,7 @@
 package org.tribuo.nas.report;
 
 import com.oracle.labs.mlrg.olcut.provenance.Provenance;
+import com.oracle.labs.mlrg.olcut.provenance.primitives.StringProvenance;
 
 import org.tribuo.classification.evaluation.LabelEvaluation;
 import org.tribuo.nas.GaeaModel;
@@ -90,6 +91,7 @@ public final class SearchReport {
         row(h, "Final mean entropy", String.format(Locale.ROOT, "%.4f (uniform: %.4f)",
                 history.epochs().get(history.epochs().size() - 1).meanEntropy(), Math.log(numOps)));
         row(h, "Device", esc(history.device()));
+        row(h, "Convolutions", convolutions(model));
         evaluation.ifPresent(e -> row(h, "Test accuracy", String.format(Locale.ROOT, "%.4f on %d examples (%s)",
                 e.accuracy(), e.getPredictions().size(), esc(testName))));
         h.append("</table></section>\n");
@@ -155,6 +157,26 @@ public final class SearchReport {
             h.append("</table>\n</div>\n");
         }
         h.append("</section>\n");
+    }
+
+    /** The convolution self-check of the run (docs/known-issues.md): its summary and the routed signatures. */
+    private static String convolutions(GaeaModel model) {
+        Map<String, ? extends Provenance> instance = model.getProvenance().getInstanceProvenance().getMap();
+        Provenance check = instance.get(GaeaModel.CONVOLUTION_CHECK);
+        if (check == null) {
+            return "not recorded (a model from before the check)";
+        }
+        StringBuilder cell = new StringBuilder(esc(String.valueOf(((StringProvenance) check).getValue())));
+        Provenance routed = instance.get(GaeaModel.CONVOLUTIONS_ROUTED);
+        String list = routed == null ? "" : ((StringProvenance) routed).getValue();
+        if (!list.isEmpty()) {
+            cell.append("<ul class=\"routed\">");
+            for (String signature : list.split("; ")) {
+                cell.append("<li><code>").append(esc(signature)).append("</code></li>");
+            }
+            cell.append("</ul>");
+        }
+        return cell.toString();
     }
 
     private static void provenanceSection(StringBuilder h, GaeaModel model) {

@@ -56,6 +56,18 @@ public class CliUsageTest {
     }
 
     @Test
+    public void doctorChecksTheConvolutionsOfTheWidthsGiven() {
+        CliRun doctor = CliRun.of("doctor", "--numerics", "--widths", "20");
+        assertEquals(0, doctor.code(), doctor.toString());
+        assertTrue(doctor.out().contains("| 20 → 20 | 3×3 / 1 / 1 / 1 | NCHW |"), doctor.out());
+        assertTrue(doctor.out().contains("| 20 → 20 | 3×3 / 1 / 1 / 1 | channels-last |"), doctor.out());
+        assertTrue(doctor.out().matches("(?s).*\\d+ shapes: \\d+ computed as called, \\d+ routed, 0 with no right route.*"),
+                doctor.out());
+        assertUsageError(CliRun.of("doctor", "--numerics", "--widths", "24,x"), "--widths: 'x' is not a positive channel count");
+        assertUsageError(CliRun.of("doctor", "--widths", "24"), "--widths and --config go with --numerics");
+    }
+
+    @Test
     public void unknownOptionIsAUsageErrorNamingIt() {
         CliRun run = CliRun.of("search", "--config", "x.xml", "--bogus", "1");
         assertEquals(2, run.code(), run.toString());

@@ -118,6 +118,7 @@ public class SearchCommandTest {
             assertEquals(epochs, html.split("<div class=\"alpha\"", -1).length - 1, "one α table per epoch");
         }
         assertTrue(html.contains("Accuracy <b>"), "test metrics");
+        assertTrue(html.contains("<th>Convolutions</th><td>on: "), "the convolution self-check");
     }
 
     @Test
@@ -166,7 +167,8 @@ public class SearchCommandTest {
         }
         for (String expected : List.of("Search space:   nas-bench-201", "Arch. update:   ExponentiatedGradientUpdate", "scheme=SINGLE_LEVEL",
                 "Seed:           5", "Space:          Nb201SearchSpace", "searchCellsPerStage=1", "Final training: FinalTraining", "Final architecture weights (alpha), mean entropy", "nor_conv_3x3",
-                "Search history:", "Provenance:", "DJL 0.36.0", "PyTorch")) {
+                "Search history:", "Provenance:", "DJL 0.36.0", "PyTorch",
+                "Convolutions:   on: ", "signatures checked against float64")) {
             assertTrue(describe.out().contains(expected), expected + " in\n" + describe.out());
         }
     }
