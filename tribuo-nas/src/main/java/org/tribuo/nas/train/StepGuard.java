@@ -22,10 +22,11 @@ import java.util.logging.Logger;
 /**
  * Recomputes a training step whose gradient came out non-finite.
  * <p>
- * Why: the CPU build of libtorch behind DJL (seen with PyTorch 2.7.1 and 2.5.1) intermittently
- * returns NaN in the input gradient of small convolutions (4 to 12 channels), at random, more
- * often with two intra-op threads (docs/known-issues.md has the measurements). Recomputing the
- * same step gives the correct value. A step that stays non-finite after {@link #MAX_ATTEMPTS}
+ * Why: the CPU build of libtorch behind DJL (seen with PyTorch 2.7.1 and 2.5.1) returns
+ * non-finite outputs and input gradients for many convolution shapes, varying from call to call
+ * (docs/known-issues.md has the measurements). The convolutions a run uses are checked and routed
+ * ({@code numerics.CheckedConvolutions}); this guard stays for what a check cannot foresee.
+ * Recomputing the same step gave the correct value where it was seen. A step that stays non-finite after {@link #MAX_ATTEMPTS}
  * tries is a real divergence and is reported as such.
  */
 public final class StepGuard {
