@@ -34,6 +34,8 @@ def method(run):
         return NOISE
     if run.startswith("random"):
         return "random"
+    if "-sp-" in run:
+        return ("GAEA" if run.startswith("gaea") else "DARTS") + " single pass"
     if "bilevel" in run:
         return "GAEA bilevel"
     return "GAEA" if run.startswith("gaea") else "DARTS"
@@ -73,7 +75,7 @@ def main(folder):
     out.append("")
     out.append("| method | finished runs | test accuracy mean ± std | min | max | mean entropy after search |")
     out.append("|---|---:|---:|---:|---:|---:|")
-    for m in ["GAEA", "DARTS", "GAEA bilevel", "random", NOISE]:
+    for m in ["GAEA", "DARTS", "GAEA bilevel", "GAEA single pass", "DARTS single pass", "random", NOISE]:
         accs = [r["test_accuracy"] for n, r in finals.items()
                 if method(n) == m or (m == NOISE and n == "gaea-s1" and any(method(k) == NOISE for k in finals))]
         ents = [searches[n][-1]["entropy"] for n in finals if method(n) == m and n in searches]
@@ -111,7 +113,8 @@ def plot(folder, searches):
     import matplotlib
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
-    colors = {"GAEA": "tab:blue", "DARTS": "tab:orange", "GAEA bilevel": "tab:green"}
+    colors = {"GAEA": "tab:blue", "DARTS": "tab:orange", "GAEA bilevel": "tab:green",
+              "GAEA single pass": "tab:purple", "DARTS single pass": "tab:brown"}
     fig, ax = plt.subplots(figsize=(7, 4.2), dpi=120)
     for name, epochs in searches.items():
         scheme = "bilevel" if "bilevel" in name else "single"

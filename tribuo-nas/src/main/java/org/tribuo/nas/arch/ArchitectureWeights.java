@@ -161,23 +161,82 @@ public final class ArchitectureWeights {
     }
 
     /**
+     * The gradients of an architecture loss with respect to the parameters, read out of the
+     * leaves after a backward pass.
+     */
+    public static final class Gradient {
+        private final float[] alpha;
+        private final List<float[]> edges;
+
+        private Gradient(float[] alpha, List<float[]> edges) {
+            this.alpha = alpha;
+            this.edges = edges;
+        }
+
+        /**
+         * Whether every value is finite.
+         * @return False if any gradient value is NaN or infinite.
+         */
+        public boolean finite() {
+            return ArchitectureWeights.finite(alpha) && edges.stream().allMatch(ArchitectureWeights::finite);
+        }
+
+        /**
+         * The gradient of α's leaf (α itself for EG, the logits for softmax geometries).
+         * @return [rows × ops], row-major; a copy.
+         */
+        public float[] alpha() {
+            return alpha.clone();
+        }
+
+        /**
+         * The gradients of the edge-weight leaves, one per node.
+         * @return Copies, in node order; empty without edge weights.
+         */
+        public List<float[]> edges() {
+            return edges.stream().map(float[]::clone).toList();
+        }
+    }
+
+    /**
+     * Reads the gradients accumulated on the leaves, updating nothing.
+     * @param leaves The step's leaves, after the backward pass.
+     * @return The gradients.
+     */
+    public Gradient gradient(Leaves leaves) {
+        List<float[]> edgeGradients = new ArrayList<>();
+        for (NDArray leaf : leaves.edges) {
+            edgeGradients.add(gradient(leaf));
+        }
+        return new Gradient(gradient(leaves.alpha), edgeGradients);
+    }
+
+    /**
+     * Updates every optimizer with gradients.
+     * @param gradient Gradients read from leaves of these weights.
+     * @throws IllegalArgumentException if a gradient is not finite.
+     */
+    public void apply(Gradient gradient) {
+        if (!gradient.finite()) {
+            throw new IllegalArgumentException("a non-finite architecture gradient cannot be applied");
+        }
+        alpha.step(Simplex.unflatten(gradient.alpha, alpha.rows(), alpha.cols()));
+        for (int i = 0; i < edges.size(); i++) {
+            edges.get(i).step(new float[][]{gradient.edges.get(i)});
+        }
+    }
+
+    /**
      * Updates every optimizer from the gradients accumulated on the leaves.
      * @param leaves The step's leaves, after the backward pass.
      * @return False, with nothing updated, if any gradient was not finite.
      */
     public boolean step(Leaves leaves) {
-        float[] alphaGradient = gradient(leaves.alpha);
-        List<float[]> edgeGradients = new ArrayList<>();
-        for (NDArray leaf : leaves.edges) {
-            edgeGradients.add(gradient(leaf));
-        }
-        if (!finite(alphaGradient) || !edgeGradients.stream().allMatch(ArchitectureWeights::finite)) {
+        Gradient g = gradient(leaves);
+        if (!g.finite()) {
             return false;
         }
-        alpha.step(Simplex.unflatten(alphaGradient, alpha.rows(), alpha.cols()));
-        for (int i = 0; i < edges.size(); i++) {
-            edges.get(i).step(new float[][]{edgeGradients.get(i)});
-        }
+        apply(g);
         return true;
     }
 

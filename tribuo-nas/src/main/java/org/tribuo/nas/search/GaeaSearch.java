@@ -45,6 +45,11 @@ import java.util.logging.Logger;
  * draws its own sample of one op per edge, from a generator seeded by the search seed and the step
  * number (so a resumed search draws the same samples).
  * <p>
+ * With {@link SearchConfig#singlePass()} (single-level only) one forward/backward pass on the
+ * weight batch gives the gradients of α (and β) and of the weights, and both updates are taken
+ * from them: α and the weights move from the same point on the same batch. No architecture batch
+ * is drawn; warm-up epochs are the two-pass ones exactly (docs/gaea.md).
+ * <p>
  * Each step runs in its own memory scope, so no native array outlives it.
  */
 public final class GaeaSearch {

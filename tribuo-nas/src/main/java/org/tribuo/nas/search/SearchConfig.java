@@ -24,6 +24,7 @@ import org.tribuo.nas.arch.SoftmaxAdam;
 import org.tribuo.nas.space.SearchSpace;
 import org.tribuo.nas.space.SupernetSettings;
 import org.tribuo.nas.train.CosineSchedule;
+import org.tribuo.nas.util.InvalidSettingException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +43,9 @@ import java.util.Objects;
  * @param tauMax Gumbel temperature at the start (Gumbel relaxation only).
  * @param tauMin Gumbel temperature the schedule ends at (Gumbel relaxation only).
  * @param scheme Single-level or bilevel.
+ * @param singlePass Whether one forward/backward pass on the weights' batch gives both the
+ *                   architecture's and the weights' gradients (single-level only; see
+ *                   docs/gaea.md).
  * @param epochs Search epochs.
  * @param batchSize Minibatch size of both steps.
  * @param weightLearningRate Initial weight learning rate.
@@ -55,7 +59,7 @@ import java.util.Objects;
  */
 public record SearchConfig(SearchSpace space, SupernetSettings supernet, ArchitectureUpdate architecture,
                            Relaxation relaxation, int archWarmupEpochs,
-                           float tauMax, float tauMin, SearchScheme scheme, int epochs,
+                           float tauMax, float tauMin, SearchScheme scheme, boolean singlePass, int epochs,
                            int batchSize, float weightLearningRate, float weightLearningRateMin,
                            int lrPeriodEpochs, float momentum, float weightDecay, float gradClip, long seed,
                            String device) {
@@ -71,6 +75,9 @@ public record SearchConfig(SearchSpace space, SupernetSettings supernet, Archite
         Objects.requireNonNull(scheme, "scheme");
         Objects.requireNonNull(device, "device");
         space.checkSupernet(supernet);
+        if (singlePass && scheme == SearchScheme.BILEVEL) {
+            throw singlePassWithBilevel();
+        }
         positive("epochs", epochs);
         positive("batchSize", batchSize);
         positive("lrPeriodEpochs", lrPeriodEpochs);
@@ -93,6 +100,33 @@ public record SearchConfig(SearchSpace space, SupernetSettings supernet, Archite
         if (!(momentum >= 0 && momentum < 1)) {
             throw new IllegalArgumentException("momentum must be in [0, 1), got " + momentum);
         }
+    }
+
+    /**
+     * The refusal of the single pass with the bilevel scheme.
+     * @return The error, naming singlePass and scheme.
+     */
+    static InvalidSettingException singlePassWithBilevel() {
+        return new InvalidSettingException("singlePass", "cannot be used with scheme BILEVEL: the single pass takes the "
+                + "architecture's gradient on the weights' batch, while bilevel trains the architecture on the held-out "
+                + "half; use scheme SINGLE_LEVEL or singlePass=false");
+    }
+
+    /**
+     * The record's form, with singlePass only when it is on: checkpoint fingerprints (e.g.
+     * LongBudget's) hold this string, so that of a two-pass search stays what it was before the
+     * option existed.
+     * @return {@code SearchConfig[space=..., device=...]}.
+     */
+    @Override
+    public String toString() {
+        return "SearchConfig[space=" + space + ", supernet=" + supernet + ", architecture=" + architecture
+                + ", relaxation=" + relaxation + ", archWarmupEpochs=" + archWarmupEpochs + ", tauMax=" + tauMax
+                + ", tauMin=" + tauMin + ", scheme=" + scheme + (singlePass ? ", singlePass=true" : "")
+                + ", epochs=" + epochs + ", batchSize=" + batchSize + ", weightLearningRate=" + weightLearningRate
+                + ", weightLearningRateMin=" + weightLearningRateMin + ", lrPeriodEpochs=" + lrPeriodEpochs
+                + ", momentum=" + momentum + ", weightDecay=" + weightDecay + ", gradClip=" + gradClip + ", seed=" + seed
+                + ", device=" + device + "]";
     }
 
     private static void positive(String name, double value) {
@@ -200,6 +234,7 @@ public record SearchConfig(SearchSpace space, SupernetSettings supernet, Archite
         private float tauMax = 10f;
         private float tauMin = 0.1f;
         private SearchScheme scheme = SearchScheme.SINGLE_LEVEL;
+        private boolean singlePass = false;
         private int epochs = 25;
         private int batchSize = 64;
         private float weightLearningRate = 0.025f;
@@ -245,6 +280,8 @@ public record SearchConfig(SearchSpace space, SupernetSettings supernet, Archite
         public Builder temperature(float max, float min) { tauMax = max; tauMin = min; return this; }
         /** @param v Scheme. @return this */
         public Builder scheme(SearchScheme v) { scheme = v; return this; }
+        /** @param v Whether one forward/backward pass gives both steps' gradients (single-level only). @return this */
+        public Builder singlePass(boolean v) { singlePass = v; return this; }
         /** @param v Epochs. @return this */
         public Builder epochs(int v) { epochs = v; return this; }
         /** @param v Batch size. @return this */
@@ -299,9 +336,8 @@ public record SearchConfig(SearchSpace space, SupernetSettings supernet, Archite
                     ? architecture.resolve(new SearchMethod(architecture.geometry(), relaxation, edgeWeights))
                     : explicitUpdate();
             return new SearchConfig(space, new SupernetSettings(channels, depth, partialChannels, edgeWeights), update,
-                    relaxation, archWarmupEpochs, tauMax, tauMin,
-                    scheme, epochs, batchSize, weightLearningRate, weightLearningRateMin, period, momentum, weightDecay,
-                    gradClip, seed, device);
+                    relaxation, archWarmupEpochs, tauMax, tauMin, scheme, singlePass, epochs, batchSize,
+                    weightLearningRate, weightLearningRateMin, period, momentum, weightDecay, gradClip, seed, device);
         }
     }
 }

@@ -50,8 +50,9 @@ import java.util.SplittableRandom;
 
 /**
  * The search as a {@link TrainingPhase}: the supernet, the architecture weights and their two
- * samplers, and one minibatch's architecture step then weight step. Holds native memory until
- * closed.
+ * samplers, and one minibatch's architecture step then weight step (or, with the single pass, one
+ * step updating both on the weight batch; the architecture sampler is then left undrawn). Holds
+ * native memory until closed.
  */
 final class SearchPhase implements TrainingPhase<SearchCheckpoint>, AutoCloseable {
 
@@ -164,6 +165,10 @@ final class SearchPhase implements TrainingPhase<SearchCheckpoint>, AutoCloseabl
 
     @Override
     public void step(int epoch, int b) {
+        if (config.singlePass()) {
+            singlePassStep(epoch, b);
+            return;
+        }
         if (archCursor == archEpoch.length) {
             archEpoch = archBatches.epochBatches();
             archEpochsDrawn++;
@@ -182,18 +187,52 @@ final class SearchPhase implements TrainingPhase<SearchCheckpoint>, AutoCloseabl
                 }
             });
         }
+        weightStep(where, weightBatch, globalStep);
+    }
+
+    private void weightStep(String where, int[] weightBatch, long globalStep) {
         guard.run("the weight " + where, () -> {
             try (NDManager step = base.newSubManager()) {
                 GumbelSample sample = gumbel ? sample(2 * globalStep + 1) : null;
                 SearchStep.WeightStepResult r = searchStep.weightStep(step, BatchFactory.images(step, weightData, weightBatch, norm),
                         BatchFactory.labels(step, weightData, weightBatch), lr, sample);
-                if (r.finite()) {
-                    totals[0] += r.loss();
-                    totals[1] += r.correct();
-                }
-                return r.finite();
+                return count(r);
             }
         });
+    }
+
+    /**
+     * One forward/backward on the weight batch updates α (and β) and the weights; during the
+     * warm-up it is the weight step. No architecture batch is drawn, and the Gumbel sample is the
+     * one the weight step of the two passes would draw (its stream, 2·step + 1), so a warm-up
+     * epoch is the two-pass one exactly.
+     */
+    private void singlePassStep(int epoch, int b) {
+        int[] weightBatch = batches[b];
+        String where = "step " + (b + 1) + " of epoch " + (epoch + 1);
+        long globalStep = (long) epoch * batches.length + b;
+        if (archFrozen) {
+            weightStep(where, weightBatch, globalStep);
+            return;
+        }
+        guard.run("the single-pass " + where, () -> {
+            try (NDManager step = base.newSubManager()) {
+                SearchStep.GumbelDraw draw = gumbel ? new SearchStep.GumbelDraw(sample(2 * globalStep + 1), tau) : null;
+                SearchStep.WeightStepResult r = searchStep.singlePassStep(step,
+                        BatchFactory.images(step, weightData, weightBatch, norm),
+                        BatchFactory.labels(step, weightData, weightBatch), lr, draw);
+                return count(r);
+            }
+        });
+    }
+
+    /** Adds a finite step's loss and correct predictions to the epoch's totals. */
+    private boolean count(SearchStep.WeightStepResult r) {
+        if (r.finite()) {
+            totals[0] += r.loss();
+            totals[1] += r.correct();
+        }
+        return r.finite();
     }
 
     /** The Gumbel sample of one step: its generator is seeded by the search's Gumbel seed and the step. */

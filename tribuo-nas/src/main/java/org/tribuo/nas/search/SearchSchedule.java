@@ -25,14 +25,17 @@ import org.tribuo.nas.util.InvalidSettingException;
 import org.tribuo.nas.util.SettingChecks;
 
 /**
- * The schedule of a search: scheme, epochs, batches, the examples it uses, the weights' SGD with
- * its cosine learning rate, and the architecture warm-up. A configurable component of the
- * trainer; the defaults are the reference's NAS-Bench-201 search.
+ * The schedule of a search: scheme, one or two passes per step, epochs, batches, the examples it
+ * uses, the weights' SGD with its cosine learning rate, and the architecture warm-up. A
+ * configurable component of the trainer; the defaults are the reference's NAS-Bench-201 search.
  */
 public final class SearchSchedule implements Configurable, Provenancable<ConfiguredObjectProvenance> {
 
     @Config(description = "SINGLE_LEVEL (ERM, GAEA's best) or BILEVEL (architecture trained on a held-out half).")
     private SearchScheme scheme = SearchScheme.SINGLE_LEVEL;
+    @Config(description = "One forward/backward pass on the weights' batch gives the gradients of both the architecture "
+            + "and the weights, both updated from the same point (single-level only; off takes the reference's two passes).")
+    private boolean singlePass = false;
     @Config(description = "Search epochs.")
     private int epochs = 25;
     @Config(description = "Minibatch size of both steps.")
@@ -73,6 +76,9 @@ public final class SearchSchedule implements Configurable, Provenancable<Configu
     private void validate() {
         if (scheme == null) {
             throw new InvalidSettingException("scheme", "must be SINGLE_LEVEL or BILEVEL");
+        }
+        if (singlePass && scheme == SearchScheme.BILEVEL) {
+            throw SearchConfig.singlePassWithBilevel();
         }
         SettingChecks.positive("epochs", epochs);
         SettingChecks.positive("batchSize", batchSize);
@@ -145,7 +151,7 @@ public final class SearchSchedule implements Configurable, Provenancable<Configu
      * @return The builder.
      */
     public SearchConfig.Builder applyTo(SearchConfig.Builder search, SearchMethod method) {
-        return search.scheme(scheme).epochs(epochs).batchSize(batchSize).weightLearningRate(learningRate)
+        return search.scheme(scheme).singlePass(singlePass).epochs(epochs).batchSize(batchSize).weightLearningRate(learningRate)
                 .weightLearningRateMin(learningRateMin).lrPeriodEpochs(lrPeriodEpochs)
                 .archWarmupEpochs(archWarmupEpochs(method)).momentum(momentum).weightDecay(weightDecay).gradClip(gradClip);
     }
@@ -153,6 +159,11 @@ public final class SearchSchedule implements Configurable, Provenancable<Configu
     /** @return The scheme. */
     public SearchScheme scheme() {
         return scheme;
+    }
+
+    /** @return Whether one forward/backward pass gives both steps' gradients. */
+    public boolean singlePass() {
+        return singlePass;
     }
 
     /** @return The epochs. */
@@ -177,7 +188,7 @@ public final class SearchSchedule implements Configurable, Provenancable<Configu
 
     @Override
     public String toString() {
-        return "SearchSchedule(" + scheme + ", " + epochs + " epochs, batch " + batchSize
+        return "SearchSchedule(" + scheme + (singlePass ? ", single pass" : "") + ", " + epochs + " epochs, batch " + batchSize
                 + (examples > 0 ? ", " + examples + " examples" : "") + ")";
     }
 
@@ -191,6 +202,8 @@ public final class SearchSchedule implements Configurable, Provenancable<Configu
 
         /** @param v Scheme. @return this */
         public Builder scheme(SearchScheme v) { s.scheme = v; return this; }
+        /** @param v Whether one forward/backward pass gives both steps' gradients (single-level only). @return this */
+        public Builder singlePass(boolean v) { s.singlePass = v; return this; }
         /** @param v Epochs. @return this */
         public Builder epochs(int v) { s.epochs = v; return this; }
         /** @param v Minibatch size. @return this */
@@ -218,6 +231,7 @@ public final class SearchSchedule implements Configurable, Provenancable<Configu
         public SearchSchedule build() {
             SearchSchedule out = new SearchSchedule();
             out.scheme = s.scheme;
+            out.singlePass = s.singlePass;
             out.epochs = s.epochs;
             out.batchSize = s.batchSize;
             out.examples = s.examples;

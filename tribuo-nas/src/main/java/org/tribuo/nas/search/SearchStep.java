@@ -36,12 +36,16 @@ import org.tribuo.nas.train.ExclusiveGradientCollector;
 import org.tribuo.nas.train.SgdOptimizer;
 
 /**
- * One minibatch of the search: the architecture step, then the weight step.
+ * One minibatch of the search: the architecture step, then the weight step; or, with the single
+ * pass, both updates from one forward/backward pass.
  * <p>
- * Both steps take already-made batches, so the same code serves the search loop and the
+ * Every step takes already-made batches, so the same code serves the search loop and the
  * step-time benchmark. Every array a step makes belongs to the given step manager. With the
  * Gumbel relaxation each step is given a sample (one op per edge); the supernet then runs only the
  * sampled ops.
+ * <p>
+ * Each step is a backward pass (which only computes gradients) followed by the updates, so that
+ * the gradients of the two-pass and the single-pass steps can be compared at one point.
  */
 public final class SearchStep {
 
@@ -54,6 +58,13 @@ public final class SearchStep {
      * @param tau The temperature of the straight-through softmax.
      */
     public record GumbelDraw(GumbelSample sample, float tau) {}
+
+    /** The loss and logits of a backward pass, whose gradients sit on the leaves and weights. */
+    record Pass(NDArray loss, NDArray logits) {
+        WeightStepResult result(NDArray y, boolean finite) {
+            return new WeightStepResult(loss.getFloat(), logits.argMax(1).eq(y).countNonzero().getLong(), finite);
+        }
+    }
 
     private final Block supernet;
     private final ArchitectureWeights arch;
@@ -92,9 +103,7 @@ public final class SearchStep {
 
     /**
      * The architecture step: a first-order gradient of the loss on (x, y) with respect to the
-     * architecture parameters, with the current weights, handed to the geometry. The weights stop
-     * tracking gradients for this backward pass, so PyTorch skips computing theirs (they would be
-     * discarded anyway).
+     * architecture parameters, with the current weights, handed to the geometry.
      * @param step The step's manager.
      * @param x Inputs [B, C, H, W].
      * @param y Labels [B].
@@ -102,26 +111,27 @@ public final class SearchStep {
      * @return False, with nothing updated, if the gradient was not finite.
      */
     public boolean architectureStep(NDManager step, NDArray x, NDArray y, GumbelDraw draw) {
+        ArchitectureWeights.Gradient gradient = architectureGradient(step, x, y, draw);
+        if (!gradient.finite()) {
+            return false;
+        }
+        arch.apply(gradient);
+        return true;
+    }
+
+    /**
+     * The backward pass of the architecture step, updating nothing. The weights stop tracking
+     * gradients for it, so PyTorch skips computing theirs (they would be discarded anyway).
+     */
+    ArchitectureWeights.Gradient architectureGradient(NDManager step, NDArray x, NDArray y, GumbelDraw draw) {
         ArchitectureWeights.Leaves leaves = arch.newLeaves(step);
         trackWeightGradients(false);
-        try (GradientCollector gc = ExclusiveGradientCollector.open(engine)) {
-            NDArray alpha = arch.alphaWeights(leaves);
-            if (draw != null) {
-                alpha = GumbelSampler.hardWeights(alpha, draw.sample(), draw.tau());
-                selection.sample(draw.sample().index());
-            }
-            NDList inputs = new NDList(x, alpha);
-            NDArray beta = arch.betaWeights(leaves);
-            if (beta != null) {
-                inputs.add(beta);
-            }
-            NDArray logits = supernet.forward(new ParameterStore(step, false), inputs, true).singletonOrThrow();
-            gc.backward(loss.evaluate(new NDList(y), new NDList(logits)));
+        try {
+            backward(step, x, y, leaves, draw);
         } finally {
-            selection.all();
             trackWeightGradients(true);
         }
-        return arch.step(leaves);
+        return arch.gradient(leaves);
     }
 
     private void trackWeightGradients(boolean track) {
@@ -155,26 +165,96 @@ public final class SearchStep {
      * (if not, nothing was updated).
      */
     public WeightStepResult weightStep(NDManager step, NDArray x, NDArray y, float learningRate, GumbelSample sample) {
+        Pass pass = weightGradient(step, x, y, sample);
+        boolean finite = Float.isFinite(sgd.step(learningRate));
+        return pass.result(y, finite);
+    }
+
+    /**
+     * The backward pass of the weight step: the gradients are left on the weights, nothing is
+     * updated.
+     */
+    Pass weightGradient(NDManager step, NDArray x, NDArray y, GumbelSample sample) {
         float[][] weights = sample == null ? arch.alpha() : oneHot(sample.index(), arch.alphaOptimizer().cols());
         NDList inputs = new NDList(x, step.create(Simplex.flatten(weights), new Shape(weights.length, weights[0].length)));
         NDArray beta = arch.constantBeta(step);
         if (beta != null) {
             inputs.add(beta);
         }
-        NDArray logits;
-        NDArray value;
         if (sample != null) {
             selection.sample(sample.index());
         }
         try (GradientCollector gc = ExclusiveGradientCollector.open(engine)) {
-            logits = supernet.forward(new ParameterStore(step, false), inputs, true).singletonOrThrow();
-            value = loss.evaluate(new NDList(y), new NDList(logits));
-            gc.backward(value);
+            return lossBackward(gc, step, inputs, y);
         } finally {
             selection.all();
         }
-        boolean finite = Float.isFinite(sgd.step(learningRate));
-        return new WeightStepResult(value.getFloat(), logits.argMax(1).eq(y).countNonzero().getLong(), finite);
+    }
+
+    /**
+     * The single pass: one forward/backward on (x, y) gives the gradients of the weights and of
+     * the architecture parameters at the current point; the geometry's update and the SGD step
+     * are both taken from them. With a Gumbel draw the forward pass runs the sampled ops with the
+     * straight-through weights, whose value is the draw's one-hot, so the weights see what the
+     * weight step with that sample would show them.
+     * @param step The step's manager.
+     * @param x Inputs [B, C, H, W].
+     * @param y Labels [B].
+     * @param learningRate The weights' learning rate.
+     * @param draw The Gumbel sample, or null for the continuous relaxation.
+     * @return The loss and number of correct predictions, and whether both gradients were finite
+     * (if not, neither the architecture nor the weights were updated).
+     */
+    public WeightStepResult singlePassStep(NDManager step, NDArray x, NDArray y, float learningRate, GumbelDraw draw) {
+        ArchitectureWeights.Leaves leaves = arch.newLeaves(step);
+        Pass pass = backward(step, x, y, leaves, draw);
+        ArchitectureWeights.Gradient gradient = arch.gradient(leaves);
+        if (!gradient.finite()) {
+            sgd.zeroGradients();
+            return pass.result(y, false);
+        }
+        // SgdOptimizer updates nothing when the weights' gradient norm is not finite; α waits for it.
+        if (!Float.isFinite(sgd.step(learningRate))) {
+            return pass.result(y, false);
+        }
+        arch.apply(gradient);
+        return pass.result(y, true);
+    }
+
+    /**
+     * The backward pass of the single pass: the weights' gradients are left on them, the
+     * architecture's returned; nothing is updated.
+     */
+    ArchitectureWeights.Gradient singlePassGradient(NDManager step, NDArray x, NDArray y, GumbelDraw draw) {
+        ArchitectureWeights.Leaves leaves = arch.newLeaves(step);
+        backward(step, x, y, leaves, draw);
+        return arch.gradient(leaves);
+    }
+
+    /** Forward and backward with the architecture as differentiable leaves (and the weights as they track). */
+    private Pass backward(NDManager step, NDArray x, NDArray y, ArchitectureWeights.Leaves leaves, GumbelDraw draw) {
+        try (GradientCollector gc = ExclusiveGradientCollector.open(engine)) {
+            NDArray alpha = arch.alphaWeights(leaves);
+            if (draw != null) {
+                alpha = GumbelSampler.hardWeights(alpha, draw.sample(), draw.tau());
+                selection.sample(draw.sample().index());
+            }
+            NDList inputs = new NDList(x, alpha);
+            NDArray beta = arch.betaWeights(leaves);
+            if (beta != null) {
+                inputs.add(beta);
+            }
+            return lossBackward(gc, step, inputs, y);
+        } finally {
+            selection.all();
+        }
+    }
+
+    private Pass lossBackward(GradientCollector gc, NDManager step, NDList inputs, NDArray y) {
+        NDArray logits = supernet.forward(new ParameterStore(step, false), inputs, true).singletonOrThrow();
+        NDArray value = loss.evaluate(new NDList(y), new NDList(logits));
+        gc.backward(value);
+        return new Pass(value, logits);
     }
 
     /**

@@ -268,7 +268,7 @@ public final class DartsStepBenchmark {
                 SearchStep searchStep = new SearchStep(supernet, arch, selection, sgd, engine);
                 double setupSeconds = (System.nanoTime() - setupStart) / 1e9;
                 SearchStepTimer.Timings timings = SearchStepTimer.time(base, searchStep, data, batch, lr, seed, warmup,
-                        steps, s.verbose());
+                        steps, s.verbose(), false);
                 if (s.verbose()) {
                     float[][] alpha = arch.alpha();
                     System.err.printf(Locale.ROOT, "[bench]   after %d steps: α row 0 = %s%s%n", warmup + steps,

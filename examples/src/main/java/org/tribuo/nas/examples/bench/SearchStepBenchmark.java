@@ -63,8 +63,10 @@ import static org.tribuo.nas.examples.bench.BenchStats.spread;
  * <pre>
  *   SearchStepBenchmark [--rows 1,2,3,4] [--steps 20] [--warmup 5] [--batch 64] [--images 512]
  *                       [--classes 10] [--lr 0.025] [--seed 1] [--device cpu] [--verbose true]
- *                       [--cell plain|fused]
+ *                       [--cell plain|fused] [--single-pass true]
  * </pre>
+ * {@code --single-pass true} times {@link SearchStep#singlePassStep} (one forward/backward updating
+ * α and the weights) instead of the step pair.
  * {@code --cell} picks the search cell implementation ({@link CellImplementation}; default plain),
  * so the same harness measures both.
  * {@code --rows} is a comma-separated list of preset numbers or custom rows {@code C:N:CxHxW}:
@@ -82,7 +84,7 @@ public final class SearchStepBenchmark {
     private static final int DEFAULT_STEPS = 20;
     private static final int DEFAULT_WARMUP = 5;
     private static final List<String> OPTIONS = List.of("rows", "steps", "warmup", "batch", "images", "classes", "lr",
-            "seed", "device", "verbose", "cell");
+            "seed", "device", "verbose", "cell", "single-pass");
 
     /** One benchmark configuration. */
     private record Row(String id, int channels, int cells, ImageShape shape) {
@@ -137,6 +139,7 @@ public final class SearchStepBenchmark {
         String deviceSetting = settings.device();
         boolean verbose = settings.verbose();
         CellImplementation cell = settings.cell();
+        boolean singlePass = settings.singlePass();
 
         Engine engine = DjlRuntime.engine();
         Device device = Devices.resolve(deviceSetting);
@@ -144,6 +147,9 @@ public final class SearchStepBenchmark {
                 "NAS-Bench-201 supernet search-step benchmark (GAEA, EG, single-level step pair)",
                 "scripts/bench-search-step.sh", engine, device);
         System.out.println("- search cell: " + cell.name().toLowerCase(Locale.ROOT));
+        System.out.println("- step: " + (singlePass
+                ? "single pass (one forward/backward; its time is in the weight step column)"
+                : "architecture step then weight step"));
         if (steps < DEFAULT_STEPS || warmup < DEFAULT_WARMUP) {
             System.out.printf(Locale.ROOT, "NOTE: %d measured / %d warm-up steps is below the %d / %d of a "
                     + "reportable run; treat the percentiles as rough.%n", steps, warmup, DEFAULT_STEPS, DEFAULT_WARMUP);
@@ -156,7 +162,8 @@ public final class SearchStepBenchmark {
             String label = row.label(batch, classes);
             System.err.printf(Locale.ROOT, "[bench] %s: %d warm-up + %d measured steps%n", label, warmup, steps);
             try {
-                results.add(runRow(engine, device, row, batch, images, classes, lr, seed, steps, warmup, verbose, cell));
+                results.add(runRow(engine, device, row, batch, images, classes, lr, seed, steps, warmup, verbose, cell,
+                        singlePass));
                 failures.add(null);
             } catch (RuntimeException | OutOfMemoryError e) {
                 System.err.println("[bench] " + label + " failed: " + e);
@@ -193,9 +200,9 @@ public final class SearchStepBenchmark {
         System.out.println();
         System.out.println("Reproduce:");
         System.out.printf(Locale.ROOT, "  THREADS=%s scripts/bench-search-step.sh --rows %s --steps %d --warmup %d "
-                        + "--batch %d --images %d --classes %d --lr %s --seed %d --device %s --cell %s%n",
+                        + "--batch %d --images %d --classes %d --lr %s --seed %d --device %s --cell %s --single-pass %s%n",
                 System.getProperty("ai.djl.pytorch.num_threads", "<unset>"), rowsArg, steps, warmup, batch, images,
-                classes, lr, seed, deviceSetting, cell.name().toLowerCase(Locale.ROOT));
+                classes, lr, seed, deviceSetting, cell.name().toLowerCase(Locale.ROOT), singlePass);
         System.out.println("  JVM arguments: " + String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
         if (results.contains(null)) {
             System.exit(1);
@@ -203,7 +210,8 @@ public final class SearchStepBenchmark {
     }
 
     private static Result runRow(Engine engine, Device device, Row row, int batch, int images, int classes, float lr,
-                                 long seed, int steps, int warmup, boolean verbose, CellImplementation cell) {
+                                 long seed, int steps, int warmup, boolean verbose, CellImplementation cell,
+                                 boolean singlePass) {
         ImageData data = RandomImages.generate(row.shape, images, classes, seed);
         long setupStart = System.nanoTime();
         DjlRuntime.seed(seed);
@@ -225,7 +233,7 @@ public final class SearchStepBenchmark {
                         engine);
                 double setupSeconds = (System.nanoTime() - setupStart) / 1e9;
                 SearchStepTimer.Timings timings = SearchStepTimer.time(base, searchStep, data, batch, lr, seed, warmup,
-                        steps, verbose);
+                        steps, verbose, singlePass);
                 return new Result(timings, parameters, setupSeconds, BenchMachine.residentMegabytes());
             }
         }
@@ -233,7 +241,8 @@ public final class SearchStepBenchmark {
 
     /** The parsed command line. */
     private record Settings(String rowsArg, List<Row> rows, int steps, int warmup, int batch, int images, int classes,
-                            float lr, long seed, String device, boolean verbose, CellImplementation cell) {
+                            float lr, long seed, String device, boolean verbose, CellImplementation cell,
+                            boolean singlePass) {
         /** Parses the arguments; null means --help. */
         static Settings parse(String[] args) {
             BenchArgs a = BenchArgs.parse(args, OPTIONS, Set.of());
@@ -260,7 +269,8 @@ public final class SearchStepBenchmark {
             boolean verbose = a.getBoolean("verbose");
             return new Settings(rowsArg, parseRows(rowsArg), a.getInt("steps", DEFAULT_STEPS, 1),
                     a.getInt("warmup", DEFAULT_WARMUP, 0), batch, images, a.getInt("classes", 10, 2), lr, seed,
-                    a.get("device", "cpu"), verbose, CellImplementation.fromName(a.get("cell", "plain")));
+                    a.get("device", "cpu"), verbose, CellImplementation.fromName(a.get("cell", "plain")),
+                    a.getBoolean("single-pass"));
         }
     }
 
@@ -297,8 +307,9 @@ public final class SearchStepBenchmark {
     private static String usage() {
         return "usage: SearchStepBenchmark [--rows " + DEFAULT_ROWS + "] [--steps " + DEFAULT_STEPS + "] [--warmup " + DEFAULT_WARMUP
                 + "] [--batch 64] [--images 512] [--classes 10] [--lr 0.025] [--seed 1] [--device cpu] [--verbose true]\n"
-                + "                           [--cell plain|fused]\n"
+                + "                           [--cell plain|fused] [--single-pass true]\n"
                 + "  --cell: the search cell implementation (default plain)\n"
+                + "  --single-pass: time the single-pass step (one forward/backward) instead of the step pair\n"
                 + "  --rows: comma-separated presets or C:N:CxHxW items; presets:\n"
                 + "    1 = C=16 N=5 1x28x28, 2 = C=16 N=5 3x32x32, 3 = C=8 N=1 1x28x28, 4 = C=16 N=1 1x28x28\n"
                 + "  (3 and 4: the Fashion-MNIST example's search supernet, first and current default)";

@@ -33,7 +33,8 @@ import static org.tribuo.nas.examples.bench.BenchStats.ms;
  * on one batch, then the weight step on another, each in its own
  * {@code try (NDManager step = base.newSubManager())} scope, with the batch tensors made inside
  * that scope but outside the timed region. Warm-up steps run first and are not recorded; progress
- * goes to stderr.
+ * goes to stderr. With the single pass, one call of {@link SearchStep#singlePassStep} on the weight
+ * batch is timed in the weight step's place and the architecture step takes 0 ms.
  */
 final class SearchStepTimer {
 
@@ -65,10 +66,11 @@ final class SearchStepTimer {
      * @param warmup The steps run before measuring.
      * @param steps The measured steps.
      * @param verbose Whether to log every step rather than every fifth measured one.
+     * @param singlePass Whether to time the single-pass step instead of the step pair.
      * @return The timings of the measured steps.
      */
     static Timings time(NDManager base, SearchStep searchStep, ImageData data, int batch, float lr, long seed,
-                        int warmup, int steps, boolean verbose) {
+                        int warmup, int steps, boolean verbose, boolean singlePass) {
         BatchCursor archBatches = new BatchCursor(new BatchSampler(data.size(), batch, true, seed + 1));
         BatchCursor weightBatches = new BatchCursor(new BatchSampler(data.size(), batch, true, seed + 2));
         double[] batchMs = new double[steps];
@@ -90,13 +92,18 @@ final class SearchStepTimer {
             long t0 = System.nanoTime();
             long archStart;
             long archEnd;
-            boolean archFinite;
-            try (NDManager step = base.newSubManager()) {
-                NDArray x = BatchFactory.images(step, data, archBatch, null);
-                NDArray y = BatchFactory.labels(step, data, archBatch);
-                archStart = System.nanoTime();
-                archFinite = searchStep.architectureStep(step, x, y);
-                archEnd = System.nanoTime();
+            boolean archFinite = true;
+            if (singlePass) {
+                archStart = t0;
+                archEnd = t0;
+            } else {
+                try (NDManager step = base.newSubManager()) {
+                    NDArray x = BatchFactory.images(step, data, archBatch, null);
+                    NDArray y = BatchFactory.labels(step, data, archBatch);
+                    archStart = System.nanoTime();
+                    archFinite = searchStep.architectureStep(step, x, y);
+                    archEnd = System.nanoTime();
+                }
             }
             long t1 = System.nanoTime();
             long weightStart;
@@ -106,7 +113,8 @@ final class SearchStepTimer {
                 NDArray x = BatchFactory.images(step, data, weightBatch, null);
                 NDArray y = BatchFactory.labels(step, data, weightBatch);
                 weightStart = System.nanoTime();
-                w = searchStep.weightStep(step, x, y, lr);
+                w = singlePass ? searchStep.singlePassStep(step, x, y, lr, null)
+                        : searchStep.weightStep(step, x, y, lr);
                 weightEnd = System.nanoTime();
             }
             long t2 = System.nanoTime();

@@ -80,7 +80,10 @@ import java.util.SplittableRandom;
  * the two processes meet in the middle. A random cell whose checkpoint folder the other process
  * holds is skipped (and trained by a later run if still unfinished). {@code --searches} runs only the
  * named searches (e.g. {@code gaea-bilevel-s1} in one process, {@code gaea-s2,darts-s2} in another)
- * before the random cells.
+ * before the random cells. {@code gaea-sp-sN} and {@code darts-sp-sN} are {@code gaea-sN} and
+ * {@code darts-sN} with the single pass ({@code SearchConfig.singlePass}, issue 33): one
+ * forward/backward per step updates both α and the weights. They run only when named in
+ * {@code --searches}, so that a run without it keeps the plan it started with.
  * <p>
  * Every cell trains with one final-training seed, so that only the cell differs; how far the test
  * accuracy moves with that seed alone is measured last: {@code --noise-seeds} (default 8,9; empty
@@ -89,8 +92,13 @@ import java.util.SplittableRandom;
  */
 public final class LongBudget {
 
-    /** One search: its name, geometry, scheme, seed and epochs. */
-    private record Search(String name, ArchitectureGeometry geometry, SearchScheme scheme, long seed, int epochs) {}
+    /** One search: its name, geometry, scheme, seed, epochs and whether it takes the single pass. */
+    private record Search(String name, ArchitectureGeometry geometry, SearchScheme scheme, long seed, int epochs,
+                          boolean singlePass) {
+        Search(String name, ArchitectureGeometry geometry, SearchScheme scheme, long seed, int epochs) {
+            this(name, geometry, scheme, seed, epochs, false);
+        }
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** One final-training seed for every cell, so that only the cell differs. */
@@ -145,6 +153,13 @@ public final class LongBudget {
             searches.add(new Search("darts-bilevel-s" + seed, ArchitectureGeometry.SOFTMAX_ADAM,
                     SearchScheme.BILEVEL, seed, bilevelEpochs));
         }
+        // The single pass (issue 33): gaea-sN and darts-sN with one forward/backward per step; only when named.
+        for (long seed = 1; seed <= a.getInt("seeds", 2); seed++) {
+            searches.add(new Search("gaea-sp-s" + seed, ArchitectureGeometry.EXPONENTIATED_GRADIENT,
+                    SearchScheme.SINGLE_LEVEL, seed, searchEpochs, true));
+            searches.add(new Search("darts-sp-s" + seed, ArchitectureGeometry.SOFTMAX_ADAM,
+                    SearchScheme.SINGLE_LEVEL, seed, searchEpochs, true));
+        }
         String phase = a.get("phase", "all");
         if (!phase.equals("all") && !phase.equals("random")) {
             throw new IllegalArgumentException("--phase must be all or random, got '" + phase + "'");
@@ -184,10 +199,10 @@ public final class LongBudget {
                 : skipped + " final trainings skipped; run the same command again to finish them");
     }
 
-    /** The searches named in {@code --searches} (all of them when it is empty), in the order given. */
+    /** The searches named in {@code --searches} (all but the single-pass ones when it is empty), in the order given. */
     private static List<Search> selectSearches(List<Search> searches, String names) {
         if (names.isBlank()) {
-            return searches;
+            return searches.stream().filter(s -> !s.singlePass()).toList();
         }
         List<Search> selected = new ArrayList<>();
         for (String name : names.split(",")) {
@@ -206,7 +221,8 @@ public final class LongBudget {
             return space.parseGenotype(SearchHistory.fromJson(Files.readString(done)).finalGenotype());
         }
         SearchConfig config = SearchConfig.builder().space(space).channels(16).cellsPerStage(1).geometry(s.geometry())
-                .scheme(s.scheme()).epochs(s.epochs()).batchSize(64).seed(s.seed()).device("cpu").build();
+                .scheme(s.scheme()).singlePass(s.singlePass()).epochs(s.epochs()).batchSize(64).seed(s.seed())
+                .device("cpu").build();
         Path lines = results.resolve(s.name() + ".epochs.jsonl");
         SearchResult result;
         try (RunCheckpoints checkpoints = RunCheckpoints.open(output.resolve(s.name()),

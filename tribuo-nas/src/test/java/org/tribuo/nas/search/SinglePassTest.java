@@ -1,0 +1,447 @@
+/*
+ * Copyright (c) 2026 tribuo-nas authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package org.tribuo.nas.search;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+
+import com.oracle.labs.mlrg.olcut.config.ConfigurationManager;
+import com.oracle.labs.mlrg.olcut.config.PropertyException;
+import com.oracle.labs.mlrg.olcut.provenance.PrimitiveProvenance;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tribuo.nas.arch.ArchitectureGeometry;
+import org.tribuo.nas.arch.ArchitectureState;
+import org.tribuo.nas.arch.ArchitectureWeights;
+import org.tribuo.nas.arch.GumbelSampler;
+import org.tribuo.nas.checkpoint.RunCheckpoints;
+import org.tribuo.nas.checkpoint.RunFingerprint;
+import org.tribuo.nas.checkpoint.RunPhase;
+import org.tribuo.nas.darts.DartsSearchSpace;
+import org.tribuo.nas.data.BatchFactory;
+import org.tribuo.nas.data.ImageData;
+import org.tribuo.nas.data.ImageShape;
+import org.tribuo.nas.data.Normalization;
+import org.tribuo.nas.nb201.Nb201SearchSpace;
+import org.tribuo.nas.nb201.Nb201Space;
+import org.tribuo.nas.nn.MemoryLayout;
+import org.tribuo.nas.space.OpSelection;
+import org.tribuo.nas.space.SearchSpace;
+import org.tribuo.nas.space.SupernetSettings;
+import org.tribuo.nas.testutil.FashionFixture;
+import org.tribuo.nas.train.DjlRuntime;
+import org.tribuo.nas.train.EpochFigures;
+import org.tribuo.nas.train.SgdOptimizer;
+import org.tribuo.nas.train.TrainingProgress;
+import org.tribuo.nas.util.InvalidSettingException;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The single-pass search step: its gradients are those of the two passes at the same point on the
+ * same batch, a single-pass search is deterministic and resumes exactly, its warm-up epochs are
+ * the two-pass ones, and the bilevel scheme refuses it.
+ */
+public class SinglePassTest {
+
+    private static ImageData data;
+    private static Normalization norm;
+
+    @BeforeAll
+    public static void load() {
+        data = FashionFixture.trainImages(32);
+        norm = Normalization.fit(data);
+    }
+
+    /** NAS-Bench-201 with C=16 (narrower convs hit a libtorch NaN bug), one cell per stage, 2 steps an epoch. */
+    private static SearchConfig.Builder tiny() {
+        return SearchConfig.builder().space(new Nb201SearchSpace(Nb201Space.withoutNone())).channels(16).cellsPerStage(1)
+                .epochs(2).batchSize(16).seed(42).device("cpu").singlePass(true);
+    }
+
+    // ----- gradients at one point -----------------------------------------------------------
+
+    @Test
+    public void gaeaGradientsEqualTheTwoPassesAtTheSamePoint() {
+        assertSameGradients(tiny().build(), false, data, norm, 1e-6);
+    }
+
+    @Test
+    public void softmaxAdamGradientsEqualTheTwoPassesAtTheSamePoint() {
+        assertSameGradients(tiny().geometry(ArchitectureGeometry.SOFTMAX_ADAM).build(), false, data, norm, 1e-6);
+    }
+
+    @Test
+    public void gumbelGradientsEqualTheTwoPassesWithTheSameSample() {
+        assertSameGradients(tiny().relaxation(Relaxation.GUMBEL).build(), true, data, norm, 1e-6);
+    }
+
+    /**
+     * GAEA PC-DARTS (C=8, 3 cells, K=4) on random 8×8 images, to keep the supernet small. Its
+     * gradients differ from the two passes' in the last bits (measured: up to 1.4e-6 relative;
+     * each pass alone is reproducible bit for bit), where the NAS-Bench-201 supernet's agree
+     * exactly.
+     */
+    @Test
+    public void pcDartsGradientsOfAlphaBetaAndWeightsEqualTheTwoPasses() {
+        DartsSearchSpace space = DartsSearchSpace.builder().searchNetwork(8, 3).build();
+        SupernetSettings s = space.supernetSettings();
+        assertTrue(s.edgeWeights(), "GAEA PC-DARTS learns β");
+        assertSameGradients(SearchConfig.builder().space(space).channels(s.channels()).depth(s.depth())
+                .partialChannels(s.partialChannels()).edgeWeights(true).batchSize(8).seed(7).device("cpu")
+                .singlePass(true).build(), false, randomImages(16, new ImageShape(1, 8, 8)), null, 1e-5);
+    }
+
+    private static ImageData randomImages(int n, ImageShape shape) {
+        SplittableRandom random = new SplittableRandom(5);
+        float[] pixels = new float[n * shape.channels() * shape.height() * shape.width()];
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = (float) random.nextGaussian();
+        }
+        return new ImageData(shape, pixels, random.ints(n, 0, 10).toArray());
+    }
+
+    /**
+     * Moves the search off its start with one single-pass step, then takes, on one batch and at
+     * that one point, the two passes' gradients (architecture pass, then weight pass with the
+     * architecture unchanged) and the single pass's, and compares them tensor by tensor.
+     * <p>
+     * The weight pass mixes with α as Java computes it, the single pass with α as libtorch computes
+     * it from the leaf: identical for EG (α is the leaf) and for a Gumbel sample (one-hot values),
+     * but softmax(θ) may differ in the last bit of a few weights, and the early layers' gradients
+     * then move by up to ~2e-3 relative (measured). So softmax-Adam is compared at θ = 0, whose
+     * softmax is exactly 1/4 either way.
+     */
+    private static void assertSameGradients(SearchConfig config, boolean gumbel, ImageData images, Normalization norm,
+                                            double tolerance) {
+        Batches batches = new Batches(images, norm);
+        try (Rig rig = new Rig(config, images.shape(), 11)) {
+            int b = config.batchSize();
+            int[] first = IntStream.range(0, b).toArray();
+            int[] second = IntStream.range(b, 2 * b).toArray();
+            try (NDManager step = rig.base.newSubManager()) {
+                SearchStep.GumbelDraw draw = gumbel ? rig.draw(1) : null;
+                assertTrue(rig.step.singlePassStep(step, batches.x(step, first), batches.y(step, first), 0.025f, draw).finite());
+            }
+            if (config.geometry() == ArchitectureGeometry.SOFTMAX_ADAM) {
+                rig.zeroLogits();
+            }
+            try (NDManager step = rig.base.newSubManager()) {
+                NDArray x = batches.x(step, second);
+                NDArray y = batches.y(step, second);
+                SearchStep.GumbelDraw draw = gumbel ? rig.draw(2) : null;
+
+                ArchitectureWeights.Gradient twoPassArch = rig.step.architectureGradient(step, x, y, draw);
+                rig.step.weightGradient(step, x, y, draw == null ? null : draw.sample());
+                List<float[]> twoPassWeights = rig.takeWeightGradients();
+                ArchitectureWeights.Gradient singleArch = rig.step.singlePassGradient(step, x, y, draw);
+                List<float[]> singleWeights = rig.takeWeightGradients();
+
+                assertTrue(twoPassArch.finite() && singleArch.finite(), "finite architecture gradients");
+                assertClose(twoPassArch.alpha(), singleArch.alpha(), tolerance, "α");
+                assertTrue(maxAbs(singleArch.alpha()) > 0, "α has a gradient");
+                List<float[]> twoPassEdges = twoPassArch.edges();
+                List<float[]> singleEdges = singleArch.edges();
+                assertEquals(config.supernet().edgeWeights(), !singleEdges.isEmpty());
+                for (int i = 0; i < twoPassEdges.size(); i++) {
+                    assertClose(twoPassEdges.get(i), singleEdges.get(i), tolerance, "β of node " + i);
+                }
+                assertEquals(twoPassWeights.size(), singleWeights.size());
+                double weightScale = 0;
+                for (int i = 0; i < twoPassWeights.size(); i++) {
+                    assertClose(twoPassWeights.get(i), singleWeights.get(i), tolerance, rig.sgd.parameters().get(i).getName());
+                    weightScale = Math.max(weightScale, maxAbs(singleWeights.get(i)));
+                }
+                assertTrue(weightScale > 0, "the weights have gradients");
+            }
+        }
+    }
+
+    /** A relative L2 error within the tolerance. */
+    private static void assertClose(float[] expected, float[] actual, double tolerance, String what) {
+        assertEquals(expected.length, actual.length, what);
+        double norm = 0;
+        double error = 0;
+        for (int i = 0; i < expected.length; i++) {
+            norm += (double) expected[i] * expected[i];
+            double d = (double) expected[i] - actual[i];
+            error += d * d;
+        }
+        assertTrue(Double.isFinite(norm) && Math.sqrt(error) <= tolerance * Math.sqrt(norm),
+                what + ": relative L2 error " + Math.sqrt(error / norm));
+    }
+
+    private static double maxAbs(float[] values) {
+        double max = 0;
+        for (float v : values) {
+            max = Math.max(max, Math.abs(v));
+        }
+        return max;
+    }
+
+    /** Batches of some images, normalized or not. */
+    private record Batches(ImageData images, Normalization norm) {
+        NDArray x(NDManager m, int[] batch) {
+            return BatchFactory.images(m, images, batch, norm);
+        }
+
+        NDArray y(NDManager m, int[] batch) {
+            return BatchFactory.labels(m, images, batch);
+        }
+    }
+
+    /** A supernet with its architecture weights, optimizer and step, built as {@link SearchPhase} builds them. */
+    private static final class Rig implements AutoCloseable {
+        final NDManager base = DjlRuntime.engine().newBaseManager();
+        final ArchitectureWeights arch;
+        final SgdOptimizer sgd;
+        final SearchStep step;
+
+        Rig(SearchConfig config, ImageShape shape, long initSeed) {
+            SearchSpace space = config.space();
+            OpSelection selection = new OpSelection();
+            arch = config.newArchitectureWeights();
+            Block supernet = space.newSupernet(config.supernet(), 10, selection);
+            Shape input = new Shape(1, shape.channels(), shape.height(), shape.width());
+            Shape alpha = new Shape(space.alphaRows(), space.ops().size());
+            Shape[] inputs = arch.hasEdgeWeights() ? new Shape[]{input, alpha, new Shape(space.alphaRows())}
+                    : new Shape[]{input, alpha};
+            DjlRuntime.initializeSeeded(initSeed, () -> supernet.initialize(base, DataType.FLOAT32, inputs));
+            sgd = new SgdOptimizer(supernet, base, config.momentum(), config.weightDecay(), config.gradClip());
+            sgd.zeroGradients();
+            step = new SearchStep(supernet, arch, selection, sgd, DjlRuntime.engine());
+        }
+
+        /** Sets softmax-Adam's θ to 0, keeping its moments. */
+        void zeroLogits() {
+            List<ArchitectureState> states = arch.state();
+            for (float[] row : states.get(0).parameters()) {
+                Arrays.fill(row, 0f);
+            }
+            arch.restore(states);
+        }
+
+        SearchStep.GumbelDraw draw(long seed) {
+            return new SearchStep.GumbelDraw(GumbelSampler.sample(arch.alpha(), new SplittableRandom(seed)), 5f);
+        }
+
+        /** The weights' accumulated gradients, in parameter order; zeroes them. */
+        List<float[]> takeWeightGradients() {
+            List<float[]> out = new ArrayList<>();
+            for (Parameter p : sgd.parameters()) {
+                try (NDArray g = p.getArray().getGradient()) {
+                    out.add(g.toFloatArray());
+                }
+            }
+            sgd.zeroGradients();
+            return out;
+        }
+
+        @Override
+        public void close() {
+            sgd.close();
+            base.close();
+        }
+    }
+
+    // ----- whole searches -------------------------------------------------------------------
+
+    /** Stands in for a crash: thrown by a progress receiver after a chosen epoch was checkpointed. */
+    private static final class SimulatedCrash extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        SimulatedCrash() {
+            super("simulated crash");
+        }
+    }
+
+    private static SearchResult run(SearchConfig config, TrainingProgress progress, RunCheckpoints checkpoints) {
+        return new GaeaSearch(config).run(data, 10, norm, progress, checkpoints);
+    }
+
+    private static SearchResult run(SearchConfig config) {
+        return run(config, TrainingProgress.NONE, RunCheckpoints.disabled());
+    }
+
+    private static void assertSameSearch(SearchResult expected, SearchResult actual) {
+        assertEquals(expected.genotype(), actual.genotype());
+        assertArrayEquals(expected.alpha(), actual.alpha());
+        assertArrayEquals(expected.beta(), actual.beta());
+        List<EpochRecord> e = expected.history().epochs();
+        List<EpochRecord> a = actual.history().epochs();
+        assertEquals(e.size(), a.size());
+        for (int i = 0; i < e.size(); i++) {
+            assertSameEpoch(e.get(i), a.get(i));
+        }
+    }
+
+    /** Everything an epoch record holds but its time. */
+    private static void assertSameEpoch(EpochRecord expected, EpochRecord actual) {
+        String where = "epoch " + expected.epoch();
+        assertEquals(expected.epoch(), actual.epoch());
+        assertEquals(expected.trainLoss(), actual.trainLoss(), 0.0, where + " loss");
+        assertEquals(expected.trainAccuracy(), actual.trainAccuracy(), 0.0, where + " accuracy");
+        assertEquals(expected.meanEntropy(), actual.meanEntropy(), 0.0, where + " entropy");
+        assertEquals(expected.genotype(), actual.genotype(), where + " genotype");
+        assertArrayEquals(expected.alpha(), actual.alpha(), where + " α");
+        assertArrayEquals(expected.beta(), actual.beta(), where + " β");
+    }
+
+    private static void assertResumesExactly(SearchConfig config, int crashAfter, Path dir) {
+        SearchResult reference = run(config);
+        RunFingerprint fingerprint = new RunFingerprint(Map.of("search", config.toString()));
+        try (RunCheckpoints checkpoints = RunCheckpoints.open(dir, fingerprint)) {
+            assertThrows(SimulatedCrash.class, () -> run(config, new TrainingProgress() {
+                @Override
+                public void onEpoch(RunPhase phase, EpochFigures figures) {
+                    if (figures.epoch() == crashAfter) {
+                        throw new SimulatedCrash();
+                    }
+                }
+            }, checkpoints));
+        }
+        assertTrue(Files.exists(dir.resolve(RunCheckpoints.SEARCH_FILE)));
+        List<Integer> epochsRun = new ArrayList<>();
+        SearchResult resumed;
+        try (RunCheckpoints checkpoints = RunCheckpoints.open(dir, fingerprint)) {
+            resumed = run(config, new TrainingProgress() {
+                @Override
+                public void onEpoch(RunPhase phase, EpochFigures figures) {
+                    epochsRun.add(figures.epoch());
+                }
+            }, checkpoints);
+        }
+        assertEquals(IntStream.rangeClosed(crashAfter + 1, config.epochs()).boxed().toList(), epochsRun,
+                "the resumed search runs only the epochs after the checkpoint");
+        assertSameSearch(reference, resumed);
+    }
+
+    @Test
+    public void softmaxAdamSearchStoppedAfterAnEpochResumesToTheUninterruptedOne(@TempDir Path dir) {
+        assertResumesExactly(tiny().geometry(ArchitectureGeometry.SOFTMAX_ADAM).build(), 1, dir);
+    }
+
+    @Test
+    public void gumbelSearchWithWarmUpResumesToTheUninterruptedOne(@TempDir Path dir) {
+        assertResumesExactly(tiny().relaxation(Relaxation.GUMBEL).archWarmupEpochs(1).build(), 1, dir);
+    }
+
+    @Test
+    public void oneSeedGivesTheSameSearchTwice() {
+        SearchConfig config = tiny().build();
+        SearchResult a = run(config);
+        assertSameSearch(a, run(config));
+        assertNotEquals(0.25f, a.alpha()[0][0], "the single pass moved α");
+        // The two passes' first weight step already mixes with the updated α.
+        assertNotEquals(a.history().epochs().get(0).trainLoss(), run(tiny().singlePass(false).epochs(1).build())
+                .history().epochs().get(0).trainLoss(), "the single pass is not the two-pass search");
+    }
+
+    @Test
+    public void warmUpEpochsAreTheTwoPassOnesExactly() {
+        SearchConfig single = tiny().relaxation(Relaxation.GUMBEL).archWarmupEpochs(1).build();
+        SearchConfig twoPass = tiny().relaxation(Relaxation.GUMBEL).archWarmupEpochs(1).singlePass(false).build();
+        EpochRecord s = run(single).history().epochs().get(0);
+        EpochRecord t = run(twoPass).history().epochs().get(0);
+        assertSameEpoch(t, s);
+    }
+
+    // ----- settings -------------------------------------------------------------------------
+
+    @Test
+    public void bilevelRefusesTheSinglePassNamingBothSettings(@TempDir Path dir) throws Exception {
+        InvalidSettingException schedule = assertThrows(InvalidSettingException.class,
+                () -> SearchSchedule.builder().scheme(SearchScheme.BILEVEL).singlePass(true).build());
+        assertEquals("singlePass", schedule.setting());
+        assertTrue(schedule.getMessage().startsWith("singlePass") && schedule.getMessage().contains("scheme BILEVEL"),
+                schedule.getMessage());
+        InvalidSettingException config = assertThrows(InvalidSettingException.class,
+                () -> tiny().scheme(SearchScheme.BILEVEL).build());
+        assertEquals(schedule.getMessage(), config.getMessage());
+
+        Path file = dir.resolve("bilevel-single-pass.xml");
+        Files.writeString(file, "<?xml version=\"1.0\"?>\n<config>\n"
+                + "  <component name=\"schedule\" type=\"org.tribuo.nas.search.SearchSchedule\">\n"
+                + "    <property name=\"scheme\" value=\"BILEVEL\"/>\n"
+                + "    <property name=\"singlePass\" value=\"true\"/>\n"
+                + "  </component>\n</config>\n");
+        ConfigurationManager cm = new ConfigurationManager(file.toString());
+        PropertyException pe = assertThrows(PropertyException.class, () -> cm.lookup("schedule"));
+        assertTrue(pe.getMessage().contains("SearchSchedule") && pe.getMessage().contains("singlePass")
+                && pe.getMessage().contains("scheme BILEVEL"), pe.getMessage());
+    }
+
+    @Test
+    public void scheduleCarriesTheSettingIntoTheConfigAndProvenance() {
+        SearchSchedule on = SearchSchedule.builder().singlePass(true).build();
+        SearchSchedule off = SearchSchedule.builder().build();
+        SearchMethod gaea = new SearchMethod(ArchitectureGeometry.EXPONENTIATED_GRADIENT, Relaxation.CONTINUOUS, false);
+        Nb201SearchSpace space = new Nb201SearchSpace(Nb201Space.withoutNone());
+        assertTrue(on.applyTo(SearchConfig.builder(), gaea).space(space).build().singlePass());
+        assertFalse(off.applyTo(SearchConfig.builder(), gaea).space(space).build().singlePass());
+        assertEquals(Boolean.TRUE, provenanceValue(on, "singlePass"));
+        assertEquals(Boolean.FALSE, provenanceValue(off, "singlePass"));
+        assertTrue(on.toString().contains("single pass"), on.toString());
+        assertFalse(off.toString().contains("single pass"), off.toString());
+    }
+
+    private static Object provenanceValue(SearchSchedule schedule, String field) {
+        return ((PrimitiveProvenance<?>) schedule.getProvenance().getConfiguredParameters().get(field)).getValue();
+    }
+
+    /**
+     * LongBudget's checkpoint fingerprints hold {@link SearchConfig#toString()}: a two-pass
+     * search's string is the record's string from before singlePass existed.
+     */
+    @Test
+    public void twoPassConfigStringIsUnchanged() {
+        SearchConfig.Builder longBudget = SearchConfig.builder()
+                .space(Nb201SearchSpace.builder().finalMemoryLayout(MemoryLayout.CONTIGUOUS).build()).channels(16)
+                .cellsPerStage(1).geometry(ArchitectureGeometry.EXPONENTIATED_GRADIENT).scheme(SearchScheme.SINGLE_LEVEL)
+                .epochs(11).batchSize(64).seed(1).device("cpu");
+        String before = "SearchConfig[space=NAS-Bench-201(skip_connect,nor_conv_1x1,nor_conv_3x3,avg_pool_3x3), "
+                + "supernet=SupernetSettings[channels=16, depth=1, partialChannels=1, edgeWeights=false], "
+                + "architecture=ExponentiatedGradientUpdate(archLearningRate=0.1, edgeLearningRate=0.1, "
+                + "archEntropicWeight=0.0, clampMin=1.0E-5, normalizeOrder=CLAMP_FIRST), relaxation=CONTINUOUS, "
+                + "archWarmupEpochs=0, tauMax=10.0, tauMin=0.1, scheme=SINGLE_LEVEL, epochs=11, batchSize=64, "
+                + "weightLearningRate=0.025, weightLearningRateMin=0.001, lrPeriodEpochs=22, momentum=0.9, "
+                + "weightDecay=3.0E-4, gradClip=5.0, seed=1, device=cpu]";
+        assertEquals(before, longBudget.build().toString());
+        assertEquals(before.replace("scheme=SINGLE_LEVEL", "scheme=SINGLE_LEVEL, singlePass=true"),
+                longBudget.singlePass(true).build().toString());
+    }
+}
