@@ -122,6 +122,17 @@ public final class CheckedConvolutions {
     }
 
     /**
+     * Measures a signature's shape in both memory layouts against float64, whatever a run would
+     * measure (for {@code tribuo-nas doctor --numerics}): this runs the engine's kernels that a run
+     * avoids, which have corrupted the heap of processes that ran many wrong ones.
+     * @param signature The signature.
+     * @return The contiguous and the channels-last measurements.
+     */
+    public static List<RouteCheck> survey(ConvSignature signature) {
+        return ConvCheck.measure(signature.measuredShape(), List.of(ConvRoute.CONTIGUOUS, ConvRoute.CHANNELS_LAST));
+    }
+
+    /**
      * Every verdict this process holds.
      * @return The verdicts, in no particular order.
      */

@@ -70,10 +70,12 @@ public record ConvSignature(long inChannels, long outChannels, long kernelHeight
             throw new IllegalArgumentException("a 2-d convolution needs a 4-d input and kernel, got input " + xs
                     + " and kernel " + ws);
         }
-        boolean weightGradient = weight.hasGradient() || (bias != null && bias.hasGradient());
+        // DJL reports no gradient for arrays computed inside a GradientCollector (only leaves that asked
+        // for one), so a call under autograd is taken to need both gradients.
+        boolean training = JniUtils.isGradMode() || x.hasGradient() || weight.hasGradient();
         return new ConvSignature(xs.get(1), ws.get(0), ws.get(2), ws.get(3), stride, padding, dilation, groups,
-                xs.get(2), xs.get(3), bias != null, x.hasGradient(), weightGradient, x.getDataType(),
-                x.getDevice(), JniUtils.getNumThreads());
+                xs.get(2), xs.get(3), bias != null, training, training, x.getDataType(), x.getDevice(),
+                JniUtils.getNumThreads());
     }
 
     /**

@@ -41,25 +41,21 @@ public record ConvVerdict(ConvSignature signature, ConvRoute route, List<RouteCh
     }
 
     /**
-     * Picks the route of a signature from its shape's measurements: the call as given if both
-     * layouts are right for what the signature uses, else the layout that is, else the first
-     * fallback that is.
+     * Picks the route of a signature from its shape's measurements ({@link ConvCheck}): the call as
+     * given if both layouts were measured and both are right for what the signature uses, else
+     * the first measured route that is.
      * @param signature The signature.
-     * @param checks The measurements of its shape: contiguous, channels-last, then fallbacks.
+     * @param checks The measurements of its shape, in the order tried.
      * @return The verdict.
      */
     static ConvVerdict decide(ConvSignature signature, List<RouteCheck> checks) {
-        boolean contiguous = checks.get(0).passes(signature);
-        boolean channelsLast = checks.get(1).passes(signature);
+        boolean contiguous = checks.stream().anyMatch(c -> c.route() == ConvRoute.CONTIGUOUS && c.passes(signature));
+        boolean channelsLast = checks.stream().anyMatch(c -> c.route() == ConvRoute.CHANNELS_LAST && c.passes(signature));
         if (contiguous && channelsLast) {
             return new ConvVerdict(signature, ConvRoute.AS_GIVEN, checks);
         }
-        if (contiguous || channelsLast) {
-            return new ConvVerdict(signature, contiguous ? ConvRoute.CONTIGUOUS : ConvRoute.CHANNELS_LAST, checks);
-        }
-        ConvRoute fallback = checks.stream().skip(2).filter(c -> c.passes(signature)).map(RouteCheck::route)
-                .findFirst().orElse(null);
-        return new ConvVerdict(signature, fallback, checks);
+        ConvRoute route = checks.stream().filter(c -> c.passes(signature)).map(RouteCheck::route).findFirst().orElse(null);
+        return new ConvVerdict(signature, route, checks);
     }
 
     /**

@@ -117,6 +117,40 @@ public class CheckedConvolutionsTest {
     }
 
     @Test
+    public void suspectShapesTryTheLayoutTheirKernelFamilyWasRightInFirst() {
+        assertFalse(ConvCheck.suspect(signature(16, 32, 3, TWO, ONE, 1)));
+        assertTrue(ConvCheck.suspect(signature(24, 24, 3, ONE, ONE, 1)));
+        assertTrue(ConvCheck.suspect(signature(48, 36, 1, ONE, ZERO, 1)));
+        ConvSignature dilated = new ConvSignature(16, 16, 5, 5, ONE, new Shape(4, 4), TWO, 16, 8, 8, false, true, true,
+                DataType.FLOAT32, Device.cpu(), 1);
+        assertTrue(ConvCheck.suspect(dilated), "dilated depthwise convolutions are suspect at every width");
+        assertEquals(ConvRoute.CHANNELS_LAST, ConvCheck.plan(signature(24, 24, 3, ONE, ONE, 1)).get(0));
+        assertEquals(ConvRoute.CONTIGUOUS, ConvCheck.plan(signature(108, 36, 1, ONE, ZERO, 1)).get(0));
+        assertEquals(ConvRoute.CONTIGUOUS, ConvCheck.plan(dilated).get(0));
+        assertEquals(ConvRoute.UNFOLDED, ConvCheck.plan(dilated).get(ConvCheck.plan(dilated).size() - 1));
+        ConvVerdict first = ConvVerdict.decide(signature(24, 24, 3, ONE, ONE, 1),
+                List.of(new RouteCheck(ConvRoute.CHANNELS_LAST, 1e-7, 1e-7, 1e-7)));
+        assertEquals(ConvRoute.CHANNELS_LAST, first.route(), "one right layout measured is enough");
+    }
+
+    @Test
+    public void aConvolutionUnderAutogradIsCheckedForBothGradients() {
+        try (NDManager m = DjlRuntime.engine().newBaseManager()) {
+            NDArray w = m.ones(new Shape(8, 8, 3, 3));
+            w.setRequiresGradient(true);
+            NDArray image = m.ones(new Shape(1, 8, 6, 6));
+            try (GradientCollector gc = m.getEngine().newGradientCollector()) {
+                // An array computed under autograd reports no gradient in DJL; its signature still asks for dX.
+                NDArray x = image.mul(w.sum());
+                ConvSignature s = ConvSignature.of(x, w, null, ONE, ONE, ONE, 1);
+                assertTrue(s.inputGradient() && s.weightGradient(), s.describe());
+                gc.backward(CheckedConvolutions.conv2d(x, w, null, ONE, ONE, ONE, 1).sum());
+            }
+            assertFalse(ConvSignature.of(image, m.ones(new Shape(8, 8, 3, 3)), null, ONE, ONE, ONE, 1).inputGradient());
+        }
+    }
+
+    @Test
     public void anAuditRecordsTheVerdictsItsThreadUsedAndNests() {
         try (NDManager m = DjlRuntime.engine().newBaseManager();
              ConvolutionAudit outer = ConvolutionAudit.open(true)) {
