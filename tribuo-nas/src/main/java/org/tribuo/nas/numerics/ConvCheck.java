@@ -89,7 +89,7 @@ final class ConvCheck {
 
     /**
      * The order a suspect shape's routes are tried in: dense convolutions with a kernel wider than
-     * 1×1 channels-last first (NCHW was wrong, intermittently with 2 threads, at 4–72 channels;
+     * 1×1, other than an image stem, channels-last first (NCHW was wrong, intermittently with 2 threads, at 4–72 channels;
      * channels-last right in every case measured), 1×1 and grouped or depthwise ones NCHW first
      * (channels-last was wrong for 1×1 at 36–108 channels with 2 threads, and for dilated depthwise
      * ones at every width); then the other layout, then the padded and unfolded routes.
@@ -97,7 +97,10 @@ final class ConvCheck {
      * @return The routes in order.
      */
     static List<ConvRoute> plan(ConvSignature s) {
-        boolean dense = s.groups() == 1 && (s.kernelHeight() > 1 || s.kernelWidth() > 1);
+        // An image stem (up to 4 input channels) keeps NCHW first, the layout the images come in, so that
+        // the default networks' stems (1 → 16, 3 → 16, right in both layouts) run exactly as before.
+        boolean stem = s.inChannels() <= 4;
+        boolean dense = s.groups() == 1 && !stem && (s.kernelHeight() > 1 || s.kernelWidth() > 1);
         List<ConvRoute> order = new ArrayList<>(dense ? List.of(ConvRoute.CHANNELS_LAST, ConvRoute.CONTIGUOUS)
                 : List.of(ConvRoute.CONTIGUOUS, ConvRoute.CHANNELS_LAST));
         FALLBACKS.stream().filter(r -> r.appliesTo(s)).forEach(order::add);

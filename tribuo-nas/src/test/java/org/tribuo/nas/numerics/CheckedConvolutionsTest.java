@@ -119,6 +119,8 @@ public class CheckedConvolutionsTest {
     @Test
     public void suspectShapesTryTheLayoutTheirKernelFamilyWasRightInFirst() {
         assertFalse(ConvCheck.suspect(signature(16, 32, 3, TWO, ONE, 1)));
+        assertEquals(ConvRoute.CONTIGUOUS, ConvCheck.plan(signature(1, 16, 3, ONE, ONE, 1)).get(0),
+                "an image stem keeps the images' layout first");
         assertTrue(ConvCheck.suspect(signature(24, 24, 3, ONE, ONE, 1)));
         assertTrue(ConvCheck.suspect(signature(48, 36, 1, ONE, ZERO, 1)));
         ConvSignature dilated = new ConvSignature(16, 16, 5, 5, ONE, new Shape(4, 4), TWO, 16, 8, 8, false, true, true,
