@@ -3,7 +3,7 @@
 #
 # The convolution self-check's cost at a run's start (issue 32): runs the README main job's
 # configuration and the DARTS-space GAEA PC-DARTS configuration with a tiny budget (one search and
-# one final epoch on 64 images: the check's cost depends on the signatures, not on the budget), each
+# one final epoch on 64 and 256 images: the check's cost depends on the signatures, not on the budget), each
 # in a fresh process, ROUNDS times, and prints the run's own log line
 #   convolution self-check: N signatures, R routed, S s checking
 # as a table. THREADS intra-op threads (default 2).
@@ -18,9 +18,9 @@ echo "| configuration | round | signatures | routed | seconds checking |"
 echo "|---|---|---|---|---|"
 for round in $(seq 1 "$rounds"); do
     for config in examples/config/fashion-mnist.xml examples/config/methods/darts-gaea-pcdarts.xml; do
-        TRIBUO_NAS_THREADS="${THREADS:-2}" bin/tribuo-nas search --config "$config" \
+        TRIBUO_NAS_THREADS="${THREADS:-2}" bin/tribuo-nas search --debug --config "$config" \
             --output "$out/run" --no-progress --set search.epochs=1 --set search.examples=64 \
-            --set final-training.epochs=1 --set final-training.examples=64 > "$out/log" 2>&1 || { cat "$out/log" >&2; exit 1; }
+            --set final-training.epochs=1 --set final-training.examples=256 > "$out/log" 2>&1 || { cat "$out/log" >&2; exit 1; }
         rm -rf "$out/run"
         line=$(grep -o "convolution self-check: .*" "$out/log")
         read -r n r s <<< "$(sed -E 's/convolution self-check: ([0-9]+) signatures, ([0-9]+) routed, ([0-9.]+) s checking/\1 \2 \3/' <<< "$line")"

@@ -145,6 +145,10 @@ public final class ExperimentRun {
         written.append(", ").append(PROVENANCE_FILE).append(", ").append(HISTORY_FILE);
         out.println();
         out.println("Genotype: " + model.genotype());
+        Object check = model.getProvenance().getInstanceProvenance().getMap().get(GaeaModel.CONVOLUTION_CHECK);
+        if (check instanceof com.oracle.labs.mlrg.olcut.provenance.primitives.StringProvenance checked) {
+            out.println("Convolutions: " + checked.getValue() + " (tribuo-nas describe lists them; docs/known-issues.md)");
+        }
         model.searchHistory().unsettledNote().ifPresent(out::println);
         Optional<LabelEvaluation> evaluation = Optional.empty();
         if (test.isPresent()) {
