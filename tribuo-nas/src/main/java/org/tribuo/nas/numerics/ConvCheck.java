@@ -57,7 +57,8 @@ final class ConvCheck {
     /**
      * Measures a shape.
      * @param shape A float32 (or other non-reference) signature taking both gradients.
-     * @return The measurements: contiguous, channels-last, then any fallbacks measured.
+     * @return The measurements in the order taken: both layouts, then fallbacks up to the first right
+     *         one; for a suspect shape, its {@link #plan} up to the first right route.
      */
     static List<RouteCheck> measure(ConvSignature shape) {
         if (!suspect(shape)) {
