@@ -15,7 +15,10 @@
  */
 package org.tribuo.nas;
 
+import ai.djl.ndarray.NDArray;
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 
@@ -100,6 +103,23 @@ public class LayeringTest {
         noClasses().that().resideInAnyPackage(ROOT + ".onnx..", ROOT + ".util..")
                 .should().dependOnClassesThat().resideInAnyPackage(otherThan("onnx", "util"))
                 .check(classes);
+    }
+
+    /**
+     * No library class calls DJL's {@code NDArray} methods that take a {@code Number}
+     * ({@code mul(Number)}, {@code div(Number)}, ...): they back the number with a Java buffer
+     * that the next garbage collection may free while an autograd graph still reads it
+     * ({@link org.tribuo.nas.numerics.NativeScalars}).
+     */
+    @Test
+    public void noScalarOverloadsOfDjlArrays() {
+        noClasses().should().callMethodWhere(new DescribedPredicate<JavaMethodCall>("an NDArray method taking a Number") {
+            @Override
+            public boolean test(JavaMethodCall call) {
+                return call.getTarget().getOwner().isAssignableTo(NDArray.class)
+                        && call.getTarget().getRawParameterTypes().stream().anyMatch(t -> t.isEquivalentTo(Number.class));
+            }
+        }).because("DJL frees the number's buffer while the graph still uses it; use numerics.NativeScalars").check(classes);
     }
 
     /** Every package of the library but the given ones (and protos). */

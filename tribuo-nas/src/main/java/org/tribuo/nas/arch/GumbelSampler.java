@@ -103,7 +103,12 @@ public final class GumbelSampler {
         int rows = sample.index().length;
         int cols = sample.noise()[0].length;
         NDArray g = weights.getManager().create(Simplex.flatten(sample.noise()), new Shape(rows, cols));
-        NDArray p = weights.log().add(g).div(tau).softmax(1);
+        NDArray p;
+        // τ as an engine-owned 0-d array, not div(Number): DJL backs that number with a Java buffer it frees
+        // while the graph still divides by it (numerics.NativeScalars explains; arch depends on nothing else).
+        try (NDArray temperature = weights.getManager().full(new Shape(), tau, weights.getDataType(), weights.getDevice())) {
+            p = weights.log().add(g).div(temperature).softmax(1);
+        }
         NDArray oneHot = weights.getManager().create(Simplex.flatten(oneHot(sample.index(), cols)), new Shape(rows, cols));
         // (p − stopgrad(p)) is exactly 0 in value, so h equals the one-hot matrix bit for bit.
         return p.sub(p.stopGradient()).add(oneHot);

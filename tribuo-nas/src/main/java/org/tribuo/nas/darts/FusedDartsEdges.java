@@ -46,6 +46,7 @@ import static org.tribuo.nas.nn.SharedParameterOps.BN_MOMENTUM;
 import static org.tribuo.nas.nn.SharedParameterOps.value;
 import static org.tribuo.nas.nn.SharedParameterOps.weightedNorm;
 import org.tribuo.nas.numerics.CheckedConvolutions;
+import org.tribuo.nas.numerics.NativeScalars;
 
 /**
  * The mixed ops of all the edges that leave one state of a DARTS search cell (or both cell
@@ -293,8 +294,8 @@ final class FusedDartsEdges extends AbstractBlock {
                 .singletonOrThrow();
         Shape perEdge = new Shape(pools.size(), sources, layout.targets(), active);
         Shape shared = new Shape(pools.size(), sources, 1, active);
-        value(ps, blocks.poolNorm(), "runningMean", device, true).reshape(perEdge).muli(BN_MOMENTUM).addi(mean.reshape(shared));
-        value(ps, blocks.poolNorm(), "runningVar", device, true).reshape(perEdge).muli(BN_MOMENTUM).addi(variance.reshape(shared));
+        NativeScalars.muli(value(ps, blocks.poolNorm(), "runningMean", device, true).reshape(perEdge), BN_MOMENTUM).addi(mean.reshape(shared));
+        NativeScalars.muli(value(ps, blocks.poolNorm(), "runningVar", device, true).reshape(perEdge), BN_MOMENTUM).addi(variance.reshape(shared));
         return out;
     }
 

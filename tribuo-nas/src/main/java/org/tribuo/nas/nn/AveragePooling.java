@@ -23,6 +23,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.pooling.Pool;
 import org.tribuo.nas.numerics.CheckedConvolutions;
+import org.tribuo.nas.numerics.NativeScalars;
 
 /**
  * Average pooling that does not count padded zeros, PyTorch's {@code count_include_pad=False},
@@ -111,7 +112,7 @@ public final class AveragePooling {
             sums = CheckedConvolutions.conv2d(x, windowKernel, null, stride, padding, UNIT, (int) s.get(1));
         } else {
             Shape window = new Shape(windowKernel.getShape().get(2), windowKernel.getShape().get(3));
-            sums = Pool.avgPool2d(x, window, stride, padding, false, true).mul(window.size());
+            sums = NativeScalars.mul(Pool.avgPool2d(x, window, stride, padding, false, true), window.size());
         }
         return sums.div(windowCounts);
     }

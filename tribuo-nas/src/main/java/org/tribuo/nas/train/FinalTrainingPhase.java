@@ -39,6 +39,7 @@ import org.tribuo.nas.space.Genotype;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.tribuo.nas.numerics.NativeScalars;
 
 /**
  * The final training as a {@link TrainingPhase}: one SGD step of the genotype's network per
@@ -149,7 +150,7 @@ final class FinalTrainingPhase implements TrainingPhase<TrainingCheckpoint>, Aut
                     value = loss.evaluate(new NDList(y), new NDList(logits));
                     NDArray objective = value;
                     if (out.size() > 1) {
-                        objective = value.add(loss.evaluate(new NDList(y), new NDList(out.get(1))).mul(config.auxiliaryWeight()));
+                        objective = value.add(NativeScalars.mul(loss.evaluate(new NDList(y), new NDList(out.get(1))), config.auxiliaryWeight()));
                     }
                     gc.backward(objective);
                 }

@@ -27,6 +27,7 @@ import ai.djl.util.Pair;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.tribuo.nas.numerics.NativeScalars;
 
 /**
  * SGD with momentum and weight decay over a block's trainable parameters, with
@@ -123,7 +124,7 @@ public final class SgdOptimizer implements AutoCloseable {
     private void rescaleMomentum(float learningRate) {
         if (momentum > 0 && lastLearningRate > 0 && learningRate != lastLearningRate) {
             for (NDArray buffer : momentumBuffers) {
-                buffer.muli(learningRate / lastLearningRate);
+                NativeScalars.muli(buffer, learningRate / lastLearningRate);
             }
         }
         lastLearningRate = learningRate;
