@@ -184,7 +184,8 @@ final class TrainingRun {
         List<ConvVerdict> used = audit.verdicts();
         List<ConvVerdict> routed = audit.routed();
         String check = audit.checking()
-                ? String.format(Locale.ROOT, "on: %d signatures checked against float64, %d routed", used.size(), routed.size())
+                ? String.format(Locale.ROOT, "on: %d signatures checked against float64, %d routed; measurements kept in %s",
+                        used.size(), routed.size(), CheckedConvolutions.storeFile().map(Object::toString).orElse("this process only"))
                 : "off: switched off by the trainer's checkConvolutions=false; gradients were not checked";
         facts.put(GaeaModel.CONVOLUTION_CHECK, new StringProvenance(GaeaModel.CONVOLUTION_CHECK, check));
         facts.put(GaeaModel.CONVOLUTIONS_CHECKED, new StringProvenance(GaeaModel.CONVOLUTIONS_CHECKED, routes(used)));
@@ -197,8 +198,10 @@ final class TrainingRun {
 
     private static void logCheck(ConvolutionAudit audit, Duration spent) {
         if (audit.checking()) {
-            logger.info(() -> String.format(Locale.ROOT, "convolution self-check: %d signatures, %d routed, %.3f s checking",
-                    audit.verdicts().size(), audit.routed().size(), spent.toNanos() / 1e9));
+            logger.info(() -> String.format(Locale.ROOT, "convolution self-check: %d signatures, %d routed, %.3f s checking"
+                            + " (%d shapes measured before on this machine kind, from %s)",
+                    audit.verdicts().size(), audit.routed().size(), spent.toNanos() / 1e9, CheckedConvolutions.storedShapesUsed(),
+                    CheckedConvolutions.storeFile().map(Object::toString).orElse("no store")));
         } else {
             logger.warning("convolution self-check switched off (checkConvolutions=false): the engine's gradients were not checked");
         }

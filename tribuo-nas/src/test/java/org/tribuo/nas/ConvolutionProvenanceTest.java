@@ -76,7 +76,7 @@ public class ConvolutionProvenanceTest {
     private static void assertListsAgree(Map<String, Provenance> instance, List<String> checked, List<String> routed) {
         String check = value(instance, GaeaModel.CONVOLUTION_CHECK);
         assertTrue(check.startsWith("on: " + checked.size() + " signatures checked against float64, " + routed.size()
-                + " routed"), check);
+                + " routed; measurements kept in this process only"), check);
         for (String entry : checked) {
             assertEquals(!entry.endsWith("-> AS_GIVEN"), routed.contains(entry), entry);
         }

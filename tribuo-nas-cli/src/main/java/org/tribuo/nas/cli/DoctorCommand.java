@@ -25,6 +25,7 @@ import ai.djl.util.Utils;
 import ai.djl.util.cuda.CudaUtils;
 
 import org.tribuo.nas.TribuoNasVersion;
+import org.tribuo.nas.numerics.CheckedConvolutions;
 import org.tribuo.nas.space.SearchSpace;
 import org.tribuo.nas.train.DjlRuntime;
 import org.tribuo.nas.train.Devices;
@@ -122,6 +123,8 @@ final class DoctorCommand implements Command {
         row(out, "natives", natives);
         row(out, "threads", "intra-op " + JniUtils.getNumThreads() + " (ai.djl.pytorch.num_threads), inter-op "
                 + JniUtils.getNumInteropThreads() + " (ai.djl.pytorch.num_interop_threads)");
+        row(out, "conv. checks", CheckedConvolutions.storeFile().map(f -> f + " (measurements kept across runs)")
+                .orElse("kept in each process only (" + CheckedConvolutions.STORE_PROPERTY + "=off)"));
         int gpus = engine.getGpuCount();
         row(out, "cuda", CudaUtils.hasCuda() ? CudaUtils.getCudaVersionString() : "not found");
         row(out, "gpus", String.valueOf(gpus));

@@ -16,16 +16,20 @@
 
 package org.tribuo.nas.numerics;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.logging.Logger;
 
 /**
  * Every 2-d convolution of tribuo-nas goes through {@link #conv2d}: on a signature's first call the
@@ -43,6 +47,12 @@ public final class CheckedConvolutions {
     private static final Map<ConvSignature, List<RouteCheck>> MEASUREMENTS = new ConcurrentHashMap<>();
     private static final Object CHECKING = new Object();
     private static final LongAdder CHECK_NANOS = new LongAdder();
+    private static final LongAdder STORED = new LongAdder();
+    private static final Logger LOGGER = Logger.getLogger(CheckedConvolutions.class.getName());
+    /** System property naming the directory of the self-check's measurement store, or {@code off}. */
+    public static final String STORE_PROPERTY = "tribuo.nas.convolutionChecks";
+    private static ConvCheckStore store;
+    private static boolean storeOpened;
 
     private CheckedConvolutions() {}
 
@@ -106,7 +116,7 @@ public final class CheckedConvolutions {
         }
         long start = System.nanoTime();
         try {
-            return ConvVerdict.decide(signature, MEASUREMENTS.computeIfAbsent(signature.measuredShape(), ConvCheck::measure));
+            return ConvVerdict.decide(signature, MEASUREMENTS.computeIfAbsent(signature.measuredShape(), CheckedConvolutions::measure));
         } finally {
             CHECK_NANOS.add(System.nanoTime() - start);
         }
@@ -117,6 +127,58 @@ public final class CheckedConvolutions {
      * signatures cost a map lookup).
      * @return The total time of every check so far.
      */
+    /** The measurements of a shape: from this machine's store if it has them, else taken now (and stored). */
+    private static List<RouteCheck> measure(ConvSignature shape) {
+        ConvCheckStore store = shape.device().isGpu() ? null : store();
+        if (store != null) {
+            List<RouteCheck> stored = store.find(shape).orElse(null);
+            if (stored != null) {
+                STORED.increment();
+                return stored;
+            }
+        }
+        List<RouteCheck> measured = ConvCheck.measure(shape);
+        if (store != null) {
+            store.save(shape, measured);
+        }
+        return measured;
+    }
+
+    /**
+     * Where this process keeps the self-check's measurements across processes: the file of this
+     * machine kind under the directory the system property {@value #STORE_PROPERTY} names (default
+     * {@code ~/.cache/tribuo-nas}), or none when it is {@code off}.
+     * @return The store's file, or empty when measurements are kept for this process only.
+     */
+    public static Optional<Path> storeFile() {
+        ConvCheckStore store = store();
+        return store == null ? Optional.empty() : Optional.of(store.file());
+    }
+
+    /**
+     * How many shapes this process took from the store instead of measuring them.
+     * @return The count.
+     */
+    public static long storedShapesUsed() {
+        return STORED.sum();
+    }
+
+    private static synchronized ConvCheckStore store() {
+        if (!storeOpened) {
+            storeOpened = true;
+            String setting = System.getProperty(STORE_PROPERTY, Path.of(System.getProperty("user.home"), ".cache", "tribuo-nas").toString());
+            if (!setting.equalsIgnoreCase("off")) {
+                try {
+                    store = ConvCheckStore.open(Path.of(setting), MachineKey.describe(Engine.getEngine("PyTorch")));
+                } catch (RuntimeException e) {
+                    LOGGER.warning("convolution self-check: no store at " + setting + " (" + e.getMessage()
+                            + "); measuring in this process only");
+                }
+            }
+        }
+        return store;
+    }
+
     public static Duration checkTime() {
         return Duration.ofNanos(CHECK_NANOS.sum());
     }
