@@ -22,6 +22,7 @@ import com.oracle.labs.mlrg.olcut.provenance.ProvenanceUtil;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tribuo.Example;
+import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
 import org.tribuo.nas.data.ImageFolderDataSource.OnUnreadable;
 import org.tribuo.nas.data.ImageFolderDataSource.Resize;
@@ -186,5 +187,35 @@ public class ImageFolderDataSourceTest {
         CompactImageExample<Label> first = (CompactImageExample<Label>) source.iterator().next();
         assertArrayEquals(new int[] {0x10, 0x10, 0x10, 0x10, 0x20, 0x20, 0x20, 0x20, 0x30, 0x30, 0x30, 0x30},
                 java.util.stream.IntStream.range(0, 12).map(first::pixel).toArray());
+    }
+
+    @Test
+    public void idxImagesAsGreyPngsGiveTheIdxTensors(@TempDir Path root) throws IOException {
+        int n = 60;
+        MutableDataset<Label> idx = Fixtures.load("t10k");
+        ImageTensorizer tensorizer = new ImageTensorizer(Fixtures.MNIST_SHAPE);
+        for (int i = 0; i < n; i++) {
+            float[] pixels = tensorizer.tensorize(idx.getExample(i));
+            BufferedImage image = new BufferedImage(28, 28, BufferedImage.TYPE_BYTE_GRAY);
+            for (int p = 0; p < pixels.length; p++) {
+                image.getRaster().setSample(p % 28, p / 28, 0, (int) pixels[p]);
+            }
+            String label = idx.getExample(i).getOutput().getLabel();
+            write(image, "png", root.resolve(label + "/" + String.format("%03d", i) + ".png"));
+        }
+        MutableDataset<Label> folder = new MutableDataset<>(read(root, Split.NONE, Fixtures.MNIST_SHAPE));
+        // Folders "0".."9" in order, files by zero-padded IDX index: IDX order sorted by label.
+        List<Integer> expectedOrder = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            expectedOrder.add(i);
+        }
+        expectedOrder.sort(java.util.Comparator.comparing(i -> idx.getExample(i).getOutput().getLabel()));
+        ImageData fromFolder = tensorizer.tensorize(folder, folder.getOutputIDInfo());
+        for (int k = 0; k < n; k++) {
+            Example<Label> original = idx.getExample(expectedOrder.get(k));
+            assertEquals(original.getOutput(), folder.getExample(k).getOutput());
+            assertArrayEquals(tensorizer.tensorize(original),
+                    java.util.Arrays.copyOfRange(fromFolder.pixels(), k * 784, (k + 1) * 784), "image " + k);
+        }
     }
 }
