@@ -36,7 +36,7 @@ import org.tribuo.nas.space.NetworkSettings;
  * @param momentum SGD momentum.
  * @param weightDecay SGD weight decay.
  * @param gradClip Global gradient-norm bound.
- * @param seed Seed for initialization and shuffling.
+ * @param seed Seed for initialization, shuffling, drop-path and augmentation.
  * @param device Device setting: auto, cpu, gpu or gpu:N.
  */
 public record FinalTrainingConfig(NetworkSettings network, float auxiliaryWeight, float dropPath, int cutout,
