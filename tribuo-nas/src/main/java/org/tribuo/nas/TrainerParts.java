@@ -66,6 +66,10 @@ record TrainerParts(SearchSpace space, ArchitectureUpdate architectureUpdate, Se
         if (space.finalRegularization().cutout() > 0 && space.inputKind() != InputKind.IMAGES) {
             throw new InvalidSettingException("space", "asks for cutout, which applies to images only");
         }
+        if (finalTraining.augmentsImages() && space.inputKind() != InputKind.IMAGES) {
+            throw new InvalidSettingException("finalTraining", "asks for random crop or horizontal flip, which apply to "
+                    + "images only; the " + space.name() + " space reads " + space.inputKind());
+        }
         search.checkFits(method());
         return format;
     }

@@ -115,6 +115,7 @@ final class TrainingRun {
         ImageData finalData = subset(data, finalTraining.examples(), finalSubsetSeed);
         schedule.checkFits(searchData.size());
         finalTraining.checkFits(finalData.size());
+        finalTraining.checkFits(data.shape());
         try (RunCheckpoints checkpoints = checkpointDirectory == null ? RunCheckpoints.disabled()
                 : RunCheckpoints.open(checkpointDirectory, RunFingerprint.of(trainerProvenance, data, labelNames(labels)));
              ConvolutionAudit audit = ConvolutionAudit.open(checkConvolutions)) {

@@ -181,13 +181,14 @@ public class CheckpointResumeTest {
     }
 
     @Test
-    public void pcDartsWithDropPathAndCutoutResumesToo(@TempDir Path dir) throws Exception {
+    public void pcDartsWithDropPathCutoutCropAndFlipResumesToo(@TempDir Path dir) throws Exception {
         MutableDataset<Label> train = FashionFixture.datasetHead("train", 64);
         MutableDataset<Label> test = FashionFixture.datasetHead("t10k", 16);
         GaeaTrainer.Builder builder = GaeaTrainer.builder().input(new ImageInput(FashionFixture.SHAPE))
                 .space(DartsSearchSpace.builder().searchNetwork(8, 3).finalNetwork(8, 3).finalRegularization(0.4f, 0.3f, 12).build())
                 .search(SearchSchedule.builder().epochs(1).batchSize(16).examples(32).build())
-                .finalTraining(FinalTraining.builder().epochs(2).batchSize(16).examples(32).build())
+                .finalTraining(FinalTraining.builder().epochs(2).batchSize(16).examples(32).randomCropPadding(4)
+                        .horizontalFlip(true).build())
                 .seed(34).device("cpu");
         try (GaeaModel reference = builder.build().train(train)) {
             GaeaTrainer first = builder.build();

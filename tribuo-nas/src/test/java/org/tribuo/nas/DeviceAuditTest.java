@@ -31,8 +31,8 @@ import org.tribuo.nas.arch.ExponentiatedGradient;
 import org.tribuo.nas.arch.GumbelSampler;
 import org.tribuo.nas.darts.DartsCellLayout;
 import org.tribuo.nas.darts.DartsSearchSpace;
+import org.tribuo.nas.data.Augmentation;
 import org.tribuo.nas.data.BatchFactory;
-import org.tribuo.nas.data.Cutout;
 import org.tribuo.nas.data.ImageData;
 import org.tribuo.nas.search.SearchStep;
 import org.tribuo.nas.space.DropPathControl;
@@ -60,7 +60,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every array a training step creates (Gumbel noise and one-hot samples, architecture leaves,
- * batches with cutout, drop-path masks, pooling constants, labels) belongs to the manager of
+ * batches with crop, flip and cutout, drop-path masks, pooling constants, labels) belongs to the manager of
  * the network's device, so it lives where the network lives. On a CPU-only machine every device
  * is the CPU, so the check is the stronger one that runs here too: each array the step leaves
  * alive is in the network manager's tree (hence created for its device), none in another manager.
@@ -182,7 +182,7 @@ public class DeviceAuditTest {
     }
 
     @Test
-    public void aDartsFinalTrainingBatchWithCutoutAndDropPathStaysOnTheNetworksDevice() {
+    public void aDartsFinalTrainingBatchWithAugmentationAndDropPathStaysOnTheNetworksDevice() {
         ImageData data = FashionFixture.trainImages(BATCH);
         int[] batch = firstIndices(BATCH);
         DjlRuntime.seed(7);
@@ -192,7 +192,7 @@ public class DeviceAuditTest {
             net.initialize(m, DataType.FLOAT32, new Shape(1, 1, 28, 28));
             ((DropPathControl) net).setDropPath(0.3f, 11L);
             audit(m, scope -> {
-                NDArray x = BatchFactory.images(scope, data, batch, null, new Cutout(8), new SplittableRandom(2));
+                NDArray x = BatchFactory.images(scope, data, batch, null, Augmentation.of(2, true, 8), new SplittableRandom(2));
                 NDList out = net.forward(new ParameterStore(scope, false), new NDList(x), true);
                 assertEquals(BATCH, out.head().getShape().get(0));
             });

@@ -56,6 +56,8 @@ public class BadSettingsTest {
         "space.searchChannels=-1                 | Nb201SearchSpace: searchChannels must be positive",
         "search.batchSize=128                    | batchSize 128 exceeds examples (64)",
         "final-training.batchSize=512            | batchSize 512 exceeds the 256 training examples",
+        "final-training.randomCropPadding=-1     | FinalTraining: randomCropPadding must be non-negative",
+        "final-training.randomCropPadding=28     | randomCropPadding 28 must be smaller than the training images' height and width (28x28)",
         "input.height=20                         | set channels, height and width, or none of them",
         "trainer.device=tpu                      | device",
         "space.finalCellsPerStage=0              | finalCellsPerStage must be positive",

@@ -166,7 +166,7 @@ public class SearchCommandTest {
             assertTrue(describe.out().contains("Genotype:       " + model.genotype()), describe.out());
         }
         for (String expected : List.of("Search space:   nas-bench-201", "Arch. update:   ExponentiatedGradientUpdate", "scheme=SINGLE_LEVEL",
-                "Seed:           5", "Space:          Nb201SearchSpace", "searchCellsPerStage=1", "Final training: FinalTraining", "Final architecture weights (alpha), mean entropy", "nor_conv_3x3",
+                "Seed:           5", "Space:          Nb201SearchSpace", "searchCellsPerStage=1", "Final training: FinalTraining", "horizontalFlip=false", "randomCropPadding=0", "Final architecture weights (alpha), mean entropy", "nor_conv_3x3",
                 "Search history:", "Provenance:", "DJL 0.36.0", "PyTorch",
                 "Convolutions:   on: ", "signatures checked against float64")) {
             assertTrue(describe.out().contains(expected), expected + " in\n" + describe.out());

@@ -47,25 +47,26 @@ public final class BatchFactory {
      * @throws IndexOutOfBoundsException If an index is outside the data.
      */
     public static NDArray images(NDManager manager, ImageData data, int[] indices, Normalization norm) {
-        return images(manager, data, indices, norm, null, null);
+        return images(manager, data, indices, norm, Augmentation.NONE, null);
     }
 
     /**
-     * As {@link #images(NDManager, ImageData, int[], Normalization)}, then applies cutout to each
-     * image of the batch.
+     * As {@link #images(NDManager, ImageData, int[], Normalization)}, with each image of the batch
+     * augmented: the augmentation's crop and flip before the normalization, its cutout after.
      *
-     * @param manager The manager that will own the tensor.
-     * @param data    The images.
-     * @param indices The image indices of the batch, in batch order.
-     * @param norm    The normalization to apply, or null for raw values.
-     * @param cutout  The cutout augmentation, or null for none.
-     * @param rng     The source of the cutout squares (unused without cutout).
+     * @param manager      The manager that will own the tensor.
+     * @param data         The images.
+     * @param indices      The image indices of the batch, in batch order.
+     * @param norm         The normalization to apply, or null for raw values.
+     * @param augmentation The augmentation ({@link Augmentation#NONE} for none).
+     * @param rng          The source of its random choices (unused without augmentation).
      * @return The image tensor.
      */
-    public static NDArray images(NDManager manager, ImageData data, int[] indices, Normalization norm, Cutout cutout,
-                                 java.util.SplittableRandom rng) {
+    public static NDArray images(NDManager manager, ImageData data, int[] indices, Normalization norm,
+                                 Augmentation augmentation, java.util.SplittableRandom rng) {
         Objects.requireNonNull(manager, "manager");
         Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(augmentation, "augmentation");
         checkIndices(indices);
         ImageShape shape = data.shape();
         if (norm != null && !norm.shape().equals(shape)) {
@@ -82,12 +83,11 @@ public final class BatchFactory {
         for (int i = 0; i < indices.length; i++) {
             System.arraycopy(pixels, data.offsetOf(indices[i]), buffer, i * p, p);
         }
+        augmentation.applyBeforeNormalization(buffer, indices.length, shape, rng);
         if (norm != null) {
             norm.applyInPlace(buffer, 0, indices.length);
         }
-        if (cutout != null) {
-            cutout.applyInPlace(buffer, indices.length, shape, rng);
-        }
+        augmentation.applyAfterNormalization(buffer, indices.length, shape, rng);
         return TensorStaging.floats(manager, buffer, new Shape(indices.length, shape.channels(), shape.height(), shape.width()));
     }
 

@@ -31,6 +31,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.Map;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 
@@ -39,7 +40,8 @@ import java.util.zip.GZIPInputStream;
  * shape would place the flat pixel indices on the wrong rows and train on scrambled images.
  * <ul>
  *   <li>IDX files carry their dimensions; when the dataset came from an IDX file that can still
- *       be read (its path is in the data source's provenance), its header decides.</li>
+ *       be read (its path is in the data source's provenance), its header decides. When it came
+ *       from an {@link ImageFolderDataSource}, its configured shape decides.</li>
  *   <li>Otherwise the largest pixel index seen bounds the shape from below: a configured shape
  *       must hold it; an inferred one is the square (one channel) or three-channel square image
  *       of exactly that many pixels, and anything else is refused as ambiguous.</li>
@@ -60,14 +62,16 @@ public final class ImageShapeResolver {
      *                                  or the shape cannot be inferred.
      */
     public static ImageShape resolve(Optional<ImageShape> configured, Dataset<?> data) {
-        Optional<ImageShape> header = idxHeader(data.getProvenance());
+        Optional<ImageShape> idx = idxHeader(data.getProvenance());
+        Optional<ImageShape> header = idx.or(() -> imageFolderShape(data.getProvenance()));
+        String source = idx.isPresent() ? "IDX file" : "image folder source";
         long pixelsSeen = largestPixelIndex(data) + 1;
         if (configured.isPresent()) {
             ImageShape shape = configured.get();
             if (header.isPresent() && !header.get().equals(shape)) {
                 throw new IllegalArgumentException("the configured image shape " + shape + " (imageChannels x imageHeight x"
-                        + " imageWidth) disagrees with the data's IDX file, whose images are " + header.get()
-                        + "; set the shape to " + header.get() + " or leave it out to use the file's");
+                        + " imageWidth) disagrees with the data's " + source + ", whose images are " + header.get()
+                        + "; set the shape to " + header.get() + " or leave it out to use the " + source + "'s");
             }
             if (pixelsSeen > shape.pixels()) {
                 throw new IllegalArgumentException("the configured image shape " + shape + " has " + shape.pixels()
@@ -142,6 +146,28 @@ public final class ImageShapeResolver {
         } catch (IOException | IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    /** The shape an {@link ImageFolderDataSource} was configured with, from its provenance. */
+    static Optional<ImageShape> imageFolderShape(DataProvenance provenance) {
+        if (!(provenance instanceof DatasetProvenance dataset)
+                || !(dataset.getSourceProvenance() instanceof ImageFolderDataSourceProvenance source)) {
+            return Optional.empty();
+        }
+        Map<String, Provenance> settings = source.getConfiguredParameters();
+        try {
+            return Optional.of(new ImageShape(intSetting(settings, "channels"), intSetting(settings, "height"),
+                    intSetting(settings, "width")));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static int intSetting(Map<String, Provenance> settings, String name) {
+        if (settings.get(name) instanceof PrimitiveProvenance<?> value && value.getValue() instanceof Integer i) {
+            return i;
+        }
+        throw new IllegalArgumentException("no integer " + name);
     }
 
     /** [n, h, w] is a one-channel h × w image; [n, c, h, w] a c-channel one. */

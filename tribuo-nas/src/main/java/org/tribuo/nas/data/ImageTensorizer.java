@@ -55,10 +55,16 @@ public final class ImageTensorizer extends AbstractExampleTensorizer {
      * {@inheritDoc}
      * <p>
      * A feature whose name is not a pixel index of the shape, or whose value is not finite, is an error.
+     * A {@link CompactImageExample} of the shape's size is copied from its bytes directly.
      */
     @Override
     protected void fill(Example<?> example, float[] dest, int offset, int exampleIndex) {
         int p = shape().pixels();
+        if (example instanceof CompactImageExample<?> compact && compact.size() == p) {
+            // Its features are exactly pixels 0..p-1 by name: the bytes are the image already.
+            compact.copyTo(dest, offset);
+            return;
+        }
         Arrays.fill(dest, offset, offset + p, 0.0f);
         for (Feature feature : example) {
             String name = feature.getName();

@@ -17,6 +17,9 @@
 /**
  * Image data plumbing between Tribuo datasets and DJL tensors: decoding pixel features into a
  * dense channel-major layout ({@link org.tribuo.nas.data.ImageTensorizer}), per-channel
- * normalization, seeded minibatch sampling, train/held-out splits and batch tensor creation.
+ * normalization, seeded minibatch sampling, train/held-out splits and batch tensor creation; and
+ * a data source of the user's own images, folders of PNG/JPEG/BMP/GIF files held one byte per
+ * value ({@link org.tribuo.nas.data.ImageFolderDataSource},
+ * {@link org.tribuo.nas.data.CompactImageExample}).
  */
 package org.tribuo.nas.data;

@@ -21,16 +21,18 @@ import com.oracle.labs.mlrg.olcut.provenance.ConfiguredObjectProvenance;
 import com.oracle.labs.mlrg.olcut.provenance.Provenancable;
 import com.oracle.labs.mlrg.olcut.provenance.impl.ConfiguredObjectProvenanceImpl;
 
+import org.tribuo.nas.data.ImageShape;
 import org.tribuo.nas.space.FinalRegularization;
 import org.tribuo.nas.space.SearchSpace;
 import org.tribuo.nas.util.InvalidSettingException;
 import org.tribuo.nas.util.SettingChecks;
 
 /**
- * The training of the found network from scratch: epochs, batches, the examples it uses and SGD
- * with a cosine learning rate. A configurable component of the trainer. The network's sizes and
- * the regularization that depends on it (auxiliary head, drop-path, cutout) belong to the search
- * space.
+ * The training of the found network from scratch: epochs, batches, the examples it uses, SGD
+ * with a cosine learning rate, and the random crop and flip of the training images (the
+ * reference's CIFAR augmentation, off by default). A configurable component of the trainer. The
+ * network's sizes and the regularization that depends on it (auxiliary head, drop-path, cutout)
+ * belong to the search space.
  */
 public final class FinalTraining implements Configurable, Provenancable<ConfiguredObjectProvenance> {
 
@@ -50,6 +52,11 @@ public final class FinalTraining implements Configurable, Provenancable<Configur
     private float weightDecay = 3e-4f;
     @Config(description = "Bound on the global gradient L2 norm; 0 disables clipping.")
     private float gradClip = 5f;
+    @Config(description = "Zero padding in pixels of a random crop of each training image (images only; the reference's "
+            + "CIFAR pipeline uses 4); 0 turns it off.")
+    private int randomCropPadding = 0;
+    @Config(description = "Flip each training image left to right with probability 1/2 (images only).")
+    private boolean horizontalFlip = false;
 
     /** The reference final training. */
     public FinalTraining() {}
@@ -84,6 +91,7 @@ public final class FinalTraining implements Configurable, Provenancable<Configur
         SettingChecks.fraction("momentum", momentum);
         SettingChecks.nonNegative("weightDecay", weightDecay);
         SettingChecks.nonNegative("gradClip", gradClip);
+        SettingChecks.nonNegative("randomCropPadding", randomCropPadding);
     }
 
     /**
@@ -99,6 +107,26 @@ public final class FinalTraining implements Configurable, Provenancable<Configur
     }
 
     /**
+     * Checks the augmentation suits the training images.
+     * @param shape The shape of the training images.
+     * @throws InvalidSettingException if the random crop's padding is not smaller than the height and the width.
+     */
+    public void checkFits(ImageShape shape) {
+        if (randomCropPadding > 0 && randomCropPadding >= Math.min(shape.height(), shape.width())) {
+            throw new InvalidSettingException("randomCropPadding", randomCropPadding + " must be smaller than the "
+                    + "training images' height and width (" + shape.height() + "x" + shape.width() + ")");
+        }
+    }
+
+    /**
+     * Whether the training images are cropped or flipped.
+     * @return True if random crop or horizontal flip is on.
+     */
+    public boolean augmentsImages() {
+        return randomCropPadding > 0 || horizontalFlip;
+    }
+
+    /**
      * The settings of one final training of a space's network.
      * @param space The search space (network sizes and regularization).
      * @param seed The run's final-training seed.
@@ -108,7 +136,7 @@ public final class FinalTraining implements Configurable, Provenancable<Configur
     public FinalTrainingConfig config(SearchSpace space, long seed, String device) {
         FinalRegularization reg = space.finalRegularization();
         return new FinalTrainingConfig(space.networkSettings(), reg.auxiliaryWeight(), reg.dropPath(), reg.cutout(),
-                epochs, batchSize, learningRate, learningRateMin, momentum, weightDecay, gradClip, seed, device);
+                randomCropPadding, horizontalFlip, epochs, batchSize, learningRate, learningRateMin, momentum, weightDecay, gradClip, seed, device);
     }
 
     /** @return The epochs. */
@@ -126,6 +154,16 @@ public final class FinalTraining implements Configurable, Provenancable<Configur
         return examples;
     }
 
+    /** @return The random crop's zero padding in pixels, 0 for none. */
+    public int randomCropPadding() {
+        return randomCropPadding;
+    }
+
+    /** @return Whether training images are flipped horizontally at random. */
+    public boolean horizontalFlip() {
+        return horizontalFlip;
+    }
+
     @Override
     public ConfiguredObjectProvenance getProvenance() {
         return new ConfiguredObjectProvenanceImpl(this, "final-training");
@@ -134,7 +172,8 @@ public final class FinalTraining implements Configurable, Provenancable<Configur
     @Override
     public String toString() {
         return "FinalTraining(" + epochs + " epochs, batch " + batchSize + (examples > 0 ? ", " + examples + " examples" : "")
-                + ", lr " + learningRate + ")";
+                + ", lr " + learningRate
+                + (randomCropPadding > 0 ? ", crop pad " + randomCropPadding : "") + (horizontalFlip ? ", flip" : "") + ")";
     }
 
     /**
@@ -159,6 +198,10 @@ public final class FinalTraining implements Configurable, Provenancable<Configur
         public Builder weightDecay(float v) { f.weightDecay = v; return this; }
         /** @param v Gradient-norm bound (0 = off). @return this */
         public Builder gradClip(float v) { f.gradClip = v; return this; }
+        /** @param v Random-crop zero padding in pixels (0 = off). @return this */
+        public Builder randomCropPadding(int v) { f.randomCropPadding = v; return this; }
+        /** @param v Whether to flip training images horizontally at random. @return this */
+        public Builder horizontalFlip(boolean v) { f.horizontalFlip = v; return this; }
 
         /**
          * Validates and builds.
@@ -175,6 +218,8 @@ public final class FinalTraining implements Configurable, Provenancable<Configur
             out.momentum = f.momentum;
             out.weightDecay = f.weightDecay;
             out.gradClip = f.gradClip;
+            out.randomCropPadding = f.randomCropPadding;
+            out.horizontalFlip = f.horizontalFlip;
             out.validate();
             return out;
         }

@@ -16,6 +16,7 @@
 
 package org.tribuo.nas.train;
 
+import org.tribuo.nas.data.Augmentation;
 import org.tribuo.nas.space.NetworkSettings;
 
 /**
@@ -25,6 +26,9 @@ import org.tribuo.nas.space.NetworkSettings;
  * @param auxiliaryWeight Weight of the auxiliary head's loss (0 without one; DARTS: 0.4).
  * @param dropPath Final drop-path probability, reached linearly over the epochs (0 = off; DARTS: 0.2).
  * @param cutout Side of the square cut out of each training image, in pixels (0 = off; DARTS: 16).
+ * @param randomCropPadding Zero padding of the random crop of each training image, in pixels (0 = off; the
+ *                          reference's CIFAR pipeline: 4).
+ * @param horizontalFlip Whether each training image is flipped left to right with probability 1/2.
  * @param epochs Training epochs.
  * @param batchSize Minibatch size.
  * @param learningRate Initial learning rate.
@@ -32,10 +36,11 @@ import org.tribuo.nas.space.NetworkSettings;
  * @param momentum SGD momentum.
  * @param weightDecay SGD weight decay.
  * @param gradClip Global gradient-norm bound.
- * @param seed Seed for initialization and shuffling.
+ * @param seed Seed for initialization, shuffling, drop-path and augmentation.
  * @param device Device setting: auto, cpu, gpu or gpu:N.
  */
-public record FinalTrainingConfig(NetworkSettings network, float auxiliaryWeight, float dropPath, int cutout, int epochs, int batchSize, float learningRate,
+public record FinalTrainingConfig(NetworkSettings network, float auxiliaryWeight, float dropPath, int cutout,
+                                  int randomCropPadding, boolean horizontalFlip, int epochs, int batchSize, float learningRate,
                                   float learningRateMin, float momentum, float weightDecay, float gradClip,
                                   long seed, String device) {
 
@@ -53,6 +58,7 @@ public record FinalTrainingConfig(NetworkSettings network, float auxiliaryWeight
         }
         require(dropPath >= 0 && dropPath < 1, "dropPath", dropPath);
         require(cutout >= 0, "cutout", cutout);
+        require(randomCropPadding >= 0, "randomCropPadding", randomCropPadding);
         require(epochs > 0, "epochs", epochs);
         require(batchSize > 0, "batchSize", batchSize);
         require(learningRate > 0 && !Float.isInfinite(learningRate), "learningRate", learningRate);
@@ -73,7 +79,7 @@ public record FinalTrainingConfig(NetworkSettings network, float auxiliaryWeight
 
     /**
      * The reference's evaluation settings (SGD momentum 0.9, wd 3e-4, clip 5, cosine to 0) at the
-     * given size and budget, without auxiliary head, drop-path or cutout.
+     * given size and budget, without auxiliary head, drop-path or augmentation.
      * @param channels C.
      * @param cellsPerStage N.
      * @param epochs Epochs.
@@ -85,8 +91,24 @@ public record FinalTrainingConfig(NetworkSettings network, float auxiliaryWeight
      */
     public static FinalTrainingConfig of(int channels, int cellsPerStage, int epochs, int batchSize, float learningRate,
                                          long seed, String device) {
-        return new FinalTrainingConfig(new NetworkSettings(channels, cellsPerStage, false), 0f, 0f, 0, epochs, batchSize,
+        return new FinalTrainingConfig(new NetworkSettings(channels, cellsPerStage, false), 0f, 0f, 0, 0, false, epochs, batchSize,
                 learningRate, 0f, 0.9f, 3e-4f, 5f, seed, device);
+    }
+
+    /**
+     * The augmentation of the training batches.
+     * @return The random crop, flip and cutout these settings ask for.
+     */
+    public Augmentation augmentation() {
+        return Augmentation.of(randomCropPadding, horizontalFlip, cutout);
+    }
+
+    /**
+     * Whether the training batches are augmented.
+     * @return True if any of random crop, flip or cutout is on.
+     */
+    public boolean augments() {
+        return randomCropPadding > 0 || horizontalFlip || cutout > 0;
     }
 
     /**

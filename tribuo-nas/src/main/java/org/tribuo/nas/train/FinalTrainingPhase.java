@@ -30,7 +30,7 @@ import org.tribuo.nas.checkpoint.NetworkState;
 import org.tribuo.nas.checkpoint.RunPhase;
 import org.tribuo.nas.data.BatchFactory;
 import org.tribuo.nas.data.BatchSampler;
-import org.tribuo.nas.data.Cutout;
+import org.tribuo.nas.data.Augmentation;
 import org.tribuo.nas.data.ImageData;
 import org.tribuo.nas.data.Normalization;
 import org.tribuo.nas.space.DropPathControl;
@@ -44,7 +44,8 @@ import org.tribuo.nas.numerics.NativeScalars;
 /**
  * The final training as a {@link TrainingPhase}: one SGD step of the genotype's network per
  * minibatch, with the auxiliary-head loss, drop-path and cutout of DARTS's evaluation when the
- * space asks for them. Its random choices come from generators seeded by the augmentation seed,
+ * space asks for them, and the random crop and flip of the reference's CIFAR pipeline when the
+ * final training asks for them. Its random choices come from generators seeded by the augmentation seed,
  * the epoch and the step. The SGD state is freed by {@link #close()}; the network and its manager
  * are the caller's.
  */
@@ -55,7 +56,7 @@ final class FinalTrainingPhase implements TrainingPhase<TrainingCheckpoint>, Aut
     private final ImageData train;
     private final Normalization norm;
     private final long augmentSeed;
-    private final Cutout cutout;
+    private final Augmentation augmentation;
     private final Engine engine = DjlRuntime.engine();
     private final NDManager manager;
     private final Block network;
@@ -78,7 +79,7 @@ final class FinalTrainingPhase implements TrainingPhase<TrainingCheckpoint>, Aut
         this.norm = norm;
         this.manager = manager;
         this.augmentSeed = augmentSeed;
-        this.cutout = config.cutout() > 0 ? new Cutout(config.cutout()) : null;
+        this.augmentation = config.augmentation();
         this.dropPath = network instanceof DropPathControl control ? control : null;
         DjlRuntime.initializeSeeded(initSeed,
                 () -> network.initialize(manager, DataType.FLOAT32, TrainedNetwork.inputShape(train.shape())));
@@ -137,7 +138,7 @@ final class FinalTrainingPhase implements TrainingPhase<TrainingCheckpoint>, Aut
         guard.run("final-training step " + (b + 1) + " of epoch " + (epoch + 1), () -> {
             try (NDManager step = manager.newSubManager()) {
                 SplittableRandom stepRandom = new SplittableRandom(stepSeed);
-                NDArray x = BatchFactory.images(step, train, batch, norm, cutout, stepRandom);
+                NDArray x = BatchFactory.images(step, train, batch, norm, augmentation, stepRandom);
                 NDArray y = BatchFactory.labels(step, train, batch);
                 if (dropPath != null) {
                     dropPath.setDropPath(dropPathProbability, stepRandom.nextLong());

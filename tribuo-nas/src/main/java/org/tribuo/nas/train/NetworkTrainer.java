@@ -24,6 +24,7 @@ import org.tribuo.nas.data.ImageData;
 import org.tribuo.nas.data.Normalization;
 import org.tribuo.nas.space.DropPathControl;
 import org.tribuo.nas.space.Genotype;
+import org.tribuo.nas.space.InputKind;
 import org.tribuo.nas.space.SearchSpace;
 
 import java.util.List;
@@ -32,9 +33,10 @@ import java.util.SplittableRandom;
 /**
  * Trains the network of a genotype from scratch: SGD with momentum, weight decay, gradient-norm
  * clipping and a per-epoch cosine learning rate; with the options of DARTS's evaluation, an
- * auxiliary-head loss, drop-path (probability rising linearly over the epochs) and cutout. The
- * random choices of drop-path and cutout come from generators seeded by the seed, the epoch and
- * the step, so a resumed training makes the same ones.
+ * auxiliary-head loss, drop-path (probability rising linearly over the epochs) and cutout; and
+ * with the random crop and horizontal flip of the reference's CIFAR pipeline. The random choices
+ * of drop-path and the augmentation come from generators seeded by the seed, the epoch and the
+ * step, so one seed gives one model and a resumed training makes the same choices.
  */
 public final class NetworkTrainer {
 
@@ -83,6 +85,11 @@ public final class NetworkTrainer {
             throw new IllegalArgumentException("batchSize " + config.batchSize() + " exceeds the " + train.size()
                     + " training images");
         }
+        if (config.augments() && space.inputKind() != InputKind.IMAGES) {
+            throw new IllegalArgumentException("random crop, flip and cutout apply to images only; the " + space.name()
+                    + " space reads " + space.inputKind());
+        }
+        config.augmentation().checkFits(train.shape());
         SplittableRandom seeds = new SplittableRandom(config.seed());
         long initSeed = seeds.nextLong();
         long shuffleSeed = seeds.nextLong();
