@@ -17,6 +17,7 @@
 package org.tribuo.nas.numerics;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
 
 /**
  * Arithmetic with a scalar whose memory belongs to the engine: use these instead of
@@ -81,6 +82,10 @@ public final class NativeScalars {
      * @return The scalar.
      */
     public static NDArray scalar(NDArray like, double s) {
+        if ((double) (float) s == s) {
+            // One native call, and exact: every scalar the library uses is a float value.
+            return like.getManager().full(new Shape(), (float) s, like.getDataType(), like.getDevice());
+        }
         // create(double) views a Java buffer; duplicate() clones it into memory libtorch owns.
         try (NDArray javaOwned = like.getManager().create(s);
              NDArray typed = javaOwned.toType(like.getDataType(), false).toDevice(like.getDevice(), false)) {
