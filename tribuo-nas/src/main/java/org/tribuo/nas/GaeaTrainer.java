@@ -21,6 +21,7 @@ import com.oracle.labs.mlrg.olcut.provenance.Provenance;
 import org.tribuo.Dataset;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
+import org.tribuo.nas.cost.CostModel;
 import org.tribuo.nas.data.ImageInput;
 import org.tribuo.nas.data.ImageShape;
 import org.tribuo.nas.data.InputFormat;
@@ -90,6 +91,9 @@ public final class GaeaTrainer implements Trainer<Label> {
     private long seed = Trainer.DEFAULT_SEED;
     @Config(description = "Device: auto (a GPU when DJL sees one), cpu, gpu or gpu:N.")
     private String device = "auto";
+    @Config(description = "The cost-aware search's cost model and budget (latency on a runtime, or parameters); unset "
+            + "means a search without cost.")
+    private CostModel costModel;
     @Config(description = "Check every convolution signature against float64 once and route the ones the engine gets wrong "
             + "(default true); false trains on the engine's kernels as they are, and the provenance says so.")
     private boolean checkConvolutions = true;
@@ -125,6 +129,7 @@ public final class GaeaTrainer implements Trainer<Label> {
         seed = b.seed;
         device = b.device;
         checkConvolutions = b.checkConvolutions;
+        costModel = b.costModel;
         validate();
         rng = new SplittableRandom(seed);
     }
@@ -149,6 +154,9 @@ public final class GaeaTrainer implements Trainer<Label> {
     /** Checks the parts fit each other; fills in the input format the space reads. */
     private void validate() {
         input = parts().checkedInput();
+        if (costModel != null) {
+            CostModel.decomposition(space);
+        }
         if (predictBatchSize <= 0) {
             throw new InvalidSettingException("predictBatchSize", "must be positive, got " + predictBatchSize);
         }
@@ -184,6 +192,14 @@ public final class GaeaTrainer implements Trainer<Label> {
      */
     public String resolvedSettings() {
         return parts().resolvedSettings();
+    }
+
+    /**
+     * The cost model of a cost-aware search.
+     * @return The cost model, or null without one.
+     */
+    public CostModel costModel() {
+        return costModel;
     }
 
     /**
@@ -225,7 +241,7 @@ public final class GaeaTrainer implements Trainer<Label> {
         long runSeed = rng.nextLong();
         TrainerProvenance trainerProvenance = getProvenance();
         trainInvocationCounter++;
-        TrainingRun run = new TrainingRun(parts(), predictBatchSize, device, checkConvolutions, progress);
+        TrainingRun run = new TrainingRun(parts(), predictBatchSize, device, checkConvolutions, costModel, progress);
         return run.train(examples, runProvenance, trainerProvenance, resolvedSettings(), runSeed, checkpointDirectory);
     }
 
@@ -255,7 +271,7 @@ public final class GaeaTrainer implements Trainer<Label> {
     public String toString() {
         return "GaeaTrainer(method=" + method() + ", space=" + space + ", " + architectureUpdate + ", " + relaxation
                 + ", " + search + ", " + finalTraining + ", " + input + ", seed=" + seed + ", device=" + device
-                + (checkConvolutions ? "" : ", checkConvolutions=false") + ")";
+                + (checkConvolutions ? "" : ", checkConvolutions=false") + (costModel == null ? "" : ", " + costModel) + ")";
     }
 
     /**
@@ -272,6 +288,7 @@ public final class GaeaTrainer implements Trainer<Label> {
         private long seed = Trainer.DEFAULT_SEED;
         private String device = "auto";
         private boolean checkConvolutions = true;
+        private CostModel costModel;
 
         private Builder() {}
 
@@ -299,6 +316,11 @@ public final class GaeaTrainer implements Trainer<Label> {
          * @param v False to switch the check off. @return this
          */
         public Builder checkConvolutions(boolean v) { checkConvolutions = v; return this; }
+        /**
+         * Searches within a cost budget (docs/cost-aware.md).
+         * @param v The cost model, or null for a search without cost. @return this
+         */
+        public Builder costModel(CostModel v) { costModel = v; return this; }
 
         /**
          * Validates and builds.

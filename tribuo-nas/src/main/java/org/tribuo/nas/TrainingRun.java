@@ -19,12 +19,18 @@ import com.oracle.labs.mlrg.olcut.provenance.Provenance;
 import com.oracle.labs.mlrg.olcut.provenance.primitives.DoubleProvenance;
 import com.oracle.labs.mlrg.olcut.provenance.primitives.StringProvenance;
 
+import ai.djl.ndarray.types.Shape;
+
 import org.tribuo.Dataset;
 import org.tribuo.ImmutableOutputInfo;
 import org.tribuo.classification.Label;
 import org.tribuo.nas.checkpoint.RunCheckpoints;
 import org.tribuo.nas.checkpoint.RunFingerprint;
+import org.tribuo.nas.cost.CostModel;
+import org.tribuo.nas.cost.CostPenalty;
+import org.tribuo.nas.cost.OpCosts;
 import org.tribuo.nas.data.ExampleTensorizer;
+import org.tribuo.nas.data.ImageShape;
 import org.tribuo.nas.data.ImageData;
 import org.tribuo.nas.data.InputFormat;
 import org.tribuo.nas.data.Normalization;
@@ -80,10 +86,11 @@ final class TrainingRun {
     private final int predictBatchSize;
     private final String device;
     private final boolean checkConvolutions;
+    private final CostModel costModel;
     private final TrainingProgress progress;
     private final SearchMethod method;
 
-    TrainingRun(TrainerParts parts, int predictBatchSize, String device, boolean checkConvolutions,
+    TrainingRun(TrainerParts parts, int predictBatchSize, String device, boolean checkConvolutions, CostModel costModel,
                 TrainingProgress progress) {
         this.space = parts.space();
         this.update = parts.resolvedUpdate();
@@ -94,6 +101,7 @@ final class TrainingRun {
         this.predictBatchSize = predictBatchSize;
         this.device = device;
         this.checkConvolutions = checkConvolutions;
+        this.costModel = costModel;
         this.progress = progress;
         this.method = parts.method();
     }
@@ -120,11 +128,15 @@ final class TrainingRun {
                 : RunCheckpoints.open(checkpointDirectory, RunFingerprint.of(trainerProvenance, data, labelNames(labels)));
              ConvolutionAudit audit = ConvolutionAudit.open(checkConvolutions)) {
             Duration checkedBefore = CheckedConvolutions.checkTime();
-            SearchResult found = search(searchData, data.size(), labels.size(), norm, searchSeed, checkpoints);
+            CostPenalty penalty = costModel == null ? null : costPenalty(data.shape(), labels.size());
+            SearchResult found = search(searchData, data.size(), labels.size(), norm, searchSeed, penalty, checkpoints);
             TrainedNetwork network = trainFound(found, finalData, labels.size(), norm, finalSeed, checkpoints);
             logCheck(audit, CheckedConvolutions.checkTime().minus(checkedBefore));
             Map<String, Provenance> instance = instanceProvenance(runProvenance, found, network, resolvedSettings);
             instance.putAll(convolutionProvenance(audit));
+            if (penalty != null) {
+                instance.putAll(costProvenance(penalty, found, network));
+            }
             ModelProvenance provenance = new ModelProvenance(GaeaModel.class.getName(), OffsetDateTime.now(),
                     examples.getProvenance(), trainerProvenance, instance);
             return new GaeaModel("gaea-" + space.name(), provenance, examples.getFeatureIDMap(), labels, network,
@@ -142,8 +154,37 @@ final class TrainingRun {
         }
     }
 
+    /** Costs every candidate op where the final network runs it; refuses a target no cell can meet. */
+    private CostPenalty costPenalty(ImageShape shape, int numClasses) {
+        OpCosts costs = costModel.measure(space, new Shape(shape.channels(), shape.height(), shape.width()), numClasses);
+        CostPenalty penalty = costModel.newPenalty(space, costs);
+        logger.info(() -> "cost-aware search: " + costModel.describe() + "; cheapest cell "
+                + costs.metric().format(costs.predict(costs.cheapestChoices())) + ", dearest "
+                + costs.metric().format(costs.predict(costs.dearestChoices())));
+        return penalty;
+    }
+
+    /** The budget, the found network's predicted cost and its measured cost as served. */
+    private Map<String, Provenance> costProvenance(CostPenalty penalty, SearchResult found, TrainedNetwork network) {
+        ImageShape shape = network.shape();
+        double measured;
+        synchronized (network) {
+            measured = costModel.measureNetwork(network.block(), new Shape(shape.channels(), shape.height(), shape.width()));
+        }
+        double predicted = penalty.predict(found.genotype());
+        OpCosts costs = penalty.costs();
+        logger.info(() -> String.format(Locale.ROOT, "found network: predicted %s, measured %s%s", costs.metric().format(predicted),
+                costs.metric().format(measured), costModel.target() > 0 ? " (target " + costs.metric().format(costModel.target()) + ")" : ""));
+        Map<String, Provenance> facts = new HashMap<>();
+        facts.put(GaeaModel.COST_MODEL, new StringProvenance(GaeaModel.COST_MODEL, costModel.describe()));
+        facts.put(GaeaModel.COST_TABLE, new StringProvenance(GaeaModel.COST_TABLE, costs.toString()));
+        facts.put(GaeaModel.COST_PREDICTED, new DoubleProvenance(GaeaModel.COST_PREDICTED, predicted));
+        facts.put(GaeaModel.COST_MEASURED, new DoubleProvenance(GaeaModel.COST_MEASURED, measured));
+        return facts;
+    }
+
     private SearchResult search(ImageData searchData, int allExamples, int numClasses, Normalization norm, long searchSeed,
-                                RunCheckpoints checkpoints) {
+                                CostPenalty penalty, RunCheckpoints checkpoints) {
         SupernetSettings supernet = space.supernetSettings();
         SearchConfig config = schedule.applyTo(SearchConfig.builder(), method).space(space).channels(supernet.channels())
                 .depth(supernet.depth()).partialChannels(supernet.partialChannels()).edgeWeights(supernet.edgeWeights())
@@ -152,7 +193,7 @@ final class TrainingRun {
         logger.info(() -> String.format(Locale.ROOT, "%s search: %s, %s, C=%d depth %d, %d epochs on %d of %d examples",
                 method, space, schedule.scheme(), supernet.channels(), supernet.depth(), schedule.epochs(),
                 searchData.size(), allExamples));
-        return new GaeaSearch(config).run(searchData, numClasses, norm, progress, checkpoints);
+        return new GaeaSearch(config, penalty).run(searchData, numClasses, norm, progress, checkpoints);
     }
 
     private TrainedNetwork trainFound(SearchResult found, ImageData finalData, int numClasses, Normalization norm,

@@ -122,8 +122,10 @@ final class ConsoleProgress implements TrainingProgress {
     private void searchEpoch(EpochRecord r) {
         String heldOut = r.heldOutAccuracy() == null ? ""
                 : String.format(Locale.ROOT, "  held-out %.4f", r.heldOutAccuracy());
-        line(String.format(Locale.ROOT, "  search epoch %d/%d  loss %.4f  accuracy %.4f%s  entropy %.4f  %s  (%.1f s)",
-                r.epoch(), epochs, r.trainLoss(), r.trainAccuracy(), heldOut, r.meanEntropy(), r.genotype(), r.seconds()));
+        String cost = r.expectedCost() == null ? ""
+                : String.format(Locale.ROOT, "  E[cost] %.4g (λ %.3g)", r.expectedCost(), r.costMultiplier());
+        line(String.format(Locale.ROOT, "  search epoch %d/%d  loss %.4f  accuracy %.4f%s  entropy %.4f%s  %s  (%.1f s)",
+                r.epoch(), epochs, r.trainLoss(), r.trainAccuracy(), heldOut, r.meanEntropy(), cost, r.genotype(), r.seconds()));
     }
 
     private void trainingEpoch(TrainingEpoch e) {

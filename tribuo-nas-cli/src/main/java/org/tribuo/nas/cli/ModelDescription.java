@@ -115,6 +115,7 @@ final class ModelDescription {
                 + setting(GaeaTrainerProvenance.PYTORCH_VERSION) + ", Tribuo " + p.getTribuoVersion()
                 + ", Java " + p.getJavaVersion() + " (" + p.getOS() + " " + p.getArch() + ")");
         row(sb, "Convolutions", modelValue(GaeaModel.CONVOLUTION_CHECK));
+        model.costSummary().ifPresent(cost -> row(sb, "Cost", cost));
         String routed = modelValue(GaeaModel.CONVOLUTIONS_ROUTED);
         if (!routed.isEmpty() && !routed.equals("?")) {
             for (String signature : routed.split("; ")) {
@@ -173,13 +174,17 @@ final class ModelDescription {
     private void appendHistory(StringBuilder sb) {
         SearchHistory history = model.searchHistory();
         sb.append("Search history:\n");
-        sb.append(String.format(Locale.ROOT, "  %5s  %8s  %8s  %8s  %8s  %8s  %7s  %s%n",
-                "epoch", "lr", "loss", "accuracy", "held-out", "entropy", "seconds", "genotype"));
+        boolean costed = !history.epochs().isEmpty() && history.epochs().get(0).expectedCost() != null;
+        sb.append(String.format(Locale.ROOT, "  %5s  %8s  %8s  %8s  %8s  %8s  %7s  %s%s%n",
+                "epoch", "lr", "loss", "accuracy", "held-out", "entropy", "seconds",
+                costed ? String.format(Locale.ROOT, "%10s  %8s  ", "E[cost]", "lambda") : "", "genotype"));
         for (EpochRecord r : history.epochs()) {
-            sb.append(String.format(Locale.ROOT, "  %5d  %8.5f  %8.4f  %8.4f  %8s  %8.4f  %7.1f  %s%n",
+            sb.append(String.format(Locale.ROOT, "  %5d  %8.5f  %8.4f  %8.4f  %8s  %8.4f  %7.1f  %s%s%n",
                     r.epoch(), r.weightLearningRate(), r.trainLoss(), r.trainAccuracy(),
                     r.heldOutAccuracy() == null ? "-" : String.format(Locale.ROOT, "%.4f", r.heldOutAccuracy()),
-                    r.meanEntropy(), r.seconds(), r.genotype()));
+                    r.meanEntropy(), r.seconds(),
+                    costed ? String.format(Locale.ROOT, "%10.4g  %8.3g  ", r.expectedCost(), r.costMultiplier()) : "",
+                    r.genotype()));
         }
     }
 }

@@ -92,6 +92,15 @@ public final class SearchReport {
                 history.epochs().get(history.epochs().size() - 1).meanEntropy(), Math.log(numOps)));
         row(h, "Device", esc(history.device()));
         row(h, "Convolutions", convolutions(model));
+        model.costSummary().ifPresent(cost -> row(h, "Cost", esc(cost)));
+        if (!history.epochs().isEmpty() && history.epochs().get(0).expectedCost() != null) {
+            StringBuilder perEpoch = new StringBuilder();
+            for (var e : history.epochs()) {
+                perEpoch.append(String.format(Locale.ROOT, "%s%d: %.4g (λ %.3g)", perEpoch.length() == 0 ? "" : "; ",
+                        e.epoch(), e.expectedCost(), e.costMultiplier()));
+            }
+            row(h, "Expected cost of α per epoch", esc(perEpoch.toString()));
+        }
         evaluation.ifPresent(e -> row(h, "Test accuracy", String.format(Locale.ROOT, "%.4f on %d examples (%s)",
                 e.accuracy(), e.getPredictions().size(), esc(testName))));
         h.append("</table></section>\n");

@@ -66,6 +66,16 @@ public interface ArchitectureOptimizer {
     public NDArray mixingWeights(NDArray leaf);
 
     /**
+     * The gradient with respect to the trainable leaf of a term whose gradient with respect to
+     * the mixing weights is given (the chain rule through {@link #mixingWeights(NDArray)}).
+     * @param mixingGradient ∂f/∂α, [rows][cols].
+     * @return ∂f/∂leaf, [rows][cols]; the identity where the leaf is α itself.
+     */
+    public default float[][] leafGradient(float[][] mixingGradient) {
+        return Simplex.copy(mixingGradient);
+    }
+
+    /**
      * Applies one update given the gradient of the architecture loss with respect to the leaf.
      * @param gradient The gradient, [rows][cols].
      */

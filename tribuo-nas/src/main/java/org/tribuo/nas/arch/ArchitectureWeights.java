@@ -48,6 +48,7 @@ public final class ArchitectureWeights {
 
     private final ArchitectureOptimizer alpha;
     private final List<ArchitectureOptimizer> edges;
+    private ArchitecturePenalty penalty;
 
     /**
      * Creates the weights.
@@ -68,6 +69,14 @@ public final class ArchitectureWeights {
         if (!edges.isEmpty() && covered != alpha.rows()) {
             throw new IllegalArgumentException("edge weights cover " + covered + " edges, α has " + alpha.rows() + " rows");
         }
+    }
+
+    /**
+     * Adds a penalty on α to the architecture loss of every later step.
+     * @param penalty The penalty; null removes it.
+     */
+    public void penalize(ArchitecturePenalty penalty) {
+        this.penalty = penalty;
     }
 
     /**
@@ -212,7 +221,8 @@ public final class ArchitectureWeights {
     }
 
     /**
-     * Updates every optimizer with gradients.
+     * Updates every optimizer with gradients, α's with the penalty's gradient added when there is
+     * one.
      * @param gradient Gradients read from leaves of these weights.
      * @throws IllegalArgumentException if a gradient is not finite.
      */
@@ -220,9 +230,21 @@ public final class ArchitectureWeights {
         if (!gradient.finite()) {
             throw new IllegalArgumentException("a non-finite architecture gradient cannot be applied");
         }
-        alpha.step(Simplex.unflatten(gradient.alpha, alpha.rows(), alpha.cols()));
+        float[][] alphaGradient = Simplex.unflatten(gradient.alpha, alpha.rows(), alpha.cols());
+        if (penalty != null) {
+            float[][] added = alpha.leafGradient(penalty.gradient(alpha.alpha()));
+            for (int i = 0; i < alphaGradient.length; i++) {
+                for (int k = 0; k < alphaGradient[i].length; k++) {
+                    alphaGradient[i][k] += added[i][k];
+                }
+            }
+        }
+        alpha.step(alphaGradient);
         for (int i = 0; i < edges.size(); i++) {
             edges.get(i).step(new float[][]{gradient.edges.get(i)});
+        }
+        if (penalty != null) {
+            penalty.stepped(alpha.alpha());
         }
     }
 

@@ -138,6 +138,29 @@ public final class SoftmaxAdam implements ArchitectureOptimizer {
         return leaf.softmax(1);
     }
 
+    /**
+     * {@inheritDoc}
+     * <p>
+     * Through the softmax of each row: {@code ∂f/∂θ_k = α_k·(g_k − Σ_j α_j·g_j)}.
+     */
+    @Override
+    public float[][] leafGradient(float[][] mixingGradient) {
+        Simplex.checkSameShape(theta, mixingGradient);
+        float[][] alpha = alpha();
+        float[][] out = new float[alpha.length][];
+        for (int i = 0; i < alpha.length; i++) {
+            double mean = 0;
+            for (int k = 0; k < alpha[i].length; k++) {
+                mean += alpha[i][k] * mixingGradient[i][k];
+            }
+            out[i] = new float[alpha[i].length];
+            for (int k = 0; k < alpha[i].length; k++) {
+                out[i][k] = (float) (alpha[i][k] * (mixingGradient[i][k] - mean));
+            }
+        }
+        return out;
+    }
+
     @Override
     public void step(float[][] gradient) {
         Simplex.checkSameShape(theta, gradient);

@@ -133,6 +133,23 @@ public final class Nb201Network extends AbstractBlock implements OnnxBlock {
         return classifier.forward(ps, new NDList(features), training);
     }
 
+    /**
+     * The input shape of every cell, in network order, for a network input shape.
+     * @param input The network's input shape [B, C, H, W].
+     * @return One shape per cell.
+     */
+    public List<Shape> cellInputShapes(Shape input) {
+        Shape shape = stem.getOutputShapes(new Shape[]{input})[0];
+        List<Shape> shapes = new ArrayList<>();
+        for (int i = 0; i < body.size(); i++) {
+            if (isCell.get(i)) {
+                shapes.add(shape);
+            }
+            shape = body.get(i).getOutputShapes(new Shape[]{shape})[0];
+        }
+        return shapes;
+    }
+
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
         return new Shape[]{new Shape(inputShapes[0].get(0), numClasses)};

@@ -16,6 +16,7 @@
 
 package org.tribuo.nas.nb201;
 
+import org.tribuo.nas.space.CostDecomposition;
 import org.tribuo.nas.space.FinalRegularization;
 import org.tribuo.nas.space.Genotype;
 import org.tribuo.nas.space.NetworkSettings;
@@ -24,6 +25,7 @@ import org.tribuo.nas.space.SearchSpace;
 import org.tribuo.nas.space.SupernetSettings;
 import com.oracle.labs.mlrg.olcut.config.Config;
 
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 
 import org.tribuo.nas.nn.CellImplementation;
@@ -46,7 +48,7 @@ import java.util.SplittableRandom;
  * supernet C=16 N=5, final network C=16 N=5, no cutout; the final network runs channels-last
  * ({@link MemoryLayout}), the supernet contiguous.
  */
-public final class Nb201SearchSpace implements SearchSpace {
+public final class Nb201SearchSpace implements SearchSpace, CostDecomposition {
 
     /** The configuration name. */
     public static final String NAME = "nas-bench-201";
@@ -222,6 +224,54 @@ public final class Nb201SearchSpace implements SearchSpace {
         }
         return Nb201Networks.discrete((Nb201Genotype) genotype, settings.channels(), settings.depth(), numClasses,
                 finalMemoryLayout);
+    }
+
+    /**
+     * {@inheritDoc}
+     * <p>
+     * Each α row is one edge of the cell, repeated in every cell of the three stages.
+     */
+    @Override
+    public List<OpSite> opSites(NetworkSettings settings, Shape input) {
+        checkNetwork(settings);
+        Nb201Genotype any = new Nb201Genotype(java.util.Collections.nCopies(Nb201Space.NUM_EDGES, candidates.ops().get(0)));
+        List<OpSite> sites = new ArrayList<>();
+        for (Shape cellInput : Nb201Networks.discrete(any, settings.channels(), settings.depth(), 2, finalMemoryLayout)
+                .cellInputShapes(input)) {
+            for (int e = 0; e < Nb201Space.NUM_EDGES; e++) {
+                sites.add(new OpSite(e, cellInput));
+            }
+        }
+        return sites;
+    }
+
+    @Override
+    public Block newOp(int op, Shape input) {
+        Nb201Op candidate = candidates.ops().get(op);
+        return candidate == Nb201Op.NONE ? null : candidate.block(Math.toIntExact(input.get(1)), true);
+    }
+
+    @Override
+    public int[] opChoices(Genotype genotype) {
+        Nb201Genotype cell = Nb201Genotype.parse(genotype.toString());
+        int[] choices = new int[Nb201Space.NUM_EDGES];
+        for (int e = 0; e < choices.length; e++) {
+            choices[e] = candidates.ops().indexOf(cell.op(e));
+            if (choices[e] < 0) {
+                throw new IllegalArgumentException("genotype " + genotype + " uses " + cell.op(e).opName()
+                        + " on edge " + edgeName(e) + ", which is not a candidate of " + this);
+            }
+        }
+        return choices;
+    }
+
+    @Override
+    public Genotype genotype(int[] choices) {
+        List<Nb201Op> edgeOps = new ArrayList<>();
+        for (int c : choices) {
+            edgeOps.add(candidates.ops().get(c));
+        }
+        return new Nb201Genotype(edgeOps);
     }
 
     @Override

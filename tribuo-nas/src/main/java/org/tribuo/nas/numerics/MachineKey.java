@@ -30,7 +30,7 @@ import java.util.TreeSet;
  * version, the CPU model and its instruction-set flags (oneDNN picks kernels by them), the
  * operating system and architecture. Two machines with the same key run the same kernels.
  */
-final class MachineKey {
+public final class MachineKey {
 
     private static final Path CPU_INFO = Path.of("/proc/cpuinfo");
 
@@ -41,13 +41,13 @@ final class MachineKey {
      * @param engine The engine the convolutions run on.
      * @return e.g. {@code PyTorch 2.7.1 (DJL 0.36.0); Linux amd64; AMD EPYC; flags avx avx2 ...}.
      */
-    static String describe(Engine engine) {
+    public static String describe(Engine engine) {
         return engine.getEngineName() + " " + engine.getVersion() + " (DJL " + Engine.getDjlVersion() + "); "
                 + System.getProperty("os.name") + " " + System.getProperty("os.arch") + "; " + cpu();
     }
 
     /** The first processor's model name and its sorted flags, from /proc/cpuinfo where there is one. */
-    static String cpu() {
+    public static String cpu() {
         if (!Files.isReadable(CPU_INFO)) {
             return "cpu unknown (no /proc/cpuinfo)";
         }

@@ -35,15 +35,19 @@ import java.util.Locale;
  * @param alpha The architecture weights after the epoch, [edges][ops].
  * @param beta The edge weights after the epoch, [edges], aligned with α's rows; null without edge weights.
  * @param seconds Wall time of the epoch.
+ * @param expectedCost The expected cost of a cell drawn from α after the epoch (cost-aware search only, else null).
+ * @param costMultiplier λ of the cost penalty after the epoch (cost-aware search only, else null).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record EpochRecord(int epoch, double weightLearningRate, double trainLoss, double trainAccuracy,
                           Double heldOutAccuracy, double meanEntropy, String genotype, float[][] alpha, float[] beta,
-                          double seconds) implements EpochFigures {
+                          double seconds, Double expectedCost, Double costMultiplier) implements EpochFigures {
 
     @Override
     public String summary() {
-        return String.format(Locale.ROOT, "loss %.4f, accuracy %.4f, entropy %.4f, %s (%.1f s)", trainLoss, trainAccuracy,
-                meanEntropy, genotype, seconds);
+        String cost = expectedCost == null ? ""
+                : String.format(Locale.ROOT, ", expected cost %.4g (λ %.3g)", expectedCost, costMultiplier);
+        return String.format(Locale.ROOT, "loss %.4f, accuracy %.4f, entropy %.4f%s, %s (%.1f s)", trainLoss, trainAccuracy,
+                meanEntropy, cost, genotype, seconds);
     }
 }

@@ -20,6 +20,7 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 
 import org.tribuo.nas.checkpoint.RunCheckpoints;
+import org.tribuo.nas.cost.CostPenalty;
 import org.tribuo.nas.data.ImageData;
 import org.tribuo.nas.data.Normalization;
 import org.tribuo.nas.data.TrainHeldOutSplit;
@@ -57,13 +58,25 @@ public final class GaeaSearch {
     private static final Logger logger = Logger.getLogger(GaeaSearch.class.getName());
 
     private final SearchConfig config;
+    private final CostPenalty costPenalty;
 
     /**
      * Creates a search.
      * @param config Its settings.
      */
     public GaeaSearch(SearchConfig config) {
+        this(config, null);
+    }
+
+    /**
+     * Creates a cost-aware search: the penalty's gradient is added to every architecture step,
+     * the genotype is derived within its budget, and α's expected cost is recorded every epoch.
+     * @param config Its settings.
+     * @param costPenalty The cost penalty, or null for a search without one.
+     */
+    public GaeaSearch(SearchConfig config, CostPenalty costPenalty) {
         this.config = config;
+        this.costPenalty = costPenalty;
     }
 
     /**
@@ -123,7 +136,7 @@ public final class GaeaSearch {
         float[][] alpha;
         float[] beta;
         try (NDManager base = DjlRuntime.engine().newBaseManager(device);
-             SearchPhase search = new SearchPhase(config, weightData, archData, numClasses, norm, base, initSeed,
+             SearchPhase search = new SearchPhase(config, costPenalty, weightData, archData, numClasses, norm, base, initSeed,
                      weightShuffleSeed, archShuffleSeed, gumbelSeed)) {
             TrainingLoop.run(search, checkpoints, progress);
             epochs = search.history();

@@ -34,14 +34,15 @@ import java.util.List;
  * @param archCursor The next architecture batch within the last drawn epoch.
  * @param architecture The architecture optimizers' states: α, then each node's edge weights.
  * @param network The supernet weights and their SGD state.
+ * @param costMultiplier λ of the cost penalty (cost-aware search only, else null).
  */
 public record SearchCheckpoint(int epochsDone, List<EpochRecord> epochs, String selectedGenotype, double bestHeldOut,
                                int archEpochsDrawn, int archCursor, List<ArchitectureState> architecture,
-                               NetworkState network) implements PhaseState {
+                               NetworkState network, Double costMultiplier) implements PhaseState {
 
     @Override
     public SearchCheckpoint withNetwork(NetworkState network) {
         return new SearchCheckpoint(epochsDone, epochs, selectedGenotype, bestHeldOut, archEpochsDrawn, archCursor,
-                architecture, network);
+                architecture, network, costMultiplier);
     }
 }

@@ -29,6 +29,7 @@ import org.tribuo.nas.arch.Simplex;
 import org.tribuo.nas.arch.TemperatureSchedule;
 import org.tribuo.nas.checkpoint.NetworkState;
 import org.tribuo.nas.checkpoint.RunPhase;
+import org.tribuo.nas.cost.CostPenalty;
 import org.tribuo.nas.data.BatchFactory;
 import org.tribuo.nas.data.BatchSampler;
 import org.tribuo.nas.data.ImageData;
@@ -59,6 +60,7 @@ final class SearchPhase implements TrainingPhase<SearchCheckpoint>, AutoCloseabl
     private static final int EVAL_BATCH = 256;
 
     private final SearchConfig config;
+    private final CostPenalty costPenalty;
     private final SearchSpace space;
     private final ImageData weightData;
     private final ImageData archData;
@@ -87,9 +89,10 @@ final class SearchPhase implements TrainingPhase<SearchCheckpoint>, AutoCloseabl
     private boolean archFrozen;
     private final double[] totals = new double[2];
 
-    SearchPhase(SearchConfig config, ImageData weightData, ImageData archData, int numClasses, Normalization norm,
+    SearchPhase(SearchConfig config, CostPenalty costPenalty, ImageData weightData, ImageData archData, int numClasses, Normalization norm,
                 NDManager base, long initSeed, long weightShuffleSeed, long archShuffleSeed, long gumbelSeed) {
         this.config = config;
+        this.costPenalty = costPenalty;
         this.space = config.space();
         this.weightData = weightData;
         this.archData = archData;
@@ -97,6 +100,7 @@ final class SearchPhase implements TrainingPhase<SearchCheckpoint>, AutoCloseabl
         this.gumbelSeed = gumbelSeed;
         this.base = base;
         this.arch = config.newArchitectureWeights();
+        arch.penalize(costPenalty);
         this.gumbel = config.relaxation() == Relaxation.GUMBEL;
         this.temperature = new TemperatureSchedule(config.tauMax(), config.tauMin(), config.archWarmupEpochs(), config.epochs());
         int rows = space.alphaRows();
@@ -150,6 +154,12 @@ final class SearchPhase implements TrainingPhase<SearchCheckpoint>, AutoCloseabl
             archEpoch = archBatches.epochBatches();
         }
         archCursor = c.archCursor();
+        if (costPenalty != null) {
+            if (c.costMultiplier() == null) {
+                throw new IllegalArgumentException("the search checkpoint has no cost multiplier, the search has a cost penalty");
+            }
+            costPenalty.restoreMultiplier(c.costMultiplier());
+        }
     }
 
     @Override
@@ -244,7 +254,7 @@ final class SearchPhase implements TrainingPhase<SearchCheckpoint>, AutoCloseabl
     public EpochFigures endEpoch(int epoch, long startNanos) {
         float[][] alpha = arch.alpha();
         float[] beta = arch.beta();
-        Genotype genotype = space.derive(alpha, beta);
+        Genotype genotype = costPenalty == null ? space.derive(alpha, beta) : costPenalty.derive(alpha);
         Double heldOut = null;
         if (config.scheme() == SearchScheme.BILEVEL) {
             heldOut = supernetAccuracy(alpha, beta);
@@ -258,7 +268,8 @@ final class SearchPhase implements TrainingPhase<SearchCheckpoint>, AutoCloseabl
         int seen = batches.length * config.batchSize();
         EpochRecord record = new EpochRecord(epoch + 1, lr, totals[0] / batches.length, totals[1] / seen, heldOut,
                 Simplex.meanEntropy(Arrays.copyOf(alpha, space.normalRows())), genotype.toString(), alpha, beta,
-                (System.nanoTime() - startNanos) / 1e9);
+                (System.nanoTime() - startNanos) / 1e9, costPenalty == null ? null : costPenalty.expectedCost(alpha),
+                costPenalty == null ? null : costPenalty.multiplier());
         epochs.add(record);
         return record;
     }
@@ -302,7 +313,7 @@ final class SearchPhase implements TrainingPhase<SearchCheckpoint>, AutoCloseabl
     @Override
     public SearchCheckpoint checkpoint(int epochsDone, NetworkState network) {
         return new SearchCheckpoint(epochsDone, epochs, selected, bestHeldOut, archEpochsDrawn, archCursor, arch.state(),
-                network);
+                network, costPenalty == null ? null : costPenalty.multiplier());
     }
 
     List<EpochRecord> history() {

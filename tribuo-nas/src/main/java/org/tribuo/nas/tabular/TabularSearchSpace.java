@@ -18,8 +18,10 @@ package org.tribuo.nas.tabular;
 
 import com.oracle.labs.mlrg.olcut.config.Config;
 
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 
+import org.tribuo.nas.space.CostDecomposition;
 import org.tribuo.nas.space.Genotype;
 import org.tribuo.nas.space.InputKind;
 import org.tribuo.nas.space.NetworkSettings;
@@ -58,7 +60,7 @@ import java.util.SplittableRandom;
  * dense_bottleneck, dense_dropout), supernet width W=64 with 2 cells, final network W=64 with 2
  * cells.
  */
-public final class TabularSearchSpace implements SearchSpace {
+public final class TabularSearchSpace implements SearchSpace, CostDecomposition {
 
     /** The configuration name of this space. */
     public static final String NAME = "tabular";
@@ -385,4 +387,53 @@ public final class TabularSearchSpace implements SearchSpace {
             return space;
         }
     }
+
+    /**
+     * {@inheritDoc}
+     * <p>
+     * Each α row is one edge of the cell, repeated in every cell; every edge reads a [B, W]
+     * hidden vector.
+     */
+    @Override
+    public List<OpSite> opSites(NetworkSettings settings, Shape input) {
+        checkNetwork(settings);
+        Shape hidden = new Shape(input.get(0), settings.channels());
+        List<OpSite> sites = new ArrayList<>();
+        for (int cell = 0; cell < settings.depth(); cell++) {
+            for (int e = 0; e < TabularCellLayout.EDGES; e++) {
+                sites.add(new OpSite(e, hidden));
+            }
+        }
+        return sites;
+    }
+
+    @Override
+    public Block newOp(int op, Shape input) {
+        TabularOp candidate = candidates.get(op);
+        return candidate == TabularOp.NONE ? null : TabularLayers.op(candidate, Math.toIntExact(input.get(1)), true);
+    }
+
+    @Override
+    public int[] opChoices(Genotype genotype) {
+        TabularGenotype cell = TabularGenotype.parse(genotype.toString());
+        int[] choices = new int[TabularCellLayout.EDGES];
+        for (int e = 0; e < choices.length; e++) {
+            choices[e] = candidates.indexOf(cell.op(e));
+            if (choices[e] < 0) {
+                throw new IllegalArgumentException("genotype " + genotype + " uses " + cell.op(e).opName()
+                        + " on edge " + edgeName(e) + ", which is not a candidate of " + this);
+            }
+        }
+        return choices;
+    }
+
+    @Override
+    public Genotype genotype(int[] choices) {
+        List<TabularOp> edgeOps = new ArrayList<>();
+        for (int c : choices) {
+            edgeOps.add(candidates.get(c));
+        }
+        return new TabularGenotype(edgeOps);
+    }
+
 }

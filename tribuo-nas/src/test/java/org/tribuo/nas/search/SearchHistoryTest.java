@@ -36,7 +36,7 @@ public class SearchHistoryTest {
     private static final String POOL = "|avg_pool_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|nor_conv_3x3~0|nor_conv_3x3~1|nor_conv_3x3~2|";
 
     private static EpochRecord epoch(int e, String genotype) {
-        return new EpochRecord(e, 0.025, 1.0, 0.5, null, 1.38, genotype, new float[][]{{0.25f, 0.75f}}, null, 1.0);
+        return new EpochRecord(e, 0.025, 1.0, 0.5, null, 1.38, genotype, new float[][]{{0.25f, 0.75f}}, null, 1.0, null, null);
     }
 
     private static SearchHistory history(String... genotypes) {

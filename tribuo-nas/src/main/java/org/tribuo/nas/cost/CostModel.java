@@ -1,0 +1,487 @@
+/*
+ * Copyright (c) 2026 tribuo-nas authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package org.tribuo.nas.cost;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+
+import com.oracle.labs.mlrg.olcut.config.Config;
+import com.oracle.labs.mlrg.olcut.config.Configurable;
+import com.oracle.labs.mlrg.olcut.provenance.ConfiguredObjectProvenance;
+import com.oracle.labs.mlrg.olcut.provenance.Provenancable;
+import com.oracle.labs.mlrg.olcut.provenance.impl.ConfiguredObjectProvenanceImpl;
+
+import org.tribuo.nas.nn.TorchDefaultInit;
+import org.tribuo.nas.numerics.MachineKey;
+import org.tribuo.nas.space.CostDecomposition;
+import org.tribuo.nas.space.Genotype;
+import org.tribuo.nas.space.NetworkSettings;
+import org.tribuo.nas.space.SearchSpace;
+import org.tribuo.nas.util.InvalidSettingException;
+import org.tribuo.nas.util.SettingChecks;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.logging.Logger;
+
+/**
+ * The cost part of a {@code GaeaTrainer} (off unless set): what the found network may cost where
+ * it will be served, and how that cost is measured and weighed in the search.
+ * <p>
+ * Before the search every candidate op is costed at every place the final network runs it
+ * ({@link CostDecomposition#opSites}): its trainable parameters, or its latency on the serving
+ * runtime at the given batch size and thread count, timed in isolation (warm-up, then the median
+ * of repetitions, minus what running an empty graph costs). The fixed parts (stem, reductions,
+ * head, the runtime's per-call overhead) and each op's in-network scale are read from whole
+ * networks of uniform cells (see {@code Calibration}). Latencies are cached per machine kind
+ * and runtime in {@code ~/.cache/tribuo-nas/op-costs-<digest>.tsv} (system property
+ * {@value #CACHE_PROPERTY}: another directory, or {@code off}).
+ * <p>
+ * The search then adds {@link CostPenalty} to the architecture loss: with a {@code target}, λ
+ * adapts so that α's expected cost ends at the target and the genotype is the most probable cell
+ * within it; without one, a fixed {@code lambda}. docs/cost-aware.md explains how to choose them.
+ */
+public final class CostModel implements Configurable, Provenancable<ConfiguredObjectProvenance> {
+
+    /** System property naming the directory of the op-cost caches, or {@code off}. */
+    public static final String CACHE_PROPERTY = "tribuo.nas.costCache";
+
+    private static final Logger logger = Logger.getLogger(CostModel.class.getName());
+
+    @Config(description = "What a network costs: LATENCY (ms on the runtime) or PARAMETERS (trainable parameters).")
+    private CostMetric metric = CostMetric.LATENCY;
+    @Config(description = "Where latency is measured: ONNX_RUNTIME (CPU) or DJL (PyTorch engine, CPU).")
+    private ServingRuntime runtime = ServingRuntime.ONNX_RUNTIME;
+    @Config(description = "Batch size latency is measured at.")
+    private int batchSize = 1;
+    @Config(description = "Intra-op threads of the ONNX Runtime sessions latency is measured in.")
+    private int threads = 1;
+    @Config(description = "Untimed calls before each latency measurement.")
+    private int warmup = 50;
+    @Config(description = "Timed calls of each latency measurement; the median is used.")
+    private int repetitions = 200;
+    @Config(description = "The budget: the most the found network may cost, in ms (LATENCY) or parameters "
+            + "(PARAMETERS); 0 means no budget, the penalty weighs cost by a fixed lambda.")
+    private double target = 0;
+    @Config(description = "λ: the weight of the expected cost in the architecture loss; with a target, its start value.")
+    private double lambda = 0;
+    @Config(description = "ρ of the dual step that adapts λ towards the target after every architecture step.")
+    private double dualStepSize = 0.5;
+
+    /** For OLCUT. */
+    private CostModel() {}
+
+    private CostModel(Builder b) {
+        metric = b.metric;
+        runtime = b.runtime;
+        batchSize = b.batchSize;
+        threads = b.threads;
+        warmup = b.warmup;
+        repetitions = b.repetitions;
+        target = b.target;
+        lambda = b.lambda;
+        dualStepSize = b.dualStepSize;
+        validate();
+    }
+
+    /**
+     * A builder with the defaults: latency on ONNX Runtime, batch 1, 1 thread, no target.
+     * @return The builder.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public void postConfig() {
+        SettingChecks.validateConfigured(this, this::validate);
+    }
+
+    private void validate() {
+        if (metric == null) {
+            throw new InvalidSettingException("metric", "must be LATENCY or PARAMETERS");
+        }
+        if (runtime == null) {
+            throw new InvalidSettingException("runtime", "must be ONNX_RUNTIME or DJL");
+        }
+        SettingChecks.positive("batchSize", batchSize);
+        SettingChecks.positive("threads", threads);
+        SettingChecks.nonNegative("warmup", warmup);
+        SettingChecks.positive("repetitions", repetitions);
+        SettingChecks.nonNegative("target", target);
+        SettingChecks.nonNegative("lambda", lambda);
+        SettingChecks.nonNegative("dualStepSize", dualStepSize);
+        if (target == 0 && lambda == 0) {
+            throw new InvalidSettingException("target", "is 0 and so is lambda: give a target (the budget, in "
+                    + metric.unit() + ") or a fixed lambda > 0, or leave the costModel out");
+        }
+    }
+
+    /**
+     * What is costed.
+     * @return The metric.
+     */
+    public CostMetric metric() {
+        return metric;
+    }
+
+    /**
+     * The budget.
+     * @return The target, or 0 without one.
+     */
+    public double target() {
+        return target;
+    }
+
+    /**
+     * Checks a space can be costed op by op.
+     * @param space The space.
+     * @return Its decomposition.
+     * @throws InvalidSettingException if it cannot.
+     */
+    public static CostDecomposition decomposition(SearchSpace space) {
+        if (!(space instanceof CostDecomposition)) {
+            throw new InvalidSettingException("costModel", "the " + space.name() + " space does not say where its ops run in "
+                    + "the final network (it does not implement CostDecomposition), so it cannot be searched within a cost budget");
+        }
+        return (CostDecomposition) space;
+    }
+
+    /**
+     * Costs every candidate op of a space where its final network runs it, and the fixed parts.
+     * @param space The space; it must implement {@link CostDecomposition}.
+     * @param example The shape of one input example, e.g. (C, H, W).
+     * @param numClasses The number of classes of the final network.
+     * @return The table.
+     */
+    public OpCosts measure(SearchSpace space, Shape example, int numClasses) {
+        CostDecomposition parts = decomposition(space);
+        NetworkSettings settings = space.networkSettings();
+        Shape input = batchShape(example);
+        int ops = space.ops().size();
+        try (NDManager manager = NDManager.newBaseManager(Device.cpu());
+             CostMeter meter = newMeter(manager)) {
+            CostCache cache = openCache(meter);
+            double[][] perOp = new double[space.alphaRows()][ops];
+            for (CostDecomposition.OpSite site : parts.opSites(settings, input)) {
+                for (int k = 0; k < ops; k++) {
+                    int op = k;
+                    String entry = space.toString() + " op " + space.ops().get(k) + " at " + site.input();
+                    perOp[site.row()][k] += cache.get(clean(entry), () -> {
+                        try (NDManager scope = manager.newSubManager()) {
+                            return meter.op(initialized(parts.newOp(op, site.input()), site.input(), scope), site.input());
+                        }
+                    });
+                }
+            }
+            Calibration calibration = calibrate(space, parts, perOp, input, numClasses, manager, meter, cache);
+            double[][] scaled = calibration.apply(perOp);
+            String measuredOn = String.format(Locale.ROOT, "%s, %s, batch %d, input %s; %s; %d of the costs from %s",
+                    metric, meter.describe(), batchSize, input, calibration.describe(space.ops(), metric), cache.reused(),
+                    cache.file().map(Path::toString).orElse("no cache"));
+            logger.info(() -> "op costs measured: " + measuredOn);
+            return new OpCosts(metric, scaled, calibration.fixed(), measuredOn);
+        }
+    }
+
+    /**
+     * The in-network calibration of the isolated op costs. An op costs somewhat differently inside
+     * a network than alone: the runtime fuses neighbours, shares their reads and changes memory
+     * layouts between them. So whole networks are measured, of every uniform cell (one op on every
+     * edge) and of {@value #CALIBRATION_CELLS} random cells (a fixed seed), and the fixed parts
+     * {@code a} and one scale {@code b_k} per op are fitted by least squares to
+     * {@code measured = a + Σ_k b_k·(isolated cost of the cell's op-k edges)}. The isolated times
+     * keep how an op's cost spreads over the sites; the whole networks set its scale. Ops that cost
+     * next to nothing alone (identity, zero) keep scale 1. Parameter counts add up exactly: only
+     * the fixed parts are read, from the cheapest uniform cell.
+     *
+     * @param fixed The cost of the fixed parts.
+     * @param scale Per op, the factor its isolated costs are multiplied by.
+     * @param networks The number of whole networks measured.
+     */
+    private record Calibration(double fixed, double[] scale, int networks) {
+
+        double[][] apply(double[][] perOp) {
+            double[][] out = new double[perOp.length][];
+            for (int r = 0; r < perOp.length; r++) {
+                out[r] = perOp[r].clone();
+                for (int k = 0; k < out[r].length; k++) {
+                    out[r][k] *= scale[k];
+                }
+            }
+            return out;
+        }
+
+        String describe(java.util.List<String> ops, CostMetric metric) {
+            StringBuilder text = new StringBuilder("fixed parts " + metric.format(fixed) + " and in-network scales of the "
+                    + "isolated op costs fitted to " + networks + " whole networks:");
+            for (int k = 0; k < ops.size(); k++) {
+                text.append(String.format(Locale.ROOT, " %s %.3f", ops.get(k), scale[k]));
+            }
+            return text.toString();
+        }
+    }
+
+    /** Random cells measured whole for the calibration, besides the uniform ones. */
+    private static final int CALIBRATION_CELLS = 16;
+
+    private Calibration calibrate(SearchSpace space, CostDecomposition parts, double[][] perOp, Shape input, int numClasses,
+                                  NDManager manager, CostMeter meter, CostCache cache) {
+        int rows = perOp.length;
+        int ops = perOp[0].length;
+        double[] isolated = new double[ops];
+        double largest = 0;
+        for (int k = 0; k < ops; k++) {
+            for (double[] row : perOp) {
+                isolated[k] += row[k];
+            }
+            largest = Math.max(largest, isolated[k]);
+        }
+        int cheapest = 0;
+        for (int k = 1; k < ops; k++) {
+            if (isolated[k] < isolated[cheapest]) {
+                cheapest = k;
+            }
+        }
+        double[] scale = new double[ops];
+        java.util.Arrays.fill(scale, 1);
+        if (metric == CostMetric.PARAMETERS) {
+            double fixed = networkCost(space, parts.genotype(uniform(rows, cheapest)), input, numClasses, manager, meter, cache)
+                    - isolated[cheapest];
+            return new Calibration(fixed, scale, 1);
+        }
+        java.util.List<Integer> fitted = new java.util.ArrayList<>();
+        for (int k = 0; k < ops; k++) {
+            if (isolated[k] > 0.05 * largest) {
+                fitted.add(k);
+            }
+        }
+        java.util.List<int[]> cells = new java.util.ArrayList<>();
+        for (int k = 0; k < ops; k++) {
+            cells.add(uniform(rows, k));
+        }
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(CALIBRATION_CELLS);
+        for (int i = 0; i < CALIBRATION_CELLS; i++) {
+            cells.add(parts.opChoices(space.randomGenotype(rng)));
+        }
+        // least squares on [1, S_k for fitted k] against measured minus the unscaled ops
+        int n = 1 + fitted.size();
+        double[][] normal = new double[n][n + 1];
+        for (int[] cell : cells) {
+            double[] x = new double[n];
+            x[0] = 1;
+            double y = networkCost(space, parts.genotype(cell), input, numClasses, manager, meter, cache);
+            for (int r = 0; r < rows; r++) {
+                int j = fitted.indexOf(cell[r]);
+                if (j >= 0) {
+                    x[1 + j] += perOp[r][cell[r]];
+                } else {
+                    y -= perOp[r][cell[r]];
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    normal[i][j] += x[i] * x[j];
+                }
+                normal[i][n] += x[i] * y;
+            }
+        }
+        double[] solution = LeastSquares.solve(normal);
+        for (int j = 0; j < fitted.size(); j++) {
+            scale[fitted.get(j)] = Math.max(0.05, solution[1 + j]);
+        }
+        return new Calibration(solution[0], scale, cells.size());
+    }
+
+    private static int[] uniform(int rows, int op) {
+        int[] choices = new int[rows];
+        java.util.Arrays.fill(choices, op);
+        return choices;
+    }
+
+    /**
+     * Measures a whole network as it will be served.
+     * @param network The network, initialized (e.g. the trained one).
+     * @param example The shape of one input example, e.g. (C, H, W).
+     * @return Its cost.
+     */
+    public double measureNetwork(Block network, Shape example) {
+        try (NDManager manager = NDManager.newBaseManager(Device.cpu());
+             CostMeter meter = newMeter(manager)) {
+            return meter.network(network, batchShape(example));
+        }
+    }
+
+    /**
+     * Builds the network of a genotype, initializes it and measures it as it will be served (not
+     * cached: each call measures).
+     * @param space The space.
+     * @param cell A genotype of the space.
+     * @param example The shape of one input example, e.g. (C, H, W).
+     * @param numClasses The number of classes.
+     * @return Its cost.
+     */
+    public double measureNetwork(SearchSpace space, Genotype cell, Shape example, int numClasses) {
+        Shape input = batchShape(example);
+        try (NDManager manager = NDManager.newBaseManager(Device.cpu());
+             CostMeter meter = newMeter(manager)) {
+            Block network = space.newNetwork(cell, space.networkSettings(), numClasses);
+            return meter.network(initialized(network, input, manager), input);
+        }
+    }
+
+    /**
+     * The penalty of a search with these settings.
+     * @param space The space.
+     * @param costs Its cost table, from {@link #measure}.
+     * @return The penalty.
+     * @throws InvalidSettingException if the target is below what the cheapest cell costs.
+     */
+    public CostPenalty newPenalty(SearchSpace space, OpCosts costs) {
+        try {
+            return new CostPenalty(costs, decomposition(space), target, lambda, dualStepSize);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingException("target", e.getMessage());
+        }
+    }
+
+    private double networkCost(SearchSpace space, Genotype cell, Shape input, int numClasses, NDManager manager,
+                               CostMeter meter, CostCache cache) {
+        String entry = space.toString() + " network " + cell + " " + space.networkSettings() + " classes " + numClasses
+                + " at " + input;
+        return cache.get(clean(entry), () -> {
+            try (NDManager scope = manager.newSubManager()) {
+                Block network = space.newNetwork(cell, space.networkSettings(), numClasses);
+                return meter.network(initialized(network, input, scope), input);
+            }
+        });
+    }
+
+    private static Block initialized(Block block, Shape input, NDManager manager) {
+        if (block != null) {
+            TorchDefaultInit.applyTo(block);
+            block.initialize(manager, DataType.FLOAT32, input);
+        }
+        return block;
+    }
+
+    private Shape batchShape(Shape example) {
+        long[] dims = new long[example.dimension() + 1];
+        dims[0] = batchSize;
+        System.arraycopy(example.getShape(), 0, dims, 1, example.dimension());
+        return new Shape(dims);
+    }
+
+    private CostMeter newMeter(NDManager manager) {
+        if (metric == CostMetric.PARAMETERS) {
+            return new ParameterCounter();
+        }
+        Timing timing = new Timing(warmup, repetitions);
+        return runtime == ServingRuntime.ONNX_RUNTIME ? new OnnxRuntimeLatency(threads, timing) : new DjlLatency(manager, timing);
+    }
+
+    /** Latencies are kept per machine kind and runtime; parameter counts are exact and not kept. */
+    private CostCache openCache(CostMeter meter) {
+        String setting = System.getProperty(CACHE_PROPERTY, "");
+        if (metric == CostMetric.PARAMETERS || setting.equalsIgnoreCase("off")) {
+            return CostCache.inMemory();
+        }
+        Path directory = setting.isBlank() ? Path.of(System.getProperty("user.home"), ".cache", "tribuo-nas") : Path.of(setting);
+        String key = meter.describe() + ", batch " + batchSize + "; " + System.getProperty("os.name") + " "
+                + System.getProperty("os.arch") + "; " + MachineKey.cpu();
+        try {
+            return CostCache.open(directory, key);
+        } catch (java.io.UncheckedIOException e) {
+            logger.warning("op costs are not cached: " + e.getMessage());
+            return CostCache.inMemory();
+        }
+    }
+
+    private static String clean(String entry) {
+        return entry.replace('\t', ' ').replace('\n', ' ');
+    }
+
+    /**
+     * Describes the settings, e.g. for {@code describe}.
+     * @return e.g. {@code LATENCY on ONNX_RUNTIME (batch 1, 1 thread), target 0.400 ms}.
+     */
+    public String describe() {
+        String where = metric == CostMetric.PARAMETERS ? "PARAMETERS"
+                : String.format(Locale.ROOT, "LATENCY on %s (batch %d, %d thread%s)", runtime, batchSize, threads,
+                threads == 1 ? "" : "s");
+        return where + (target > 0 ? ", target " + metric.format(target) + ", dual step " + dualStepSize
+                : ", fixed lambda " + lambda);
+    }
+
+    @Override
+    public String toString() {
+        return "CostModel(" + describe() + ")";
+    }
+
+    @Override
+    public ConfiguredObjectProvenance getProvenance() {
+        return new ConfiguredObjectProvenanceImpl(this, "cost-model");
+    }
+
+    /**
+     * Builds a {@link CostModel}; unset settings keep the defaults.
+     */
+    public static final class Builder {
+        private CostMetric metric = CostMetric.LATENCY;
+        private ServingRuntime runtime = ServingRuntime.ONNX_RUNTIME;
+        private int batchSize = 1;
+        private int threads = 1;
+        private int warmup = 50;
+        private int repetitions = 200;
+        private double target;
+        private double lambda;
+        private double dualStepSize = 0.5;
+
+        private Builder() {}
+
+        /** @param v The metric. @return this */
+        public Builder metric(CostMetric v) { metric = v; return this; }
+        /** @param v The serving runtime. @return this */
+        public Builder runtime(ServingRuntime v) { runtime = v; return this; }
+        /** @param v Batch size of latency measurements. @return this */
+        public Builder batchSize(int v) { batchSize = v; return this; }
+        /** @param v ONNX Runtime intra-op threads. @return this */
+        public Builder threads(int v) { threads = v; return this; }
+        /** @param v Untimed warm-up calls. @return this */
+        public Builder warmup(int v) { warmup = v; return this; }
+        /** @param v Timed calls (median). @return this */
+        public Builder repetitions(int v) { repetitions = v; return this; }
+        /** @param v The budget in the metric's unit (0: none). @return this */
+        public Builder target(double v) { target = v; return this; }
+        /** @param v λ (start value with a target). @return this */
+        public Builder lambda(double v) { lambda = v; return this; }
+        /** @param v ρ of the dual step. @return this */
+        public Builder dualStepSize(double v) { dualStepSize = v; return this; }
+
+        /**
+         * Validates and builds.
+         * @return The cost model.
+         * @throws InvalidSettingException naming the first invalid setting.
+         */
+        public CostModel build() {
+            return new CostModel(this);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+/*
+ * Copyright (c) 2026 tribuo-nas authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package org.tribuo.nas.space;
+
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+
+import java.util.List;
+
+/**
+ * A search space whose final network is a fixed skeleton plus one op per α row at known places:
+ * what a cost-aware search needs to cost every candidate op where the network will use it. The
+ * cost of a network is then the sum of its chosen ops' costs over their sites plus the cost of the
+ * skeleton (stem, reductions, head). NAS-Bench-201 and the tabular space implement it: each α row
+ * is one edge of a cell repeated at every cell of the network.
+ */
+public interface CostDecomposition {
+
+    /**
+     * One place in the final network where an α row's op runs.
+     * @param row The α row (edge).
+     * @param input The op's input shape there, batch first.
+     */
+    public record OpSite(int row, Shape input) {}
+
+    /**
+     * Every place an α row's op runs in the final network.
+     * @param settings The final network's sizes.
+     * @param input The network's input shape, batch first (e.g. [1, C, H, W]).
+     * @return The sites, for every row and every cell.
+     */
+    public List<OpSite> opSites(NetworkSettings settings, Shape input);
+
+    /**
+     * The final network's block of one candidate op at a site, uninitialized; initialize it with
+     * the site's input shape.
+     * @param op The op's column in α.
+     * @param input The site's input shape.
+     * @return The block, or null for an op that computes nothing (the zero op).
+     */
+    public Block newOp(int op, Shape input);
+
+    /**
+     * The op each α row chose in a genotype.
+     * @param genotype A genotype of this space.
+     * @return One α column per row.
+     * @throws IllegalArgumentException if the genotype uses an op outside the candidates.
+     */
+    public int[] opChoices(Genotype genotype);
+
+    /**
+     * The genotype that chooses the given op on every α row.
+     * @param choices One α column per row.
+     * @return The genotype.
+     */
+    public Genotype genotype(int[] choices);
+}

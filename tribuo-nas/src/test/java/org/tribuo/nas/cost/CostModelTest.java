@@ -1,0 +1,112 @@
+/*
+ * Copyright (c) 2026 tribuo-nas authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package org.tribuo.nas.cost;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+
+import org.junit.jupiter.api.Test;
+import org.tribuo.nas.nb201.Nb201SearchSpace;
+import org.tribuo.nas.nn.TorchDefaultInit;
+import org.tribuo.nas.space.Genotype;
+import org.tribuo.nas.tabular.TabularSearchSpace;
+import org.tribuo.nas.util.InvalidSettingException;
+
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The cost model on real blocks: parameter counts add up exactly (a random cell's predicted count
+ * is its network's count), latency on ONNX Runtime gives a finite, ordered table, and settings
+ * that make no sense are refused by name.
+ */
+public class CostModelTest {
+
+    @Test
+    public void parameterCountsOfCellsArePredictedExactly() {
+        TabularSearchSpace tabular = TabularSearchSpace.builder().searchNetwork(8, 1).finalNetwork(12, 2).build();
+        Nb201SearchSpace nb201 = Nb201SearchSpace.builder().searchNetwork(4, 1).finalNetwork(4, 1)
+                .ops(java.util.List.of("none", "skip_connect", "nor_conv_1x1", "nor_conv_3x3", "avg_pool_3x3")).build();
+        CostModel params = CostModel.builder().metric(CostMetric.PARAMETERS).lambda(1).build();
+        checkExact(tabular, new Shape(13, 1, 1), 3, params);
+        checkExact(nb201, new Shape(1, 8, 8), 10, params);
+    }
+
+    private static void checkExact(org.tribuo.nas.space.SearchSpace space, Shape example, int classes, CostModel params) {
+        OpCosts table = params.measure(space, example, classes);
+        SplittableRandom rng = new SplittableRandom(4);
+        for (int i = 0; i < 8; i++) {
+            Genotype cell = space.randomGenotype(rng);
+            double predicted = table.predict(CostModel.decomposition(space).opChoices(cell));
+            assertEquals(count(space, cell, example, classes), predicted, 1e-6, space.name() + " cell " + cell);
+            assertEquals(predicted, params.measureNetwork(space, cell, example, classes), 1e-6);
+        }
+    }
+
+    private static long count(org.tribuo.nas.space.SearchSpace space, Genotype cell, Shape example, int classes) {
+        try (NDManager m = NDManager.newBaseManager(Device.cpu())) {
+            Block network = space.newNetwork(cell, space.networkSettings(), classes);
+            TorchDefaultInit.applyTo(network);
+            long[] dims = new long[example.dimension() + 1];
+            dims[0] = 2;
+            System.arraycopy(example.getShape(), 0, dims, 1, example.dimension());
+            network.initialize(m, DataType.FLOAT32, new Shape(dims));
+            return ParameterCounter.count(network);
+        }
+    }
+
+    @Test
+    public void latencyOnOnnxRuntimeIsFiniteAndOrdered() {
+        TabularSearchSpace space = TabularSearchSpace.builder().searchNetwork(8, 1).finalNetwork(64, 1).build();
+        CostModel latency = CostModel.builder().warmup(2).repetitions(9).target(1).build();
+        OpCosts table = latency.measure(space, new Shape(13, 1, 1), 3);
+        int skip = space.ops().indexOf("skip_connect");
+        int dense = space.ops().indexOf("dense");
+        for (int r = 0; r < table.rows(); r++) {
+            assertEquals(0, table.cost(r, skip), 1e-3, "an identity edge costs (next to) nothing");
+            assertTrue(table.cost(r, dense) >= 0);
+        }
+        assertTrue(table.fixed() > 0 && table.fixed() < 100, "fixed parts " + table.fixed() + " ms");
+        assertTrue(table.measuredOn().contains("ONNX Runtime"), table.measuredOn());
+        assertTrue(table.measuredOn().contains("no cache"), "the test suite keeps no cache: " + table.measuredOn());
+    }
+
+    @Test
+    public void settingsThatMakeNoSenseAreRefusedByName() {
+        InvalidSettingException none = assertThrows(InvalidSettingException.class, () -> CostModel.builder().build());
+        assertEquals("target", none.setting());
+        assertEquals("threads", assertThrows(InvalidSettingException.class,
+                () -> CostModel.builder().target(1).threads(0).build()).setting());
+        assertEquals("repetitions", assertThrows(InvalidSettingException.class,
+                () -> CostModel.builder().target(1).repetitions(0).build()).setting());
+        assertEquals("target", assertThrows(InvalidSettingException.class,
+                () -> CostModel.builder().target(-1).build()).setting());
+    }
+
+    @Test
+    public void aSpaceWithoutDecompositionIsRefused() {
+        InvalidSettingException e = assertThrows(InvalidSettingException.class,
+                () -> CostModel.decomposition(org.tribuo.nas.darts.DartsSearchSpace.builder().build()));
+        assertTrue(e.getMessage().contains("darts"), e.getMessage());
+    }
+}
