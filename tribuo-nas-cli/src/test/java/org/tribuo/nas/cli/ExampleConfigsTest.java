@@ -84,7 +84,7 @@ public class ExampleConfigsTest {
             GaeaTrainer trainer = config.trainer();
             assertTrue(trainer.toString().startsWith("GaeaTrainer(method="), trainer.toString());
             String space = file.getFileName().toString().startsWith("darts-") ? "darts"
-                    : file.getFileName().toString().startsWith("tabular-") ? "tabular" : "nas-bench-201";
+                    : file.getFileName().toString().contains("tabular") ? "tabular" : "nas-bench-201";
             assertEquals(space, trainer.space().name(), file + ": " + trainer);
             assertTrue(config.hasTestSource(), file + " has a test-source");
             for (String name : List.of(ExperimentConfig.TRAIN_SOURCE, ExperimentConfig.TEST_SOURCE)) {

@@ -83,7 +83,12 @@ public final class CostModel implements Configurable, Provenancable<ConfiguredOb
     @Config(description = "λ: the weight of the expected cost in the architecture loss; with a target, its start value.")
     private double lambda = 0;
     @Config(description = "ρ of the dual step that adapts λ towards the target after every architecture step.")
-    private double dualStepSize = 0.5;
+    private double dualStepSize = 0.05;
+    @Config(description = "κ: the cost's weight in a step is λ + κ·(expected cost − target)/target, which damps the oscillation of λ.")
+    private double dualDamping = 2;
+    @Config(description = "The found cell is the most probable one costing between (1 - budgetSlack)·target and the target "
+            + "(if any cell does; else the most probable within the target).")
+    private double budgetSlack = 0.15;
 
     /** For OLCUT. */
     private CostModel() {}
@@ -98,6 +103,8 @@ public final class CostModel implements Configurable, Provenancable<ConfiguredOb
         target = b.target;
         lambda = b.lambda;
         dualStepSize = b.dualStepSize;
+        dualDamping = b.dualDamping;
+        budgetSlack = b.budgetSlack;
         validate();
     }
 
@@ -128,6 +135,10 @@ public final class CostModel implements Configurable, Provenancable<ConfiguredOb
         SettingChecks.nonNegative("target", target);
         SettingChecks.nonNegative("lambda", lambda);
         SettingChecks.nonNegative("dualStepSize", dualStepSize);
+        SettingChecks.nonNegative("dualDamping", dualDamping);
+        if (!(budgetSlack >= 0 && budgetSlack < 1)) {
+            throw new InvalidSettingException("budgetSlack", "must be in [0, 1), got " + budgetSlack);
+        }
         if (target == 0 && lambda == 0) {
             throw new InvalidSettingException("target", "is 0 and so is lambda: give a target (the budget, in "
                     + metric.unit() + ") or a fixed lambda > 0, or leave the costModel out");
@@ -366,7 +377,7 @@ public final class CostModel implements Configurable, Provenancable<ConfiguredOb
      */
     public CostPenalty newPenalty(SearchSpace space, OpCosts costs) {
         try {
-            return new CostPenalty(costs, decomposition(space), target, lambda, dualStepSize);
+            return new CostPenalty(costs, decomposition(space), target, lambda, dualStepSize, dualDamping, budgetSlack);
         } catch (IllegalArgumentException e) {
             throw new InvalidSettingException("target", e.getMessage());
         }
@@ -436,7 +447,7 @@ public final class CostModel implements Configurable, Provenancable<ConfiguredOb
         String where = metric == CostMetric.PARAMETERS ? "PARAMETERS"
                 : String.format(Locale.ROOT, "LATENCY on %s (batch %d, %d thread%s)", runtime, batchSize, threads,
                 threads == 1 ? "" : "s");
-        return where + (target > 0 ? ", target " + metric.format(target) + ", dual step " + dualStepSize
+        return where + (target > 0 ? ", target " + metric.format(target) + ", dual step " + dualStepSize + ", damping " + dualDamping + ", slack " + budgetSlack
                 : ", fixed lambda " + lambda);
     }
 
@@ -462,7 +473,9 @@ public final class CostModel implements Configurable, Provenancable<ConfiguredOb
         private int repetitions = 200;
         private double target;
         private double lambda;
-        private double dualStepSize = 0.5;
+        private double dualStepSize = 0.05;
+        private double dualDamping = 2;
+        private double budgetSlack = 0.15;
 
         private Builder() {}
 
@@ -484,6 +497,10 @@ public final class CostModel implements Configurable, Provenancable<ConfiguredOb
         public Builder lambda(double v) { lambda = v; return this; }
         /** @param v ρ of the dual step. @return this */
         public Builder dualStepSize(double v) { dualStepSize = v; return this; }
+        /** @param v κ of the damping term. @return this */
+        public Builder dualDamping(double v) { dualDamping = v; return this; }
+        /** @param v How far below the target the found cell may cost, as a fraction of it. @return this */
+        public Builder budgetSlack(double v) { budgetSlack = v; return this; }
 
         /**
          * Validates and builds.

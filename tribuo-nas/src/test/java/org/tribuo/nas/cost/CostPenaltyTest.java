@@ -59,7 +59,7 @@ public class CostPenaltyTest {
 
     @Test
     public void gradientIsLambdaTimesTheCostOverTheTarget() {
-        CostPenalty penalty = new CostPenalty(COSTS, SPACE, 10, 0.5, 0);
+        CostPenalty penalty = new CostPenalty(COSTS, SPACE, 10, 0.5, 0, 0, 0);
         float[][] g = penalty.gradient(uniform());
         for (int r = 0; r < 6; r++) {
             for (int k = 0; k < 4; k++) {
@@ -67,15 +67,24 @@ public class CostPenaltyTest {
             }
         }
         // without a target the scale is the dearest cell: 2 + 5·4 + 6 = 28
-        CostPenalty fixed = new CostPenalty(COSTS, SPACE, 0, 2, 0);
+        CostPenalty fixed = new CostPenalty(COSTS, SPACE, 0, 2, 0, 0, 0);
         assertEquals(2 * 6 / 28.0, fixed.gradient(uniform())[5][2], 1e-7);
+    }
+
+    @Test
+    public void dampingAddsTheScaledViolationToLambda() {
+        float[][] alpha = uniform();
+        double violation = (COSTS.expected(alpha) - 10) / 10;
+        CostPenalty damped = new CostPenalty(COSTS, SPACE, 10, 0.5, 0.1, 2, 0);
+        assertEquals((0.5 + 2 * violation) * 6 / 10, damped.gradient(alpha)[5][2], 1e-6);
+        assertEquals(0.5, damped.multiplier(), "the damping term is not part of λ's state");
     }
 
     @Test
     public void exponentiatedGradientMultipliesByExpOfMinusEtaLambdaCost() {
         ExponentiatedGradient eg = new ExponentiatedGradient(6, 4, 0.1f, new ExponentiatedGradient.Options(false, 0f, 0f));
         ArchitectureWeights weights = new ArchitectureWeights(eg, List.of());
-        weights.penalize(new CostPenalty(COSTS, SPACE, 10, 3, 0));
+        weights.penalize(new CostPenalty(COSTS, SPACE, 10, 3, 0, 0, 0));
         weights.apply(zeroGradient(weights));
         float[] row = weights.alpha()[5];
         double[] expected = new double[4];
@@ -106,16 +115,16 @@ public class CostPenaltyTest {
         float[][] alpha = uniform();
         double expected = COSTS.expected(alpha);
         assertEquals(2 + 5 * (5.5 / 4) + 7.5 / 4, expected, 1e-9);
-        CostPenalty over = new CostPenalty(COSTS, SPACE, expected / 2, 1, 0.1);
+        CostPenalty over = new CostPenalty(COSTS, SPACE, expected / 2, 1, 0.1, 0, 0);
         over.stepped(alpha);
         assertEquals(1 + 0.1 * (expected - expected / 2) / (expected / 2), over.multiplier(), 1e-9);
-        CostPenalty under = new CostPenalty(COSTS, SPACE, expected * 2, 1, 0.1);
+        CostPenalty under = new CostPenalty(COSTS, SPACE, expected * 2, 1, 0.1, 0, 0);
         under.stepped(alpha);
         assertEquals(1 - 0.1 * 0.5, under.multiplier(), 1e-9);
-        CostPenalty spend = new CostPenalty(COSTS, SPACE, expected * 2, 0.01, 1);
+        CostPenalty spend = new CostPenalty(COSTS, SPACE, expected * 2, 0.01, 1, 0, 0);
         spend.stepped(alpha);
         assertEquals(0.01 - 0.5, spend.multiplier(), 1e-9, "below the target λ turns negative: the budget is spent");
-        CostPenalty fixed = new CostPenalty(COSTS, SPACE, 0, 1, 0.1);
+        CostPenalty fixed = new CostPenalty(COSTS, SPACE, 0, 1, 0.1, 0, 0);
         fixed.stepped(alpha);
         assertEquals(1, fixed.multiplier(), "without a target λ stays");
     }
@@ -136,7 +145,7 @@ public class CostPenaltyTest {
                 }
             }
             double budget = rng.nextDouble(2, 28);
-            CostPenalty penalty = new CostPenalty(COSTS, SPACE, budget, 0, 0);
+            CostPenalty penalty = new CostPenalty(COSTS, SPACE, budget, 0, 0, 0, 0);
             int[] found = SPACE.opChoices(penalty.derive(alpha));
             int[] best = bruteForce(alpha, budget);
             assertArrayEquals(best, found, "trial " + trial + ", budget " + budget);
@@ -145,17 +154,37 @@ public class CostPenaltyTest {
     }
 
     @Test
+    public void derivationSpendsTheBudgetWhenACellCostsWithinTheSlack() {
+        float[][] alpha = uniform();
+        for (float[] row : alpha) {
+            row[0] = 0.7f;
+            row[1] = 0.1f;
+            row[2] = 0.1f;
+            row[3] = 0.1f;
+        }
+        // the most probable cell is all identities (cost 2); with a 20 % slack under 10 the cell must cost 8..10
+        CostPenalty spend = new CostPenalty(COSTS, SPACE, 10, 0, 0, 0, 0.2);
+        double cost = COSTS.predict(SPACE.opChoices(spend.derive(alpha)));
+        assertTrue(cost >= 8 && cost <= 10, "cost " + cost);
+        CostPenalty leftover = new CostPenalty(COSTS, SPACE, 10, 0, 0, 0, 0);
+        assertEquals(2, COSTS.predict(SPACE.opChoices(leftover.derive(alpha))), 1e-9);
+        // no cell costs 2.1..2.4 (the cheapest op after the identity adds 0.5): the most probable within 2.4
+        CostPenalty narrow = new CostPenalty(COSTS, SPACE, 2.4, 0, 0, 0, 0.1);
+        assertEquals(2, COSTS.predict(SPACE.opChoices(narrow.derive(alpha))), 1e-9);
+    }
+
+    @Test
     public void withoutATargetTheDerivationIsTheArgmaxCell() {
         float[][] alpha = uniform();
         alpha[2] = new float[]{0.1f, 0.2f, 0.6f, 0.1f};
-        CostPenalty penalty = new CostPenalty(COSTS, SPACE, 0, 1, 0);
+        CostPenalty penalty = new CostPenalty(COSTS, SPACE, 0, 1, 0, 0, 0);
         assertEquals(SPACE.derive(alpha, null), penalty.derive(alpha));
     }
 
     @Test
     public void targetNoCellMeetsIsRefusedNamingTheCheapestCost() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new CostPenalty(COSTS, SPACE, 1.5, 0, 0.1));
+                () -> new CostPenalty(COSTS, SPACE, 1.5, 0, 0.1, 0, 0));
         Genotype cheapest = SPACE.genotype(new int[6]);
         assertTrue(e.getMessage().contains("cheapest achievable cost is 2 parameters"), e.getMessage());
         assertTrue(e.getMessage().contains(cheapest.toString()), e.getMessage());
@@ -163,7 +192,7 @@ public class CostPenaltyTest {
 
     @Test
     public void multiplierIsRestored() {
-        CostPenalty penalty = new CostPenalty(COSTS, SPACE, 10, 0, 0.1);
+        CostPenalty penalty = new CostPenalty(COSTS, SPACE, 10, 0, 0.1, 0, 0);
         penalty.restoreMultiplier(0.75);
         assertEquals(0.75, penalty.multiplier());
         penalty.restoreMultiplier(-0.5);
