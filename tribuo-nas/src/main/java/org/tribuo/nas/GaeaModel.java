@@ -107,6 +107,12 @@ public final class GaeaModel extends Model<Label> implements AutoCloseable, ONNX
     public static final String COST_PREDICTED = "cost-predicted";
     /** Provenance key: the trained network's cost, measured as it will be served. */
     public static final String COST_MEASURED = "cost-measured";
+    /**
+     * Provenance key: the most expensive cell's predicted cost and its cost measured again next
+     * to the found network: when they differ, the machine ran at another speed than when the
+     * op costs were measured, and predicted and measured are not comparable.
+     */
+    public static final String COST_REFERENCE = "cost-reference";
 
     /** Closes the networks of models nobody closed once they are unreachable (Tribuo's CrossValidation and BaggingTrainer never close theirs). */
     private static final Cleaner NATIVE_MEMORY = Cleaner.create();

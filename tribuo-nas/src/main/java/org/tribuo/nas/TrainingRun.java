@@ -44,6 +44,7 @@ import org.tribuo.nas.search.SearchMethod;
 import org.tribuo.nas.search.SearchRelaxation;
 import org.tribuo.nas.search.SearchResult;
 import org.tribuo.nas.search.SearchSchedule;
+import org.tribuo.nas.space.Genotype;
 import org.tribuo.nas.space.SearchSpace;
 import org.tribuo.nas.space.SupernetSettings;
 import org.tribuo.nas.train.Devices;
@@ -173,6 +174,18 @@ final class TrainingRun {
         }
         double predicted = penalty.predict(found.genotype());
         OpCosts costs = penalty.costs();
+        int[] dearest = costs.dearestChoices();
+        Genotype reference = CostModel.decomposition(space).genotype(dearest);
+        double referenceNow = costModel.measureNetwork(space, reference, new Shape(shape.channels(), shape.height(),
+                shape.width()), network.numClasses());
+        double drift = referenceNow / costs.predict(dearest) - 1;
+        String referenceText = String.format(Locale.ROOT, "%s: predicted %s, measured next to the found network %s (%+.1f %%)",
+                reference, costs.metric().format(costs.predict(dearest)), costs.metric().format(referenceNow), 100 * drift);
+        if (Math.abs(drift) > 0.15) {
+            logger.warning("the most expensive cell now costs " + costs.metric().format(referenceNow) + ", "
+                    + String.format(Locale.ROOT, "%+.0f %%", 100 * drift) + " off its prediction: the machine runs at "
+                    + "another speed than when the op costs were measured, so predicted and measured costs are not comparable");
+        }
         logger.info(() -> String.format(Locale.ROOT, "found network: predicted %s, measured %s%s", costs.metric().format(predicted),
                 costs.metric().format(measured), costModel.target() > 0 ? " (target " + costs.metric().format(costModel.target()) + ")" : ""));
         Map<String, Provenance> facts = new HashMap<>();
@@ -180,6 +193,7 @@ final class TrainingRun {
         facts.put(GaeaModel.COST_TABLE, new StringProvenance(GaeaModel.COST_TABLE, costs.toString()));
         facts.put(GaeaModel.COST_PREDICTED, new DoubleProvenance(GaeaModel.COST_PREDICTED, predicted));
         facts.put(GaeaModel.COST_MEASURED, new DoubleProvenance(GaeaModel.COST_MEASURED, measured));
+        facts.put(GaeaModel.COST_REFERENCE, new StringProvenance(GaeaModel.COST_REFERENCE, referenceText));
         return facts;
     }
 
