@@ -16,16 +16,15 @@
 
 package org.tribuo.nas.cost;
 
+import org.tribuo.nas.util.Digests;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.DoubleSupplier;
@@ -67,7 +66,7 @@ public final class CostCache {
      * @throws UncheckedIOException if the directory or file cannot be used.
      */
     public static CostCache open(Path directory, String key) {
-        Path file = directory.resolve("op-costs-" + digest(key) + ".tsv");
+        Path file = directory.resolve("op-costs-" + Digests.shortSha256(key) + ".tsv");
         CostCache cache = new CostCache(file);
         try {
             Files.createDirectories(directory);
@@ -153,15 +152,6 @@ public final class CostCache {
             return Double.isFinite(v) ? v : null;
         } catch (NumberFormatException e) {
             return null;
-        }
-    }
-
-    private static String digest(String text) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
     }
 }

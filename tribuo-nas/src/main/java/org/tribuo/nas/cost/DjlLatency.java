@@ -24,19 +24,16 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Latency of a DJL forward pass in inference mode on the CPU, as {@code GaeaModel.predict} runs
  * the network: each call makes its input in a fresh memory scope, runs the block and reads the
  * output back. libtorch's intra-op thread count is the process's (this library never changes it).
  */
-final class DjlLatency implements CostMeter {
+final class DjlLatency extends LatencyMeter {
 
     private final NDManager manager;
     private final Timing timing;
-    private final Map<Shape, Double> emptyCall = new HashMap<>();
 
     /**
      * Creates the meter.
@@ -49,20 +46,7 @@ final class DjlLatency implements CostMeter {
     }
 
     @Override
-    public double op(Block op, Shape input) {
-        if (op == null) {
-            return 0;
-        }
-        double overhead = emptyCall.computeIfAbsent(input, s -> time(null, s));
-        return Math.max(0, time(op, input) - overhead);
-    }
-
-    @Override
-    public double network(Block network, Shape input) {
-        return time(network, input);
-    }
-
-    private double time(Block block, Shape input) {
+    double time(Block block, Shape input) {
         return timing.medianMillis(() -> {
             try (NDManager call = manager.newSubManager()) {
                 NDList x = new NDList(call.ones(input));

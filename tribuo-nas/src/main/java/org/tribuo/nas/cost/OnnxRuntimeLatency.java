@@ -24,7 +24,6 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 
 import java.nio.FloatBuffer;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -33,12 +32,11 @@ import java.util.SplittableRandom;
  * its own session with the given intra-op threads (one inter-op thread, sequential execution, all
  * graph optimizations), on one batch of the given size.
  */
-final class OnnxRuntimeLatency implements CostMeter {
+final class OnnxRuntimeLatency extends LatencyMeter {
 
     private final OrtEnvironment env;
     private final int threads;
     private final Timing timing;
-    private final Map<Shape, Double> emptyGraph = new HashMap<>();
 
     /**
      * Creates the meter.
@@ -58,20 +56,7 @@ final class OnnxRuntimeLatency implements CostMeter {
     }
 
     @Override
-    public double op(Block op, Shape input) {
-        if (op == null) {
-            return 0;
-        }
-        double overhead = emptyGraph.computeIfAbsent(input, s -> time(null, s));
-        return Math.max(0, time(op, input) - overhead);
-    }
-
-    @Override
-    public double network(Block network, Shape input) {
-        return time(network, input);
-    }
-
-    private double time(Block block, Shape input) {
+    double time(Block block, Shape input) {
         byte[] model = BlockGraph.of(block, input).toByteArray();
         long batch = input.get(0);
         long features = input.size() / batch;

@@ -254,24 +254,12 @@ public final class Nb201SearchSpace implements SearchSpace, CostDecomposition {
     @Override
     public int[] opChoices(Genotype genotype) {
         Nb201Genotype cell = Nb201Genotype.parse(genotype.toString());
-        int[] choices = new int[Nb201Space.NUM_EDGES];
-        for (int e = 0; e < choices.length; e++) {
-            choices[e] = candidates.ops().indexOf(cell.op(e));
-            if (choices[e] < 0) {
-                throw new IllegalArgumentException("genotype " + genotype + " uses " + cell.op(e).opName()
-                        + " on edge " + edgeName(e) + ", which is not a candidate of " + this);
-            }
-        }
-        return choices;
+        return CostDecomposition.columnsOf(cell.edgeOps(), candidates.ops(), this::edgeName, this);
     }
 
     @Override
     public Genotype genotype(int[] choices) {
-        List<Nb201Op> edgeOps = new ArrayList<>();
-        for (int c : choices) {
-            edgeOps.add(candidates.ops().get(c));
-        }
-        return new Nb201Genotype(edgeOps);
+        return new Nb201Genotype(CostDecomposition.opsAt(choices, candidates.ops()));
     }
 
     @Override

@@ -16,16 +16,15 @@
 
 package org.tribuo.nas.numerics;
 
+import org.tribuo.nas.util.Digests;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -65,7 +64,7 @@ final class ConvCheckStore {
      * @return The store, with what the file holds loaded.
      */
     static ConvCheckStore open(Path directory, String machineKey) {
-        Path file = directory.resolve("convolution-checks-" + digest(machineKey) + ".tsv");
+        Path file = directory.resolve("convolution-checks-" + Digests.shortSha256(machineKey) + ".tsv");
         ConvCheckStore store = new ConvCheckStore(file);
         try {
             Files.createDirectories(directory);
@@ -157,14 +156,5 @@ final class ConvCheckStore {
 
     private static String number(double v) {
         return Double.isFinite(v) ? String.format(Locale.ROOT, "%.3e", v) : (Double.isNaN(v) ? "NaN" : "Infinity");
-    }
-
-    private static String digest(String text) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 }

@@ -19,7 +19,9 @@ package org.tribuo.nas.space;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * A search space whose final network is a fixed skeleton plus one op per α row at known places:
@@ -68,4 +70,41 @@ public interface CostDecomposition {
      * @return The genotype.
      */
     public Genotype genotype(int[] choices);
+
+    /**
+     * The α column of every edge's op, for spaces whose genotype is one op per α row.
+     * @param chosen The genotype's op of every row.
+     * @param candidates The space's candidate ops, in α's column order.
+     * @param edgeName Names a row, for the error.
+     * @param space The space, for the error.
+     * @param <T> The op type.
+     * @return One column per row.
+     * @throws IllegalArgumentException naming the edge whose op is not a candidate.
+     */
+    public static <T> int[] columnsOf(List<T> chosen, List<T> candidates, IntFunction<String> edgeName, Object space) {
+        int[] columns = new int[chosen.size()];
+        for (int e = 0; e < columns.length; e++) {
+            columns[e] = candidates.indexOf(chosen.get(e));
+            if (columns[e] < 0) {
+                throw new IllegalArgumentException("the genotype uses " + chosen.get(e) + " on edge " + edgeName.apply(e)
+                        + ", which is not a candidate of " + space);
+            }
+        }
+        return columns;
+    }
+
+    /**
+     * The ops of the given α columns.
+     * @param choices One column per row.
+     * @param candidates The space's candidate ops, in α's column order.
+     * @param <T> The op type.
+     * @return One op per row.
+     */
+    public static <T> List<T> opsAt(int[] choices, List<T> candidates) {
+        List<T> ops = new ArrayList<>(choices.length);
+        for (int c : choices) {
+            ops.add(candidates.get(c));
+        }
+        return ops;
+    }
 }

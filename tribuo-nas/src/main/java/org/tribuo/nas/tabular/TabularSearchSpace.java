@@ -416,24 +416,12 @@ public final class TabularSearchSpace implements SearchSpace, CostDecomposition 
     @Override
     public int[] opChoices(Genotype genotype) {
         TabularGenotype cell = TabularGenotype.parse(genotype.toString());
-        int[] choices = new int[TabularCellLayout.EDGES];
-        for (int e = 0; e < choices.length; e++) {
-            choices[e] = candidates.indexOf(cell.op(e));
-            if (choices[e] < 0) {
-                throw new IllegalArgumentException("genotype " + genotype + " uses " + cell.op(e).opName()
-                        + " on edge " + edgeName(e) + ", which is not a candidate of " + this);
-            }
-        }
-        return choices;
+        return CostDecomposition.columnsOf(cell.edgeOps(), candidates, this::edgeName, this);
     }
 
     @Override
     public Genotype genotype(int[] choices) {
-        List<TabularOp> edgeOps = new ArrayList<>();
-        for (int c : choices) {
-            edgeOps.add(candidates.get(c));
-        }
-        return new TabularGenotype(edgeOps);
+        return new TabularGenotype(CostDecomposition.opsAt(choices, candidates));
     }
 
 }
