@@ -50,7 +50,7 @@ import java.util.logging.Logger;
  * runtime at the given batch size and thread count, timed in isolation (warm-up, then the median
  * of repetitions, minus what running an empty graph costs). The fixed parts (stem, reductions,
  * head, the runtime's per-call overhead) and each op's in-network scale are read from whole
- * networks of uniform cells (see {@code Calibration}). Latencies are cached per machine kind
+ * networks of uniform cells (see {@link Calibration}). Latencies are cached per machine kind
  * and runtime in {@code ~/.cache/tribuo-nas/op-costs-<digest>.tsv} (system property
  * {@value #CACHE_PROPERTY}: another directory, or {@code off}).
  * <p>
@@ -64,6 +64,8 @@ public final class CostModel implements Configurable, Provenancable<ConfiguredOb
     public static final String CACHE_PROPERTY = "tribuo.nas.costCache";
 
     private static final Logger logger = Logger.getLogger(CostModel.class.getName());
+    /** Measurements of a trained network, of which the median is reported. */
+    private static final int MEASURED_ROUNDS = 3;
 
     @Config(description = "What a network costs: LATENCY (ms on the runtime) or PARAMETERS (trainable parameters).")
     private CostMetric metric = CostMetric.LATENCY;
@@ -202,7 +204,8 @@ public final class CostModel implements Configurable, Provenancable<ConfiguredOb
                     });
                 }
             }
-            Calibration calibration = calibrate(space, parts, perOp, input, numClasses, manager, meter, cache);
+            Calibration calibration = Calibration.fit(space, parts, perOp, metric,
+                    choices -> networkCost(space, parts.genotype(choices), input, numClasses, manager, meter, cache));
             double[][] scaled = calibration.apply(perOp);
             String measuredOn = String.format(Locale.ROOT, "%s, %s, batch %d, input %s; %s; %d of the costs from %s",
                     metric, meter.describe(), batchSize, input, calibration.describe(space.ops(), metric), cache.reused(),
@@ -212,123 +215,6 @@ public final class CostModel implements Configurable, Provenancable<ConfiguredOb
         }
     }
 
-    /**
-     * The in-network calibration of the isolated op costs. An op costs somewhat differently inside
-     * a network than alone: the runtime fuses neighbours, shares their reads and changes memory
-     * layouts between them. So whole networks are measured, of every uniform cell (one op on every
-     * edge) and of {@value #CALIBRATION_CELLS} random cells (a fixed seed), and the fixed parts
-     * {@code a} and one scale {@code b_k} per op are fitted by least squares to
-     * {@code measured = a + Σ_k b_k·(isolated cost of the cell's op-k edges)}. The isolated times
-     * keep how an op's cost spreads over the sites; the whole networks set its scale. Ops that cost
-     * next to nothing alone (identity, zero) keep scale 1. Parameter counts add up exactly: only
-     * the fixed parts are read, from the cheapest uniform cell.
-     *
-     * @param fixed The cost of the fixed parts.
-     * @param scale Per op, the factor its isolated costs are multiplied by.
-     * @param networks The number of whole networks measured.
-     */
-    private record Calibration(double fixed, double[] scale, int networks) {
-
-        double[][] apply(double[][] perOp) {
-            double[][] out = new double[perOp.length][];
-            for (int r = 0; r < perOp.length; r++) {
-                out[r] = perOp[r].clone();
-                for (int k = 0; k < out[r].length; k++) {
-                    out[r][k] *= scale[k];
-                }
-            }
-            return out;
-        }
-
-        String describe(java.util.List<String> ops, CostMetric metric) {
-            StringBuilder text = new StringBuilder("fixed parts " + metric.format(fixed) + " and in-network scales of the "
-                    + "isolated op costs fitted to " + networks + " whole networks:");
-            for (int k = 0; k < ops.size(); k++) {
-                text.append(String.format(Locale.ROOT, " %s %.3f", ops.get(k), scale[k]));
-            }
-            return text.toString();
-        }
-    }
-
-    /** Measurements of a trained network, of which the median is reported. */
-    private static final int MEASURED_ROUNDS = 3;
-
-    /** Random cells measured whole for the calibration, besides the uniform ones. */
-    private static final int CALIBRATION_CELLS = 16;
-
-    private Calibration calibrate(SearchSpace space, CostDecomposition parts, double[][] perOp, Shape input, int numClasses,
-                                  NDManager manager, CostMeter meter, CostCache cache) {
-        int rows = perOp.length;
-        int ops = perOp[0].length;
-        double[] isolated = new double[ops];
-        double largest = 0;
-        for (int k = 0; k < ops; k++) {
-            for (double[] row : perOp) {
-                isolated[k] += row[k];
-            }
-            largest = Math.max(largest, isolated[k]);
-        }
-        int cheapest = 0;
-        for (int k = 1; k < ops; k++) {
-            if (isolated[k] < isolated[cheapest]) {
-                cheapest = k;
-            }
-        }
-        double[] scale = new double[ops];
-        java.util.Arrays.fill(scale, 1);
-        if (metric == CostMetric.PARAMETERS) {
-            double fixed = networkCost(space, parts.genotype(uniform(rows, cheapest)), input, numClasses, manager, meter, cache)
-                    - isolated[cheapest];
-            return new Calibration(fixed, scale, 1);
-        }
-        java.util.List<Integer> fitted = new java.util.ArrayList<>();
-        for (int k = 0; k < ops; k++) {
-            if (isolated[k] > 0.05 * largest) {
-                fitted.add(k);
-            }
-        }
-        java.util.List<int[]> cells = new java.util.ArrayList<>();
-        for (int k = 0; k < ops; k++) {
-            cells.add(uniform(rows, k));
-        }
-        java.util.SplittableRandom rng = new java.util.SplittableRandom(CALIBRATION_CELLS);
-        for (int i = 0; i < CALIBRATION_CELLS; i++) {
-            cells.add(parts.opChoices(space.randomGenotype(rng)));
-        }
-        // least squares on [1, S_k for fitted k] against measured minus the unscaled ops
-        int n = 1 + fitted.size();
-        double[][] normal = new double[n][n + 1];
-        for (int[] cell : cells) {
-            double[] x = new double[n];
-            x[0] = 1;
-            double y = networkCost(space, parts.genotype(cell), input, numClasses, manager, meter, cache);
-            for (int r = 0; r < rows; r++) {
-                int j = fitted.indexOf(cell[r]);
-                if (j >= 0) {
-                    x[1 + j] += perOp[r][cell[r]];
-                } else {
-                    y -= perOp[r][cell[r]];
-                }
-            }
-            for (int i = 0; i < n; i++) {
-                for (int j = 0; j < n; j++) {
-                    normal[i][j] += x[i] * x[j];
-                }
-                normal[i][n] += x[i] * y;
-            }
-        }
-        double[] solution = LeastSquares.solve(normal);
-        for (int j = 0; j < fitted.size(); j++) {
-            scale[fitted.get(j)] = Math.max(0.05, solution[1 + j]);
-        }
-        return new Calibration(solution[0], scale, cells.size());
-    }
-
-    private static int[] uniform(int rows, int op) {
-        int[] choices = new int[rows];
-        java.util.Arrays.fill(choices, op);
-        return choices;
-    }
 
     /**
      * Measures a whole network as it will be served: the median of three measurements.
