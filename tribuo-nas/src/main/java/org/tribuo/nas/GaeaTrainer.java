@@ -30,6 +30,7 @@ import org.tribuo.nas.nb201.Nb201Space;
 import org.tribuo.nas.search.ArchitectureUpdate;
 import org.tribuo.nas.search.ContinuousRelaxation;
 import org.tribuo.nas.search.ExponentiatedGradientUpdate;
+import org.tribuo.nas.search.SearchConfig;
 import org.tribuo.nas.search.SearchMethod;
 import org.tribuo.nas.search.SearchRelaxation;
 import org.tribuo.nas.search.SearchSchedule;
@@ -175,6 +176,17 @@ public final class GaeaTrainer implements Trainer<Label> {
      */
     public SearchMethod method() {
         return parts().method();
+    }
+
+    /**
+     * The search this trainer runs, for running the search alone with {@link
+     * org.tribuo.nas.search.GaeaSearch}: the same configuration a {@code search} API user gets from
+     * these parts, every reference setting resolved.
+     * @param searchSeed The search's seed ({@link #train} derives its own from the trainer's seed).
+     * @return The search configuration on this trainer's device.
+     */
+    public SearchConfig searchConfig(long searchSeed) {
+        return parts().searchConfig(searchSeed, device);
     }
 
     /**

@@ -19,6 +19,7 @@ package org.tribuo.nas;
 import org.tribuo.nas.data.ImageInput;
 import org.tribuo.nas.data.InputFormat;
 import org.tribuo.nas.search.ArchitectureUpdate;
+import org.tribuo.nas.search.SearchConfig;
 import org.tribuo.nas.search.SearchMethod;
 import org.tribuo.nas.search.SearchRelaxation;
 import org.tribuo.nas.search.SearchSchedule;
@@ -88,6 +89,17 @@ record TrainerParts(SearchSpace space, ArchitectureUpdate architectureUpdate, Se
      */
     ArchitectureUpdate resolvedUpdate() {
         return architectureUpdate.resolve(method());
+    }
+
+    /**
+     * The search these parts describe: the one route from parts to a search, also taken by users
+     * of the {@code search} API.
+     * @param seed The search's seed.
+     * @param device The device setting.
+     * @return The search configuration, with every reference setting resolved.
+     */
+    SearchConfig searchConfig(long seed, String device) {
+        return new SearchConfig(space, search, architectureUpdate, relaxation, seed, device);
     }
 
     /**

@@ -37,11 +37,9 @@ import org.tribuo.nas.data.Normalization;
 import org.tribuo.nas.numerics.CheckedConvolutions;
 import org.tribuo.nas.numerics.ConvVerdict;
 import org.tribuo.nas.numerics.ConvolutionAudit;
-import org.tribuo.nas.search.ArchitectureUpdate;
 import org.tribuo.nas.search.GaeaSearch;
 import org.tribuo.nas.search.SearchConfig;
 import org.tribuo.nas.search.SearchMethod;
-import org.tribuo.nas.search.SearchRelaxation;
 import org.tribuo.nas.search.SearchResult;
 import org.tribuo.nas.search.SearchSchedule;
 import org.tribuo.nas.space.Genotype;
@@ -79,8 +77,7 @@ final class TrainingRun {
     private static final Logger logger = Logger.getLogger(TrainingRun.class.getName());
 
     private final SearchSpace space;
-    private final ArchitectureUpdate update;
-    private final SearchRelaxation relaxation;
+    private final TrainerParts parts;
     private final SearchSchedule schedule;
     private final FinalTraining finalTraining;
     private final InputFormat input;
@@ -94,8 +91,7 @@ final class TrainingRun {
     TrainingRun(TrainerParts parts, int predictBatchSize, String device, boolean checkConvolutions, CostModel costModel,
                 TrainingProgress progress) {
         this.space = parts.space();
-        this.update = parts.resolvedUpdate();
-        this.relaxation = parts.relaxation();
+        this.parts = parts;
         this.schedule = parts.search();
         this.finalTraining = parts.finalTraining();
         this.input = parts.input();
@@ -200,10 +196,7 @@ final class TrainingRun {
     private SearchResult search(ImageData searchData, int allExamples, int numClasses, Normalization norm, long searchSeed,
                                 CostPenalty penalty, RunCheckpoints checkpoints) {
         SupernetSettings supernet = space.supernetSettings();
-        SearchConfig config = schedule.applyTo(SearchConfig.builder(), method).space(space).channels(supernet.channels())
-                .depth(supernet.depth()).partialChannels(supernet.partialChannels()).edgeWeights(supernet.edgeWeights())
-                .architecture(update).relaxation(relaxation.kind()).temperature(relaxation.tauMax(), relaxation.tauMin())
-                .seed(searchSeed).device(device).build();
+        SearchConfig config = parts.searchConfig(searchSeed, device);
         logger.info(() -> String.format(Locale.ROOT, "%s search: %s, %s, C=%d depth %d, %d epochs on %d of %d examples",
                 method, space, schedule.scheme(), supernet.channels(), supernet.depth(), schedule.epochs(),
                 searchData.size(), allExamples));

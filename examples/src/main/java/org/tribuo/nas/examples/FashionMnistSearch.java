@@ -29,9 +29,11 @@ import org.tribuo.nas.data.Normalization;
 import org.tribuo.nas.search.EpochRecord;
 import org.tribuo.nas.search.GaeaSearch;
 import org.tribuo.nas.search.SearchConfig;
+import org.tribuo.nas.search.SearchSchedule;
 import org.tribuo.nas.train.TrainingProgress;
 import org.tribuo.nas.search.SearchResult;
 import org.tribuo.nas.train.DjlRuntime;
+import org.tribuo.nas.train.FinalTraining;
 import org.tribuo.nas.train.FinalTrainingConfig;
 import org.tribuo.nas.train.NetworkTrainer;
 import org.tribuo.nas.train.TrainedNetwork;
@@ -84,14 +86,12 @@ public final class FashionMnistSearch {
         System.out.printf(Locale.ROOT, "Fashion-MNIST: %d train, %d test images, %d classes (%s); loaded in %.1f s%n",
                 train.size(), test.size(), classes, DjlRuntime.versions(), (System.nanoTime() - t0) / 1e9);
 
-        SearchConfig searchConfig = SearchConfig.builder().space(new Nb201SearchSpace(Nb201Space.withoutNone()))
-                .channels(a.getInt("search-channels", 16))
-                .cellsPerStage(a.getInt("search-cells", 1))
-                .epochs(a.getInt("search-epochs", 2))
-                .batchSize(64)
-                .seed(seed)
-                .device(device)
+        Nb201SearchSpace space = Nb201SearchSpace.builder()
+                .searchNetwork(a.getInt("search-channels", 16), a.getInt("search-cells", 1))
+                .finalNetwork(a.getInt("train-channels", 16), a.getInt("train-cells", 1))
                 .build();
+        SearchConfig searchConfig = SearchConfig.gaea(space,
+                SearchSchedule.builder().epochs(a.getInt("search-epochs", 2)).batchSize(64).build(), seed, device);
         ImageData searchData = train.head(Math.min(train.size(), a.getInt("search-images", 2000)));
         System.out.printf(Locale.ROOT, "GAEA search (EG, single-level) on %d images: C=%d N=%d, %d epochs%n",
                 searchData.size(), searchConfig.channels(), searchConfig.depth(), searchConfig.epochs());
@@ -101,11 +101,11 @@ public final class FashionMnistSearch {
             }));
         System.out.println("Genotype: " + result.genotype());
 
-        FinalTrainingConfig trainConfig = FinalTrainingConfig.of(a.getInt("train-channels", 16),
-                a.getInt("train-cells", 1), a.getInt("train-epochs", 3), 128, 0.05f, seed, device);
+        FinalTrainingConfig trainConfig = FinalTrainingConfig.of(space, FinalTraining.builder()
+                .epochs(a.getInt("train-epochs", 3)).batchSize(128).learningRate(0.05f, 0f).build(), seed, device);
         System.out.printf(Locale.ROOT, "Final training on %d images: C=%d N=%d, %d epochs%n", train.size(),
                 trainConfig.channels(), trainConfig.depth(), trainConfig.epochs());
-        try (TrainedNetwork net = new NetworkTrainer(trainConfig).train(searchConfig.space(), result.genotype(), train, classes, norm,
+        try (TrainedNetwork net = new NetworkTrainer(trainConfig).train(space, result.genotype(), train, classes, norm,
                 TrainingProgress.eachEpoch(TrainingEpoch.class, e -> System.out.printf(Locale.ROOT,
                         "  train epoch %d: lr %.4f loss %.4f acc %.4f (%.1f s)%n",
                         e.epoch(), e.learningRate(), e.trainLoss(), e.trainAccuracy(), e.seconds())))) {

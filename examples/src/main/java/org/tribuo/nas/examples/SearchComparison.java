@@ -16,6 +16,10 @@
 
 package org.tribuo.nas.examples;
 
+import org.tribuo.nas.train.FinalTraining;
+import org.tribuo.nas.search.ArchitectureUpdate;
+import org.tribuo.nas.search.ContinuousRelaxation;
+import org.tribuo.nas.search.SearchSchedule;
 import org.tribuo.nas.arch.ArchitectureGeometry;
 import org.tribuo.nas.data.ImageData;
 import org.tribuo.nas.data.Normalization;
@@ -69,6 +73,9 @@ public final class SearchComparison {
      */
     record Run(String method, long seed, String genotype, List<Double> entropy, double searchSeconds, double testAccuracy) {}
 
+    /** C=16, N=1 for both the search and the final network. */
+    private static final Nb201SearchSpace SEARCH_SPACE = Nb201SearchSpace.builder().searchNetwork(16, 1).finalNetwork(16, 1).build();
+
     /**
      * Runs the experiment.
      * @param args See the class documentation.
@@ -97,8 +104,8 @@ public final class SearchComparison {
         for (ArchitectureGeometry geometry : List.of(ArchitectureGeometry.EXPONENTIATED_GRADIENT, ArchitectureGeometry.SOFTMAX_ADAM)) {
             String method = geometry == ArchitectureGeometry.EXPONENTIATED_GRADIENT ? "GAEA" : "DARTS";
             for (long seed = 1; seed <= settings.seeds(); seed++) {
-                SearchConfig config = SearchConfig.builder().space(new Nb201SearchSpace(Nb201Space.withoutNone())).channels(16).cellsPerStage(1).geometry(geometry)
-                        .epochs(settings.searchEpochs()).batchSize(64).seed(seed).device(device).build();
+                SearchConfig config = new SearchConfig(SEARCH_SPACE, SearchSchedule.builder().epochs(settings.searchEpochs())
+                        .batchSize(64).build(), ArchitectureUpdate.reference(geometry), new ContinuousRelaxation(), seed, device);
                 long start = System.nanoTime();
                 SearchResult result = new GaeaSearch(config).run(searchData, classes, norm, TrainingProgress.eachEpoch(EpochRecord.class, r -> {
                         System.out.printf(Locale.ROOT, "  %s seed %d epoch %d: loss %.4f entropy %.4f %s%n", method,
@@ -126,8 +133,9 @@ public final class SearchComparison {
                                 ImageData train, ImageData test, int classes, Normalization norm,
                                 ComparisonSettings settings, String device) {
         // One final-training seed for every genotype: only the cell differs.
-        FinalTrainingConfig config = FinalTrainingConfig.of(16, 1, settings.trainEpochs(), 128, 0.05f, 7, device);
-        try (TrainedNetwork net = new NetworkTrainer(config).train(new Nb201SearchSpace(Nb201Space.withoutNone()), genotype,
+        FinalTrainingConfig config = FinalTrainingConfig.of(SEARCH_SPACE, FinalTraining.builder().epochs(settings.trainEpochs())
+                .batchSize(128).learningRate(0.05f, 0f).build(), 7, device);
+        try (TrainedNetwork net = new NetworkTrainer(config).train(SEARCH_SPACE, genotype,
                 train, classes, norm, TrainingProgress.NONE)) {
             double accuracy = net.accuracy(test);
             System.out.printf(Locale.ROOT, "%s %d: %s test accuracy %.4f%n", method, seed, genotype, accuracy);

@@ -21,6 +21,7 @@ import com.oracle.labs.mlrg.olcut.provenance.PrimitiveProvenance;
 import com.oracle.labs.mlrg.olcut.provenance.Provenance;
 import com.oracle.labs.mlrg.olcut.provenance.ProvenanceUtil;
 
+import org.tribuo.nas.search.ReferenceSettings;
 import org.tribuo.nas.GaeaModel;
 import org.tribuo.nas.GaeaTrainer;
 import org.tribuo.nas.GaeaTrainerProvenance;
@@ -29,6 +30,9 @@ import org.tribuo.nas.search.SearchHistory;
 import org.tribuo.provenance.ModelProvenance;
 import org.tribuo.provenance.TrainerProvenance;
 
+import java.util.regex.Pattern;
+import java.util.regex.Matcher;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -98,7 +102,9 @@ final class ModelDescription {
         StringBuilder sb = new StringBuilder();
         row(sb, "Genotype", model.genotype().toString());
         row(sb, "Search space", model.searchSpace().name() + ", ops " + model.ops());
-        row(sb, "Resolved settings", modelValue(GaeaTrainer.RESOLVED_SETTINGS));
+        String resolved = modelValue(GaeaTrainer.RESOLVED_SETTINGS);
+        row(sb, "Resolved settings", resolved);
+        reference(resolved).ifPresent(r -> row(sb, "Reference", r));
         row(sb, "Space", part("space"));
         row(sb, "Arch. update", part("architectureUpdate"));
         row(sb, "Relaxation", part("relaxation"));
@@ -131,6 +137,16 @@ final class ModelDescription {
         appendHistory(sb);
         sb.append('\n').append("Provenance:\n").append(ProvenanceUtil.formattedProvenanceString(p).stripTrailing()).append('\n');
         return sb.toString();
+    }
+
+    /** The method's row of the reference table, for the {@code method=} the resolved settings name. */
+    private static Optional<String> reference(String resolved) {
+        Matcher m = Pattern.compile("method=([^,]+),").matcher(resolved);
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        return ReferenceSettings.all().stream().filter(r -> r.method().equals(m.group(1))).map(ReferenceSettings::toString)
+                .findFirst();
     }
 
     private static void row(StringBuilder sb, String name, String value) {

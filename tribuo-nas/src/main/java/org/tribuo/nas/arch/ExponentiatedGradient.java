@@ -38,8 +38,6 @@ public final class ExponentiatedGradient implements ArchitectureOptimizer {
 
     /** The floor applied to every weight before renormalization. */
     public static final float CLAMP_MIN = 1e-5f;
-    /** The reference learning rate for NAS-Bench-201 and PC-DARTS. */
-    public static final float DEFAULT_LEARNING_RATE = 0.1f;
 
     /**
      * The variant of the update.

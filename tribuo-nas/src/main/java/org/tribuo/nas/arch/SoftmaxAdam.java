@@ -29,10 +29,6 @@ import java.util.SplittableRandom;
  */
 public final class SoftmaxAdam implements ArchitectureOptimizer {
 
-    /** DARTS' architecture learning rate. */
-    public static final float DEFAULT_LEARNING_RATE = 3e-4f;
-    /** DARTS' architecture weight decay. */
-    public static final float DEFAULT_WEIGHT_DECAY = 1e-3f;
     /** DARTS' first-moment decay. */
     public static final float DEFAULT_BETA1 = 0.5f;
     /** DARTS' second-moment decay. */

@@ -37,6 +37,15 @@ import org.tribuo.nas.space.SearchSpace;
 public interface ArchitectureUpdate extends Configurable, Provenancable<ConfiguredObjectProvenance> {
 
     /**
+     * The update of a geometry with every setting at its method's reference.
+     * @param geometry EG or softmax-Adam.
+     * @return {@link ExponentiatedGradientUpdate} or {@link SoftmaxAdamUpdate}, unresolved.
+     */
+    public static ArchitectureUpdate reference(ArchitectureGeometry geometry) {
+        return geometry == ArchitectureGeometry.EXPONENTIATED_GRADIENT ? new ExponentiatedGradientUpdate() : new SoftmaxAdamUpdate();
+    }
+
+    /**
      * The geometry of the update.
      * @return EG or softmax-Adam.
      */

@@ -31,12 +31,12 @@ public final class ContinuousRelaxation implements SearchRelaxation {
 
     @Override
     public float tauMax() {
-        return GumbelRelaxation.DEFAULT_TAU_MAX;
+        return ReferenceSettings.TAU_MAX;
     }
 
     @Override
     public float tauMin() {
-        return GumbelRelaxation.DEFAULT_TAU_MIN;
+        return ReferenceSettings.TAU_MIN;
     }
 
     @Override

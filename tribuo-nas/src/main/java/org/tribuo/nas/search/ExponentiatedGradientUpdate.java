@@ -109,11 +109,10 @@ public final class ExponentiatedGradientUpdate implements ArchitectureUpdate {
 
     @Override
     public ExponentiatedGradientUpdate resolve(SearchMethod method) {
-        boolean gumbel = method.relaxation() == Relaxation.GUMBEL;
-        float lr = learningRate > 0 ? learningRate : gumbel ? 0.01f : ExponentiatedGradient.DEFAULT_LEARNING_RATE;
-        float lambda = entropicWeight >= 0 ? entropicWeight : gumbel ? 0.01f : 0f;
-        NormalizeOrder order = normalizeOrder != NormalizeOrder.REFERENCE ? normalizeOrder
-                : gumbel ? NormalizeOrder.NORMALIZE_FIRST : NormalizeOrder.CLAMP_FIRST;
+        ReferenceSettings reference = method.reference();
+        float lr = learningRate > 0 ? learningRate : reference.archLearningRate();
+        float lambda = entropicWeight >= 0 ? entropicWeight : reference.entropicWeight();
+        NormalizeOrder order = normalizeOrder != NormalizeOrder.REFERENCE ? normalizeOrder : reference.normalizeOrder();
         return new ExponentiatedGradientUpdate(lr, edgeLearningRate > 0 ? edgeLearningRate : lr, lambda, clampMin, order);
     }
 

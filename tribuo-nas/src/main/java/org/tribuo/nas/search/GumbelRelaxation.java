@@ -28,15 +28,10 @@ import org.tribuo.nas.util.SettingChecks;
  */
 public final class GumbelRelaxation implements SearchRelaxation {
 
-    /** The reference initial temperature. */
-    public static final float DEFAULT_TAU_MAX = 10f;
-    /** The reference final temperature. */
-    public static final float DEFAULT_TAU_MIN = 0.1f;
-
     @Config(description = "Gumbel-softmax temperature at the start of the search.")
-    private float tauMax = DEFAULT_TAU_MAX;
+    private float tauMax = ReferenceSettings.TAU_MAX;
     @Config(description = "Gumbel-softmax temperature at the end of the search, at most tauMax.")
-    private float tauMin = DEFAULT_TAU_MIN;
+    private float tauMin = ReferenceSettings.TAU_MIN;
 
     /** The reference schedule, 10 to 0.1. */
     public GumbelRelaxation() {}

@@ -57,15 +57,11 @@ public record SearchMethod(ArchitectureGeometry geometry, Relaxation relaxation,
     }
 
     /**
-     * The reference number of search epochs before the first architecture step: 15 for PC-DARTS,
-     * 50 for GAEA GDAS, none otherwise.
-     * @return The epochs.
+     * The method's reference settings.
+     * @return Its row of {@link ReferenceSettings}.
      */
-    public int referenceWarmupEpochs() {
-        if (!isGaea() && relaxation == Relaxation.CONTINUOUS && edgeWeights) {
-            return 15;
-        }
-        return isGaea() && relaxation == Relaxation.GUMBEL ? 50 : 0;
+    public ReferenceSettings reference() {
+        return ReferenceSettings.of(this);
     }
 
     @Override

@@ -101,7 +101,7 @@ final class SearchPhase implements TrainingPhase<SearchCheckpoint>, AutoCloseabl
         this.base = base;
         this.arch = config.newArchitectureWeights();
         arch.penalize(costPenalty);
-        this.gumbel = config.relaxation() == Relaxation.GUMBEL;
+        this.gumbel = config.relaxation().kind() == Relaxation.GUMBEL;
         this.temperature = new TemperatureSchedule(config.tauMax(), config.tauMin(), config.archWarmupEpochs(), config.epochs());
         int rows = space.alphaRows();
         int cols = space.ops().size();
@@ -112,7 +112,8 @@ final class SearchPhase implements TrainingPhase<SearchCheckpoint>, AutoCloseabl
         DjlRuntime.initializeSeeded(initSeed, () -> supernet.initialize(base, DataType.FLOAT32, inputs));
         this.weightBatches = new BatchSampler(weightData.size(), config.batchSize(), true, weightShuffleSeed);
         this.archBatches = new BatchSampler(archData.size(), config.batchSize(), true, archShuffleSeed);
-        this.sgd = new SgdOptimizer(supernet, base, config.momentum(), config.weightDecay(), config.gradClip());
+        this.sgd = new SgdOptimizer(supernet, base, config.schedule().momentum(), config.schedule().weightDecay(),
+                config.schedule().gradClip());
         Engine engine = DjlRuntime.engine();
         this.searchStep = new SearchStep(supernet, arch, selection, sgd, engine);
         this.archEpoch = archBatches.epochBatches();
@@ -164,7 +165,7 @@ final class SearchPhase implements TrainingPhase<SearchCheckpoint>, AutoCloseabl
 
     @Override
     public int beginEpoch(int epoch) {
-        lr = config.schedule().at(epoch);
+        lr = config.learningRates().at(epoch);
         tau = temperature.at(epoch);
         archFrozen = epoch < config.archWarmupEpochs();
         batches = weightBatches.epochBatches();

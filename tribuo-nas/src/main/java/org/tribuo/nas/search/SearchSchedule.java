@@ -21,6 +21,7 @@ import com.oracle.labs.mlrg.olcut.provenance.ConfiguredObjectProvenance;
 import com.oracle.labs.mlrg.olcut.provenance.Provenancable;
 import com.oracle.labs.mlrg.olcut.provenance.impl.ConfiguredObjectProvenanceImpl;
 
+import org.tribuo.nas.train.CosineSchedule;
 import org.tribuo.nas.util.InvalidSettingException;
 import org.tribuo.nas.util.SettingChecks;
 
@@ -104,7 +105,7 @@ public final class SearchSchedule implements Configurable, Provenancable<Configu
      * @return The configured epochs, or the method's reference when -1.
      */
     public int archWarmupEpochs(SearchMethod method) {
-        return archWarmupEpochs >= 0 ? archWarmupEpochs : method.referenceWarmupEpochs();
+        return archWarmupEpochs >= 0 ? archWarmupEpochs : method.reference().warmupEpochs();
     }
 
     /**
@@ -145,15 +146,41 @@ public final class SearchSchedule implements Configurable, Provenancable<Configu
     }
 
     /**
-     * Writes the schedule into a search configuration.
-     * @param search The builder.
-     * @param method The method, for the reference warm-up.
-     * @return The builder.
+     * The weight learning-rate schedule.
+     * @return Cosine from the initial rate to the minimum over the period (twice the epochs when unset).
      */
-    public SearchConfig.Builder applyTo(SearchConfig.Builder search, SearchMethod method) {
-        return search.scheme(scheme).singlePass(singlePass).epochs(epochs).batchSize(batchSize).weightLearningRate(learningRate)
-                .weightLearningRateMin(learningRateMin).lrPeriodEpochs(lrPeriodEpochs)
-                .archWarmupEpochs(archWarmupEpochs(method)).momentum(momentum).weightDecay(weightDecay).gradClip(gradClip);
+    public CosineSchedule learningRates() {
+        return new CosineSchedule(learningRate, learningRateMin, lrPeriodEpochs());
+    }
+
+    /** @return The cosine period in epochs, resolved: twice the epochs when set to 0. */
+    public int lrPeriodEpochs() {
+        return lrPeriodEpochs == 0 ? 2 * epochs : lrPeriodEpochs;
+    }
+
+    /** @return The initial weight learning rate. */
+    public float learningRate() {
+        return learningRate;
+    }
+
+    /** @return The weight learning rate at the end of the cosine period. */
+    public float learningRateMin() {
+        return learningRateMin;
+    }
+
+    /** @return The SGD momentum of the weights. */
+    public float momentum() {
+        return momentum;
+    }
+
+    /** @return The SGD weight decay of the weights. */
+    public float weightDecay() {
+        return weightDecay;
+    }
+
+    /** @return The bound on the weight step's global gradient norm, 0 for none. */
+    public float gradClip() {
+        return gradClip;
     }
 
     /** @return The scheme. */

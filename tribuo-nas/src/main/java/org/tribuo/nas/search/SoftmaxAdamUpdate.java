@@ -41,7 +41,7 @@ public final class SoftmaxAdamUpdate implements ArchitectureUpdate {
     @Config(description = "Adam learning rate of the β logits; 0 means the learning rate of α.")
     private float edgeLearningRate = 0f;
     @Config(description = "L2 weight decay of the logits.")
-    private float weightDecay = SoftmaxAdam.DEFAULT_WEIGHT_DECAY;
+    private float weightDecay = ReferenceSettings.ADAM_WEIGHT_DECAY;
     @Config(description = "Adam's first-moment decay, in [0, 1).")
     private float beta1 = SoftmaxAdam.DEFAULT_BETA1;
     @Config(description = "Adam's second-moment decay, in [0, 1).")
@@ -87,8 +87,7 @@ public final class SoftmaxAdamUpdate implements ArchitectureUpdate {
 
     @Override
     public SoftmaxAdamUpdate resolve(SearchMethod method) {
-        boolean pcDarts = method.edgeWeights() && method.relaxation() == Relaxation.CONTINUOUS;
-        float lr = learningRate > 0 ? learningRate : pcDarts ? 6e-4f : SoftmaxAdam.DEFAULT_LEARNING_RATE;
+        float lr = learningRate > 0 ? learningRate : method.reference().archLearningRate();
         return new SoftmaxAdamUpdate(lr, edgeLearningRate > 0 ? edgeLearningRate : lr, weightDecay, beta1, beta2);
     }
 

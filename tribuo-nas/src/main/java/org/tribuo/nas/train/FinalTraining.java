@@ -22,7 +22,6 @@ import com.oracle.labs.mlrg.olcut.provenance.Provenancable;
 import com.oracle.labs.mlrg.olcut.provenance.impl.ConfiguredObjectProvenanceImpl;
 
 import org.tribuo.nas.data.ImageShape;
-import org.tribuo.nas.space.FinalRegularization;
 import org.tribuo.nas.space.SearchSpace;
 import org.tribuo.nas.util.InvalidSettingException;
 import org.tribuo.nas.util.SettingChecks;
@@ -134,9 +133,32 @@ public final class FinalTraining implements Configurable, Provenancable<Configur
      * @return The configuration.
      */
     public FinalTrainingConfig config(SearchSpace space, long seed, String device) {
-        FinalRegularization reg = space.finalRegularization();
-        return new FinalTrainingConfig(space.networkSettings(), reg.auxiliaryWeight(), reg.dropPath(), reg.cutout(),
-                randomCropPadding, horizontalFlip, epochs, batchSize, learningRate, learningRateMin, momentum, weightDecay, gradClip, seed, device);
+        return FinalTrainingConfig.of(space, this, seed, device);
+    }
+
+    /** @return The initial learning rate. */
+    public float learningRate() {
+        return learningRate;
+    }
+
+    /** @return The learning rate the cosine schedule reaches at the end. */
+    public float learningRateMin() {
+        return learningRateMin;
+    }
+
+    /** @return The SGD momentum. */
+    public float momentum() {
+        return momentum;
+    }
+
+    /** @return The SGD weight decay. */
+    public float weightDecay() {
+        return weightDecay;
+    }
+
+    /** @return The bound on the global gradient norm, 0 for none. */
+    public float gradClip() {
+        return gradClip;
     }
 
     /** @return The epochs. */

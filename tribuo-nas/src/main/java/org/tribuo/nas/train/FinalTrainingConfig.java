@@ -17,82 +17,89 @@
 package org.tribuo.nas.train;
 
 import org.tribuo.nas.data.Augmentation;
+import org.tribuo.nas.space.FinalRegularization;
 import org.tribuo.nas.space.NetworkSettings;
+import org.tribuo.nas.space.SearchSpace;
+
+import java.util.Objects;
 
 /**
- * Settings of training a genotype's network from scratch.
+ * One training of a genotype's network from scratch: the space's network sizes and
+ * regularization with the trainer's {@link FinalTraining} part, and nothing else.
  *
- * @param network Network sizes (C, depth) and whether it has an auxiliary head.
- * @param auxiliaryWeight Weight of the auxiliary head's loss (0 without one; DARTS: 0.4).
- * @param dropPath Final drop-path probability, reached linearly over the epochs (0 = off; DARTS: 0.2).
- * @param cutout Side of the square cut out of each training image, in pixels (0 = off; DARTS: 16).
- * @param randomCropPadding Zero padding of the random crop of each training image, in pixels (0 = off; the
- *                          reference's CIFAR pipeline: 4).
- * @param horizontalFlip Whether each training image is flipped left to right with probability 1/2.
- * @param epochs Training epochs.
- * @param batchSize Minibatch size.
- * @param learningRate Initial learning rate.
- * @param learningRateMin Final learning rate of the cosine schedule (over all epochs).
- * @param momentum SGD momentum.
- * @param weightDecay SGD weight decay.
- * @param gradClip Global gradient-norm bound.
+ * @param network Network sizes (C, depth) and whether it has an auxiliary head, from the space.
+ * @param regularization Auxiliary-head weight, drop-path and cutout, from the space.
+ * @param training Epochs, batches, SGD and augmentation.
  * @param seed Seed for initialization, shuffling, drop-path and augmentation.
  * @param device Device setting: auto, cpu, gpu or gpu:N.
  */
-public record FinalTrainingConfig(NetworkSettings network, float auxiliaryWeight, float dropPath, int cutout,
-                                  int randomCropPadding, boolean horizontalFlip, int epochs, int batchSize, float learningRate,
-                                  float learningRateMin, float momentum, float weightDecay, float gradClip,
+public record FinalTrainingConfig(NetworkSettings network, FinalRegularization regularization, FinalTraining training,
                                   long seed, String device) {
 
     /**
-     * Validates every setting; the message names the setting.
+     * Checks the parts are set and the network's auxiliary head matches its loss weight.
      */
     public FinalTrainingConfig {
-        if (network == null) {
-            throw new IllegalArgumentException("network settings must be set");
-        }
-        require(auxiliaryWeight >= 0 && !Float.isInfinite(auxiliaryWeight), "auxiliaryWeight", auxiliaryWeight);
-        if (network.auxiliaryHead() != (auxiliaryWeight > 0)) {
+        Objects.requireNonNull(network, "network");
+        Objects.requireNonNull(regularization, "regularization");
+        Objects.requireNonNull(training, "training");
+        Objects.requireNonNull(device, "device (auto, cpu, gpu or gpu:N)");
+        if (network.auxiliaryHead() != (regularization.auxiliaryWeight() > 0)) {
             throw new IllegalArgumentException("the network has " + (network.auxiliaryHead() ? "an" : "no")
-                    + " auxiliary head but auxiliaryWeight is " + auxiliaryWeight);
-        }
-        require(dropPath >= 0 && dropPath < 1, "dropPath", dropPath);
-        require(cutout >= 0, "cutout", cutout);
-        require(randomCropPadding >= 0, "randomCropPadding", randomCropPadding);
-        require(epochs > 0, "epochs", epochs);
-        require(batchSize > 0, "batchSize", batchSize);
-        require(learningRate > 0 && !Float.isInfinite(learningRate), "learningRate", learningRate);
-        require(learningRateMin >= 0 && learningRateMin <= learningRate, "learningRateMin", learningRateMin);
-        require(momentum >= 0 && momentum < 1, "momentum", momentum);
-        require(weightDecay >= 0 && !Float.isInfinite(weightDecay), "weightDecay", weightDecay);
-        require(gradClip >= 0 && !Float.isInfinite(gradClip), "gradClip", gradClip);
-        if (device == null) {
-            throw new IllegalArgumentException("device must be set (auto, cpu, gpu or gpu:N)");
-        }
-    }
-
-    private static void require(boolean ok, String name, double value) {
-        if (!ok) {
-            throw new IllegalArgumentException("final training setting " + name + " is invalid: " + value);
+                    + " auxiliary head but auxiliaryWeight is " + regularization.auxiliaryWeight());
         }
     }
 
     /**
-     * The reference's evaluation settings (SGD momentum 0.9, wd 3e-4, clip 5, cosine to 0) at the
-     * given size and budget, without auxiliary head, drop-path or augmentation.
-     * @param channels C.
-     * @param cellsPerStage N.
-     * @param epochs Epochs.
-     * @param batchSize Batch size.
-     * @param learningRate Initial learning rate.
-     * @param seed Seed.
-     * @param device Device setting.
+     * The training of a space's final network.
+     * @param space The search space (network sizes and regularization).
+     * @param training The final-training part.
+     * @param seed The seed.
+     * @param device The device setting.
      * @return The configuration.
      */
-    public static FinalTrainingConfig of(int channels, int cellsPerStage, int epochs, int batchSize, float learningRate,
-                                         long seed, String device) {
-        return new FinalTrainingConfig(new NetworkSettings(channels, cellsPerStage, false), 0f, 0f, 0, 0, false, epochs, batchSize,
-                learningRate, 0f, 0.9f, 3e-4f, 5f, seed, device);
+    public static FinalTrainingConfig of(SearchSpace space, FinalTraining training, long seed, String device) {
+        return new FinalTrainingConfig(space.networkSettings(), space.finalRegularization(), training, seed, device);
+    }
+
+    /** @return Weight of the auxiliary head's loss (0 without one; DARTS: 0.4). */
+    public float auxiliaryWeight() {
+        return regularization.auxiliaryWeight();
+    }
+
+    /** @return Final drop-path probability, reached linearly over the epochs (0 = off; DARTS: 0.2). */
+    public float dropPath() {
+        return regularization.dropPath();
+    }
+
+    /** @return Side of the square cut out of each training image, in pixels (0 = off). */
+    public int cutout() {
+        return regularization.cutout();
+    }
+
+    /** @return Training epochs. */
+    public int epochs() {
+        return training.epochs();
+    }
+
+    /** @return Minibatch size. */
+    public int batchSize() {
+        return training.batchSize();
+    }
+
+    /** @return SGD momentum. */
+    public float momentum() {
+        return training.momentum();
+    }
+
+    /** @return SGD weight decay. */
+    public float weightDecay() {
+        return training.weightDecay();
+    }
+
+    /** @return Global gradient-norm bound (0 = off). */
+    public float gradClip() {
+        return training.gradClip();
     }
 
     /**
@@ -100,7 +107,7 @@ public record FinalTrainingConfig(NetworkSettings network, float auxiliaryWeight
      * @return The random crop, flip and cutout these settings ask for.
      */
     public Augmentation augmentation() {
-        return Augmentation.of(randomCropPadding, horizontalFlip, cutout);
+        return Augmentation.of(training.randomCropPadding(), training.horizontalFlip(), cutout());
     }
 
     /**
@@ -108,21 +115,15 @@ public record FinalTrainingConfig(NetworkSettings network, float auxiliaryWeight
      * @return True if any of random crop, flip or cutout is on.
      */
     public boolean augments() {
-        return randomCropPadding > 0 || horizontalFlip || cutout > 0;
+        return training.augmentsImages() || cutout() > 0;
     }
 
-    /**
-     * Channels C of the network.
-     * @return C.
-     */
+    /** @return Channels C of the network. */
     public int channels() {
         return network.channels();
     }
 
-    /**
-     * Depth of the network: cells per stage (NAS-Bench-201) or cells (DARTS, tabular).
-     * @return The depth.
-     */
+    /** @return Depth of the network: cells per stage (NAS-Bench-201) or cells (DARTS, tabular). */
     public int depth() {
         return network.depth();
     }
@@ -134,7 +135,7 @@ public record FinalTrainingConfig(NetworkSettings network, float auxiliaryWeight
      * @return The probability.
      */
     public float dropPathAt(int epoch) {
-        return dropPath * epoch / epochs;
+        return dropPath() * epoch / epochs();
     }
 
     /**
@@ -142,6 +143,20 @@ public record FinalTrainingConfig(NetworkSettings network, float auxiliaryWeight
      * @return Cosine from the initial rate to the minimum over all epochs.
      */
     public CosineSchedule schedule() {
-        return new CosineSchedule(learningRate, learningRateMin, epochs);
+        return new CosineSchedule(training.learningRate(), training.learningRateMin(), epochs());
+    }
+
+    /**
+     * Every setting, in the form checkpoint fingerprints (e.g. LongBudget's) hold: the form of
+     * the flat record this class once was, so that a training's fingerprint stays what it was.
+     * @return {@code FinalTrainingConfig[network=..., device=...]}.
+     */
+    @Override
+    public String toString() {
+        return "FinalTrainingConfig[network=" + network + ", auxiliaryWeight=" + auxiliaryWeight() + ", dropPath=" + dropPath()
+                + ", cutout=" + cutout() + ", randomCropPadding=" + training.randomCropPadding() + ", horizontalFlip="
+                + training.horizontalFlip() + ", epochs=" + epochs() + ", batchSize=" + batchSize() + ", learningRate="
+                + training.learningRate() + ", learningRateMin=" + training.learningRateMin() + ", momentum=" + momentum()
+                + ", weightDecay=" + weightDecay() + ", gradClip=" + gradClip() + ", seed=" + seed + ", device=" + device + "]";
     }
 }

@@ -61,8 +61,18 @@ public class GaeaSearchTest {
      * C=16: the smallest width whose convolutions libtorch's CPU kernels compute right as called
      * (docs/known-issues.md); narrower ones would be routed, which these tests do not exercise.
      */
-    private static SearchConfig.Builder tiny() {
-        return SearchConfig.builder().space(new Nb201SearchSpace(Nb201Space.withoutNone())).channels(16).cellsPerStage(1).epochs(1).batchSize(32).seed(42).device("cpu");
+    private static final Nb201SearchSpace SPACE = Nb201SearchSpace.builder().searchNetwork(16, 1).build();
+
+    private static SearchSchedule.Builder schedule() {
+        return SearchSchedule.builder().epochs(1).batchSize(32);
+    }
+
+    private static SearchConfig tiny(SearchSchedule.Builder schedule) {
+        return tiny(schedule, new ExponentiatedGradientUpdate(), 42, "cpu");
+    }
+
+    private static SearchConfig tiny(SearchSchedule.Builder schedule, ArchitectureUpdate update, long seed, String device) {
+        return new SearchConfig(SPACE, schedule.build(), update, new ContinuousRelaxation(), seed, device);
     }
 
     private static SearchResult run(SearchConfig config) {
@@ -71,7 +81,7 @@ public class GaeaSearchTest {
 
     @Test
     public void oneEpochOnRealDataYieldsAValidGenotype() {
-        SearchResult result = run(tiny().build());
+        SearchResult result = run(tiny(schedule()));
         Nb201Genotype parsed = Nb201Genotype.parse(result.genotype().toString());
         assertEquals(result.genotype(), parsed);
         EpochRecord epoch = result.history().epochs().get(0);
@@ -89,7 +99,7 @@ public class GaeaSearchTest {
 
     @Test
     public void oneSeedGivesIdenticalAlphaHistoriesAndAnotherSeedDoesNot() {
-        SearchConfig config = tiny().epochs(2).build();
+        SearchConfig config = tiny(schedule().epochs(2));
         SearchResult a = run(config);
         SearchResult b = run(config);
         assertEquals(a.history().epochs().size(), b.history().epochs().size());
@@ -102,7 +112,7 @@ public class GaeaSearchTest {
             assertEquals(ra.trainLoss(), rb.trainLoss());
         }
         assertEquals(a.genotype(), b.genotype());
-        SearchResult c = run(tiny().epochs(2).seed(43).build());
+        SearchResult c = run(tiny(schedule().epochs(2), new ExponentiatedGradientUpdate(), 43, "cpu"));
         assertNotEquals(a.alpha()[0][0], c.alpha()[0][0]);
     }
 
@@ -115,7 +125,7 @@ public class GaeaSearchTest {
         int before = system.getManagedArrays().size();
         List<Integer> live = new ArrayList<>();
         // 128 images in batches of 8: 16 steps per epoch, 64 steps.
-        new GaeaSearch(tiny().epochs(4).batchSize(8).build()).run(data, 10, norm, new TrainingProgress() {
+        new GaeaSearch(tiny(schedule().epochs(4).batchSize(8))).run(data, 10, norm, new TrainingProgress() {
             @Override
             public void onStep(RunPhase phase, int epoch, int step) {
                 live.add(system.getManagedArrays().size());
@@ -130,7 +140,7 @@ public class GaeaSearchTest {
 
     @Test
     public void bilevelSearchRecordsHeldOutAccuracy() {
-        SearchResult result = run(tiny().scheme(SearchScheme.BILEVEL).epochs(2).build());
+        SearchResult result = run(tiny(schedule().scheme(SearchScheme.BILEVEL).epochs(2)));
         for (EpochRecord r : result.history().epochs()) {
             assertNotNull(r.heldOutAccuracy());
             assertTrue(r.heldOutAccuracy() >= 0 && r.heldOutAccuracy() <= 1);
@@ -139,14 +149,14 @@ public class GaeaSearchTest {
 
     @Test
     public void softmaxAdamBaselineStaysNearUniform() {
-        SearchResult result = run(tiny().geometry(ArchitectureGeometry.SOFTMAX_ADAM).build());
+        SearchResult result = run(tiny(schedule(), new SoftmaxAdamUpdate(), 42, "cpu"));
         double entropy = result.history().epochs().get(0).meanEntropy();
         assertEquals(Math.log(4), entropy, 1e-3, "Adam at lr 3e-4 barely moves the logits");
     }
 
     @Test
     public void historyRoundTripsThroughJson(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
-        SearchResult result = run(tiny().build());
+        SearchResult result = run(tiny(schedule()));
         Path file = dir.resolve("history.json");
         result.history().write(file);
         SearchHistory read = SearchHistory.fromJson(Files.readString(file));
@@ -160,13 +170,13 @@ public class GaeaSearchTest {
 
     @Test
     public void rejectsBadSettingsByName() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> tiny().weightLearningRate(-1).build());
-        assertTrue(e.getMessage().contains("weightLearningRate"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> tiny().channels(0).build());
-        assertTrue(e.getMessage().contains("channels"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> run(tiny().batchSize(500).build()));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> schedule().learningRate(-1, 0.001f).build());
+        assertTrue(e.getMessage().contains("learningRate"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Nb201SearchSpace.builder().searchNetwork(0, 1).build());
+        assertTrue(e.getMessage().contains("searchChannels"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> run(tiny(schedule().batchSize(500))));
         assertTrue(e.getMessage().contains("batchSize"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> run(tiny().device("gpu:3").build()));
+        e = assertThrows(IllegalArgumentException.class, () -> run(tiny(schedule(), new ExponentiatedGradientUpdate(), 42, "gpu:3")));
         assertTrue(e.getMessage().contains("gpu:3"), e.getMessage());
     }
 }

@@ -88,26 +88,39 @@ public class SinglePassTest {
     }
 
     /** NAS-Bench-201 with C=16 (narrower convs hit a libtorch NaN bug), one cell per stage, 2 steps an epoch. */
-    private static SearchConfig.Builder tiny() {
-        return SearchConfig.builder().space(new Nb201SearchSpace(Nb201Space.withoutNone())).channels(16).cellsPerStage(1)
-                .epochs(2).batchSize(16).seed(42).device("cpu").singlePass(true);
+    private static SearchConfig tiny() {
+        return tiny(new ExponentiatedGradientUpdate(), new ContinuousRelaxation());
+    }
+
+    /** The Gumbel methods' reference warm-up (50 epochs for GAEA GDAS) is set to 0 to step in these 2 epochs. */
+    private static SearchConfig tiny(ArchitectureUpdate update, SearchRelaxation relaxation) {
+        return tiny(update, relaxation, schedule());
+    }
+
+    private static SearchSchedule.Builder schedule() {
+        return SearchSchedule.builder().epochs(2).batchSize(16).archWarmupEpochs(0).singlePass(true);
+    }
+
+    private static SearchConfig tiny(ArchitectureUpdate update, SearchRelaxation relaxation, SearchSchedule.Builder schedule) {
+        return new SearchConfig(Nb201SearchSpace.builder().searchNetwork(16, 1).build(), schedule.build(), update, relaxation,
+                42, "cpu");
     }
 
     // ----- gradients at one point -----------------------------------------------------------
 
     @Test
     public void gaeaGradientsEqualTheTwoPassesAtTheSamePoint() {
-        assertSameGradients(tiny().build(), false, data, norm, 1e-6);
+        assertSameGradients(tiny(), false, data, norm, 1e-6);
     }
 
     @Test
     public void softmaxAdamGradientsEqualTheTwoPassesAtTheSamePoint() {
-        assertSameGradients(tiny().geometry(ArchitectureGeometry.SOFTMAX_ADAM).build(), false, data, norm, 1e-6);
+        assertSameGradients(tiny(new SoftmaxAdamUpdate(), new ContinuousRelaxation()), false, data, norm, 1e-6);
     }
 
     @Test
     public void gumbelGradientsEqualTheTwoPassesWithTheSameSample() {
-        assertSameGradients(tiny().relaxation(Relaxation.GUMBEL).build(), true, data, norm, 1e-6);
+        assertSameGradients(tiny(new ExponentiatedGradientUpdate(), new GumbelRelaxation()), true, data, norm, 1e-6);
     }
 
     /**
@@ -119,11 +132,9 @@ public class SinglePassTest {
     @Test
     public void pcDartsGradientsOfAlphaBetaAndWeightsEqualTheTwoPasses() {
         DartsSearchSpace space = DartsSearchSpace.builder().searchNetwork(8, 3).build();
-        SupernetSettings s = space.supernetSettings();
-        assertTrue(s.edgeWeights(), "GAEA PC-DARTS learns β");
-        assertSameGradients(SearchConfig.builder().space(space).channels(s.channels()).depth(s.depth())
-                .partialChannels(s.partialChannels()).edgeWeights(true).batchSize(8).seed(7).device("cpu")
-                .singlePass(true).build(), false, randomImages(16, new ImageShape(1, 8, 8)), null, 1e-5);
+        assertTrue(space.supernetSettings().edgeWeights(), "GAEA PC-DARTS learns β");
+        assertSameGradients(SearchConfig.gaea(space, SearchSchedule.builder().batchSize(8).singlePass(true).build(), 7, "cpu"),
+                false, randomImages(16, new ImageShape(1, 8, 8)), null, 1e-5);
     }
 
     private static ImageData randomImages(int n, ImageShape shape) {
@@ -241,7 +252,8 @@ public class SinglePassTest {
             Shape[] inputs = arch.hasEdgeWeights() ? new Shape[]{input, alpha, new Shape(space.alphaRows())}
                     : new Shape[]{input, alpha};
             DjlRuntime.initializeSeeded(initSeed, () -> supernet.initialize(base, DataType.FLOAT32, inputs));
-            sgd = new SgdOptimizer(supernet, base, config.momentum(), config.weightDecay(), config.gradClip());
+            sgd = new SgdOptimizer(supernet, base, config.schedule().momentum(), config.schedule().weightDecay(),
+                    config.schedule().gradClip());
             sgd.zeroGradients();
             step = new SearchStep(supernet, arch, selection, sgd, DjlRuntime.engine());
         }
@@ -352,29 +364,31 @@ public class SinglePassTest {
 
     @Test
     public void softmaxAdamSearchStoppedAfterAnEpochResumesToTheUninterruptedOne(@TempDir Path dir) {
-        assertResumesExactly(tiny().geometry(ArchitectureGeometry.SOFTMAX_ADAM).build(), 1, dir);
+        assertResumesExactly(tiny(new SoftmaxAdamUpdate(), new ContinuousRelaxation()), 1, dir);
     }
 
     @Test
     public void gumbelSearchWithWarmUpResumesToTheUninterruptedOne(@TempDir Path dir) {
-        assertResumesExactly(tiny().relaxation(Relaxation.GUMBEL).archWarmupEpochs(1).build(), 1, dir);
+        assertResumesExactly(tiny(new ExponentiatedGradientUpdate(), new GumbelRelaxation(), schedule().archWarmupEpochs(1)), 1, dir);
     }
 
     @Test
     public void oneSeedGivesTheSameSearchTwice() {
-        SearchConfig config = tiny().build();
+        SearchConfig config = tiny();
         SearchResult a = run(config);
         assertSameSearch(a, run(config));
         assertNotEquals(0.25f, a.alpha()[0][0], "the single pass moved α");
         // The two passes' first weight step already mixes with the updated α.
-        assertNotEquals(a.history().epochs().get(0).trainLoss(), run(tiny().singlePass(false).epochs(1).build())
+        assertNotEquals(a.history().epochs().get(0).trainLoss(), run(tiny(new ExponentiatedGradientUpdate(), new ContinuousRelaxation(),
+                schedule().singlePass(false).epochs(1)))
                 .history().epochs().get(0).trainLoss(), "the single pass is not the two-pass search");
     }
 
     @Test
     public void warmUpEpochsAreTheTwoPassOnesExactly() {
-        SearchConfig single = tiny().relaxation(Relaxation.GUMBEL).archWarmupEpochs(1).build();
-        SearchConfig twoPass = tiny().relaxation(Relaxation.GUMBEL).archWarmupEpochs(1).singlePass(false).build();
+        SearchConfig single = tiny(new ExponentiatedGradientUpdate(), new GumbelRelaxation(), schedule().archWarmupEpochs(1));
+        SearchConfig twoPass = tiny(new ExponentiatedGradientUpdate(), new GumbelRelaxation(),
+                schedule().archWarmupEpochs(1).singlePass(false));
         EpochRecord s = run(single).history().epochs().get(0);
         EpochRecord t = run(twoPass).history().epochs().get(0);
         assertSameEpoch(t, s);
@@ -389,9 +403,6 @@ public class SinglePassTest {
         assertEquals("singlePass", schedule.setting());
         assertTrue(schedule.getMessage().startsWith("singlePass") && schedule.getMessage().contains("scheme BILEVEL"),
                 schedule.getMessage());
-        InvalidSettingException config = assertThrows(InvalidSettingException.class,
-                () -> tiny().scheme(SearchScheme.BILEVEL).build());
-        assertEquals(schedule.getMessage(), config.getMessage());
 
         Path file = dir.resolve("bilevel-single-pass.xml");
         Files.writeString(file, "<?xml version=\"1.0\"?>\n<config>\n"
@@ -409,10 +420,9 @@ public class SinglePassTest {
     public void scheduleCarriesTheSettingIntoTheConfigAndProvenance() {
         SearchSchedule on = SearchSchedule.builder().singlePass(true).build();
         SearchSchedule off = SearchSchedule.builder().build();
-        SearchMethod gaea = new SearchMethod(ArchitectureGeometry.EXPONENTIATED_GRADIENT, Relaxation.CONTINUOUS, false);
         Nb201SearchSpace space = new Nb201SearchSpace(Nb201Space.withoutNone());
-        assertTrue(on.applyTo(SearchConfig.builder(), gaea).space(space).build().singlePass());
-        assertFalse(off.applyTo(SearchConfig.builder(), gaea).space(space).build().singlePass());
+        assertTrue(SearchConfig.gaea(space, on, 1, "cpu").singlePass());
+        assertFalse(SearchConfig.gaea(space, off, 1, "cpu").singlePass());
         assertEquals(Boolean.TRUE, provenanceValue(on, "singlePass"));
         assertEquals(Boolean.FALSE, provenanceValue(off, "singlePass"));
         assertTrue(on.toString().contains("single pass"), on.toString());
@@ -429,10 +439,9 @@ public class SinglePassTest {
      */
     @Test
     public void twoPassConfigStringIsUnchanged() {
-        SearchConfig.Builder longBudget = SearchConfig.builder()
-                .space(Nb201SearchSpace.builder().finalMemoryLayout(MemoryLayout.CONTIGUOUS).build()).channels(16)
-                .cellsPerStage(1).geometry(ArchitectureGeometry.EXPONENTIATED_GRADIENT).scheme(SearchScheme.SINGLE_LEVEL)
-                .epochs(11).batchSize(64).seed(1).device("cpu");
+        Nb201SearchSpace space = Nb201SearchSpace.builder().searchNetwork(16, 1).finalNetwork(16, 1)
+                .finalMemoryLayout(MemoryLayout.CONTIGUOUS).build();
+        SearchSchedule.Builder schedule = SearchSchedule.builder().scheme(SearchScheme.SINGLE_LEVEL).epochs(11).batchSize(64);
         String before = "SearchConfig[space=NAS-Bench-201(skip_connect,nor_conv_1x1,nor_conv_3x3,avg_pool_3x3), "
                 + "supernet=SupernetSettings[channels=16, depth=1, partialChannels=1, edgeWeights=false], "
                 + "architecture=ExponentiatedGradientUpdate(archLearningRate=0.1, edgeLearningRate=0.1, "
@@ -440,8 +449,8 @@ public class SinglePassTest {
                 + "archWarmupEpochs=0, tauMax=10.0, tauMin=0.1, scheme=SINGLE_LEVEL, epochs=11, batchSize=64, "
                 + "weightLearningRate=0.025, weightLearningRateMin=0.001, lrPeriodEpochs=22, momentum=0.9, "
                 + "weightDecay=3.0E-4, gradClip=5.0, seed=1, device=cpu]";
-        assertEquals(before, longBudget.build().toString());
+        assertEquals(before, SearchConfig.gaea(space, schedule.build(), 1, "cpu").toString());
         assertEquals(before.replace("scheme=SINGLE_LEVEL", "scheme=SINGLE_LEVEL, singlePass=true"),
-                longBudget.singlePass(true).build().toString());
+                SearchConfig.gaea(space, schedule.singlePass(true).build(), 1, "cpu").toString());
     }
 }

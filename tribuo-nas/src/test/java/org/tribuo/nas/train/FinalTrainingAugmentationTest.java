@@ -95,8 +95,8 @@ class FinalTrainingAugmentationTest {
         assertFalse(reference.horizontalFlip());
         assertFalse(reference.augmentsImages());
         FinalTrainingConfig config = reference.config(Nb201SearchSpace.builder().build(), 1L, "cpu");
-        assertEquals(0, config.randomCropPadding());
-        assertFalse(config.horizontalFlip());
+        assertEquals(0, config.training().randomCropPadding());
+        assertFalse(config.training().horizontalFlip());
         assertFalse(config.augments(), "the reference NAS-Bench-201 final training draws no augmentation");
     }
 

@@ -24,6 +24,8 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 
+import org.tribuo.nas.space.SupernetSettings;
+import org.tribuo.nas.search.SearchSchedule;
 import org.tribuo.nas.arch.ArchitectureWeights;
 import org.tribuo.nas.darts.DartsSearchSpace;
 import org.tribuo.nas.nn.CellImplementation;
@@ -231,31 +233,26 @@ public final class DartsStepBenchmark {
         ImageData data = RandomImages.generate(row.shape, images, s.classes(), seed);
         long setupStart = System.nanoTime();
         DjlRuntime.seed(seed);
-        // The search's own configuration path: GaeaSearch builds the same objects from it.
-        SearchConfig config = SearchConfig.builder()
-                .space(DartsSearchSpace.reference())
-                .channels(row.channels)
-                .depth(row.layers)
-                .partialChannels(row.partialChannels)
-                .edgeWeights(row.edgeWeights)
-                .batchSize(batch)
-                .weightLearningRate(lr)
-                .seed(seed)
-                .build();
+        // The search's own configuration path: GaeaSearch builds the same objects from it. A row may
+        // turn β on or off independently of K, which a space cannot, so the supernet settings are the row's.
+        SearchConfig config = SearchConfig.gaea(DartsSearchSpace.builder().searchNetwork(row.channels, row.layers)
+                .partialChannels(row.partialChannels).build(), SearchSchedule.builder().batchSize(batch)
+                .learningRate(lr, 0.001f).build(), seed, "auto");
+        SupernetSettings supernetSettings = new SupernetSettings(row.channels, row.layers, row.partialChannels, row.edgeWeights);
         int alphaRows = config.space().alphaRows();
         int numOps = config.space().ops().size();
         OpSelection selection = new OpSelection();
-        ArchitectureWeights arch = config.newArchitectureWeights();
+        ArchitectureWeights arch = config.architecture().newWeights(config.space(), row.edgeWeights, seed);
         try (NDManager base = engine.newBaseManager(device)) {
-            Block supernet = DartsSearchSpace.reference().newSupernet(config.supernet(), s.classes(), selection, s.cell());
+            Block supernet = DartsSearchSpace.reference().newSupernet(supernetSettings, s.classes(), selection, s.cell());
             Shape input = new Shape(1, row.shape.channels(), row.shape.height(), row.shape.width());
             if (arch.hasEdgeWeights()) {
                 supernet.initialize(base, DataType.FLOAT32, input, new Shape(alphaRows, numOps), new Shape(alphaRows));
             } else {
                 supernet.initialize(base, DataType.FLOAT32, input, new Shape(alphaRows, numOps));
             }
-            try (SgdOptimizer sgd = new SgdOptimizer(supernet, base, config.momentum(), config.weightDecay(),
-                    config.gradClip())) {
+            try (SgdOptimizer sgd = new SgdOptimizer(supernet, base, config.schedule().momentum(),
+                    config.schedule().weightDecay(), config.schedule().gradClip())) {
                 long parameters = 0;
                 for (Parameter p : sgd.parameters()) {
                     parameters += p.getArray().size();

@@ -27,6 +27,7 @@ import org.tribuo.nas.arch.ArchitectureWeights;
 import org.tribuo.nas.arch.ExponentiatedGradient;
 import org.tribuo.nas.data.ImageData;
 import org.tribuo.nas.data.ImageShape;
+import org.tribuo.nas.search.ReferenceSettings;
 import org.tribuo.nas.search.SearchStep;
 import org.tribuo.nas.nb201.Nb201Space;
 import org.tribuo.nas.space.OpSelection;
@@ -223,7 +224,7 @@ public final class SearchStepBenchmark {
                     new Shape(1, row.shape.channels(), row.shape.height(), row.shape.width()),
                     new Shape(Nb201Space.NUM_EDGES, space.numOps()));
             ExponentiatedGradient arch = new ExponentiatedGradient(Nb201Space.NUM_EDGES, space.numOps(),
-                    ExponentiatedGradient.DEFAULT_LEARNING_RATE);
+                    ReferenceSettings.named("GAEA DARTS").archLearningRate());
             try (SgdOptimizer sgd = new SgdOptimizer(supernet, base, 0.9f, 3e-4f, 5f)) {
                 long parameters = 0;
                 for (Parameter p : sgd.parameters()) {

@@ -33,6 +33,7 @@ import org.tribuo.nas.data.ImageData;
 import org.tribuo.nas.data.ImageShape;
 import org.tribuo.nas.data.ImageTensorizer;
 import org.tribuo.nas.data.Normalization;
+import org.tribuo.nas.search.ReferenceSettings;
 import org.tribuo.nas.search.SearchStep;
 import org.tribuo.nas.nb201.Nb201Space;
 import org.tribuo.nas.space.OpSelection;
@@ -101,7 +102,7 @@ public final class SoakBenchmark {
             Nb201Network supernet = Nb201Networks.supernet(space, channels, cells, classes);
             supernet.initialize(base, DataType.FLOAT32, new Shape(1, 1, 28, 28), new Shape(Nb201Space.NUM_EDGES, space.numOps()));
             ExponentiatedGradient arch = new ExponentiatedGradient(Nb201Space.NUM_EDGES, space.numOps(),
-                    ExponentiatedGradient.DEFAULT_LEARNING_RATE);
+                    ReferenceSettings.named("GAEA DARTS").archLearningRate());
             try (SgdOptimizer sgd = new SgdOptimizer(supernet, base, 0.9f, 3e-4f, 5f)) {
                 SearchStep step = new SearchStep(supernet, new ArchitectureWeights(arch, java.util.List.of()), new OpSelection(), sgd, engine);
                 BatchSampler archSampler = new BatchSampler(data.size(), batch, true, 2);

@@ -20,6 +20,7 @@ import ai.djl.ndarray.types.Shape;
 
 import com.oracle.labs.mlrg.olcut.config.ConfigurationManager;
 
+import org.tribuo.nas.train.FinalTraining;
 import org.tribuo.nas.GaeaTrainer;
 import org.tribuo.nas.cost.CostModel;
 import org.tribuo.nas.cost.OpCosts;
@@ -89,8 +90,8 @@ public final class SimilarLatencyCells {
                 continue;
             }
             found++;
-            FinalTrainingConfig config = FinalTrainingConfig.of(space.networkSettings().channels(),
-                    space.networkSettings().depth(), a.getInt("train-epochs", 3), 128, 0.05f, 7, "cpu");
+            FinalTrainingConfig config = FinalTrainingConfig.of(space, FinalTraining.builder()
+                    .epochs(a.getInt("train-epochs", 3)).batchSize(128).learningRate(0.05f, 0f).build(), 7, "cpu");
             try (TrainedNetwork net = new NetworkTrainer(config).train(space, cell, train, fashion.classes(), norm,
                     TrainingProgress.NONE)) {
                 double measured = costs.measureNetwork(net.block(), example);

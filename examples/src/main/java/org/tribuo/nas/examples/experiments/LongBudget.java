@@ -19,6 +19,10 @@ package org.tribuo.nas.examples.experiments;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.tribuo.nas.train.FinalTraining;
+import org.tribuo.nas.search.ContinuousRelaxation;
+import org.tribuo.nas.search.ArchitectureUpdate;
+import org.tribuo.nas.search.SearchSchedule;
 import org.tribuo.nas.arch.ArchitectureGeometry;
 import org.tribuo.nas.checkpoint.CheckpointException;
 import org.tribuo.nas.checkpoint.RunCheckpoints;
@@ -111,7 +115,8 @@ public final class LongBudget {
     private final Path results;
     private final int finalEpochs;
     /** Contiguous final networks, as the runs started before channels-last became the default. */
-    private final Nb201SearchSpace space = Nb201SearchSpace.builder().finalMemoryLayout(MemoryLayout.CONTIGUOUS).build();
+    private final Nb201SearchSpace space = Nb201SearchSpace.builder().searchNetwork(16, 1).finalNetwork(16, 1)
+            .finalMemoryLayout(MemoryLayout.CONTIGUOUS).build();
 
     private LongBudget(ImageData train, ImageData test, Path output, Path results, int finalEpochs) {
         this.train = train;
@@ -220,9 +225,9 @@ public final class LongBudget {
         if (Files.exists(done)) {
             return space.parseGenotype(SearchHistory.fromJson(Files.readString(done)).finalGenotype());
         }
-        SearchConfig config = SearchConfig.builder().space(space).channels(16).cellsPerStage(1).geometry(s.geometry())
-                .scheme(s.scheme()).singlePass(s.singlePass()).epochs(s.epochs()).batchSize(64).seed(s.seed())
-                .device("cpu").build();
+        SearchConfig config = new SearchConfig(space, SearchSchedule.builder().scheme(s.scheme()).singlePass(s.singlePass())
+                .epochs(s.epochs()).batchSize(64).build(), ArchitectureUpdate.reference(s.geometry()), new ContinuousRelaxation(),
+                s.seed(), "cpu");
         Path lines = results.resolve(s.name() + ".epochs.jsonl");
         SearchResult result;
         try (RunCheckpoints checkpoints = RunCheckpoints.open(output.resolve(s.name()),
@@ -281,7 +286,8 @@ public final class LongBudget {
         if (Files.exists(done)) {
             return;
         }
-        FinalTrainingConfig config = FinalTrainingConfig.of(16, 1, finalEpochs, 128, 0.05f, seed, "cpu");
+        FinalTrainingConfig config = FinalTrainingConfig.of(space, FinalTraining.builder().epochs(finalEpochs).batchSize(128)
+                .learningRate(0.05f, 0f).build(), seed, "cpu");
         Path lines = results.resolve(name + ".final.jsonl");
         try (RunCheckpoints checkpoints = RunCheckpoints.open(output.resolve(name + "-final"),
                 fingerprint(Map.of("final", config.toString(), "genotype", genotype.toString())));

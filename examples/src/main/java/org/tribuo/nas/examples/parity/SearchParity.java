@@ -19,6 +19,7 @@ package org.tribuo.nas.examples.parity;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.tribuo.nas.search.SearchSchedule;
 import org.tribuo.nas.nb201.Nb201Space;
 import org.tribuo.nas.nb201.Nb201SearchSpace;
 import org.tribuo.nas.data.ImageData;
@@ -65,8 +66,9 @@ public final class SearchParity {
         Normalization norm = Normalization.fit(data);
         int epochs = o.getInt("epochs", 8);
         long seed = o.getInt("seed", 1);
-        SearchConfig config = SearchConfig.builder().space(new Nb201SearchSpace(Nb201Space.withoutNone())).channels(o.getInt("channels", 16)).cellsPerStage(o.getInt("cells", 1))
-                .epochs(epochs).lrPeriodEpochs(epochs).batchSize(o.getInt("batch", 64)).seed(seed).device("cpu").build();
+        Nb201SearchSpace space = Nb201SearchSpace.builder().searchNetwork(o.getInt("channels", 16), o.getInt("cells", 1)).build();
+        SearchConfig config = SearchConfig.gaea(space, SearchSchedule.builder().epochs(epochs).lrPeriodEpochs(epochs)
+                .batchSize(o.getInt("batch", 64)).build(), seed, "cpu");
         ObjectMapper json = new ObjectMapper();
         new GaeaSearch(config).run(data, 10, norm, TrainingProgress.eachEpoch(EpochRecord.class, r -> {
                 Map<String, Object> line = new LinkedHashMap<>();

@@ -40,9 +40,11 @@ import org.tribuo.nas.data.ImageData;
 import org.tribuo.nas.data.Normalization;
 import org.tribuo.nas.examples.ExampleArgs;
 import org.tribuo.nas.search.SearchConfig;
+import org.tribuo.nas.search.SearchSchedule;
 import org.tribuo.nas.search.SearchStep;
 import org.tribuo.nas.nb201.Nb201Space;
 import org.tribuo.nas.space.OpSelection;
+import org.tribuo.nas.space.SearchSpace;
 import org.tribuo.nas.space.SupernetSettings;
 import org.tribuo.nas.nn.CellImplementation;
 import org.tribuo.nas.nb201.FusedCellParameters;
@@ -110,12 +112,9 @@ public final class TrajectoryCheck {
         Normalization norm = Normalization.fit(data);
         Files.createDirectories(out);
 
-        SearchConfig.Builder settings = SearchConfig.builder().space(new Nb201SearchSpace(Nb201Space.withoutNone())).channels(channels).cellsPerStage(depth).batchSize(batch)
-                .seed(seed).device("cpu");
-        if (darts) {
-            settings.space(DartsSearchSpace.reference()).partialChannels(k).edgeWeights(true);
-        }
-        SearchConfig config = settings.build();
+        SearchSpace space = darts ? DartsSearchSpace.builder().searchNetwork(channels, depth).partialChannels(k).build()
+                : Nb201SearchSpace.builder().searchNetwork(channels, depth).build();
+        SearchConfig config = SearchConfig.gaea(space, SearchSchedule.builder().batchSize(batch).build(), seed, "cpu");
         DjlRuntime.seed(seed);
         Engine engine = DjlRuntime.engine();
         try (NDManager base = engine.newBaseManager(ai.djl.Device.cpu())) {
@@ -141,11 +140,11 @@ public final class TrajectoryCheck {
             manifest.put("steps", steps);
             manifest.put("seed", seed);
             manifest.put("lr", LEARNING_RATE);
-            manifest.put("momentum", config.momentum());
-            manifest.put("weight_decay", config.weightDecay());
-            manifest.put("grad_clip", config.gradClip());
-            manifest.put("arch_lr", config.archLearningRate());
-            manifest.put("edge_lr", config.edgeLearningRate());
+            manifest.put("momentum", config.schedule().momentum());
+            manifest.put("weight_decay", config.schedule().weightDecay());
+            manifest.put("grad_clip", config.schedule().gradClip());
+            manifest.put("arch_lr", config.architecture().learningRate());
+            manifest.put("edge_lr", config.architecture().edgeLearningRate());
             manifest.put("djl", DjlRuntime.versions());
             List<Map<String, Object>> names = new ArrayList<>();
             for (Parameter p : trained) {
@@ -258,7 +257,8 @@ public final class TrajectoryCheck {
                                            ImageData data, Normalization norm, int[][][] batches, OpSelection selection) {
         ArchitectureWeights arch = config.newArchitectureWeights();
         List<Map<String, Object>> records = new ArrayList<>();
-        try (SgdOptimizer sgd = new SgdOptimizer(supernet, base, config.momentum(), config.weightDecay(), config.gradClip())) {
+        try (SgdOptimizer sgd = new SgdOptimizer(supernet, base, config.schedule().momentum(), config.schedule().weightDecay(),
+                config.schedule().gradClip())) {
             SearchStep step = new SearchStep(supernet, arch, selection, sgd, engine);
             for (int[][] b : batches) {
                 Map<String, Object> record = new LinkedHashMap<>();
