@@ -34,6 +34,7 @@ import org.tribuo.nas.darts.DartsSearchSpace;
 import org.tribuo.nas.data.Augmentation;
 import org.tribuo.nas.data.BatchFactory;
 import org.tribuo.nas.data.ImageData;
+import org.tribuo.nas.search.EdgeMixing;
 import org.tribuo.nas.search.SearchStep;
 import org.tribuo.nas.space.DropPathControl;
 import org.tribuo.nas.space.NetworkSettings;
@@ -134,19 +135,18 @@ public class DeviceAuditTest {
         int[] batch = firstIndices(BATCH);
         DjlRuntime.seed(5);
         try (NDManager m = DjlRuntime.engine().newBaseManager(Device.cpu())) {
-            OpSelection selection = new OpSelection();
-            Nb201Network net = Nb201Networks.supernet(Nb201Space.withoutNone(), 16, 1, 10, selection, CellImplementation.FUSED);
+            Nb201Network net = Nb201Networks.supernet(Nb201Space.withoutNone(), 16, 1, 10, CellImplementation.FUSED);
             net.initialize(m, DataType.FLOAT32, new Shape(1, 1, 28, 28), new Shape(6, 4));
             try (SgdOptimizer sgd = new SgdOptimizer(net, m, 0.9f, 3e-4f, 5f)) {
                 ExponentiatedGradient eg = new ExponentiatedGradient(6, 4, 0.1f);
-                SearchStep step = new SearchStep(net, new ArchitectureWeights(eg, List.of()), selection, sgd, m.getEngine());
+                SearchStep step = new SearchStep(net, new ArchitectureWeights(eg, List.of()), sgd, m.getEngine());
                 SplittableRandom rng = new SplittableRandom(1);
                 audit(m, scope -> {
                     NDArray x = BatchFactory.images(scope, data, batch, null);
                     NDArray y = BatchFactory.labels(scope, data, batch);
                     var sample = GumbelSampler.sample(eg.alpha(), rng);
-                    step.architectureStep(scope, x, y, new SearchStep.GumbelDraw(sample, 10f));
-                    step.weightStep(scope, x, y, 0.025f, GumbelSampler.sample(eg.alpha(), rng));
+                    step.architectureStep(scope, x, y, EdgeMixing.sampled(sample, 10f));
+                    step.weightStep(scope, x, y, 0.025f, EdgeMixing.sampled(GumbelSampler.sample(eg.alpha(), rng), 10f));
                 });
             }
         }
@@ -159,8 +159,7 @@ public class DeviceAuditTest {
         DjlRuntime.seed(6);
         DartsSearchSpace space = DartsSearchSpace.reference();
         try (NDManager m = DjlRuntime.engine().newBaseManager(Device.cpu())) {
-            OpSelection selection = new OpSelection();
-            Block net = space.newSupernet(new SupernetSettings(8, 3, 4, true), 10, selection);
+            Block net = space.newSupernet(new SupernetSettings(8, 3, 4, true), 10);
             int ops = space.ops().size();
             net.initialize(m, DataType.FLOAT32, new Shape(1, 1, 28, 28), new Shape(DartsCellLayout.ALPHA_ROWS, ops),
                     new Shape(DartsCellLayout.ALPHA_ROWS));
@@ -170,7 +169,7 @@ public class DeviceAuditTest {
             }
             try (SgdOptimizer sgd = new SgdOptimizer(net, m, 0.9f, 3e-4f, 5f)) {
                 ExponentiatedGradient eg = new ExponentiatedGradient(DartsCellLayout.ALPHA_ROWS, ops, 0.1f);
-                SearchStep step = new SearchStep(net, new ArchitectureWeights(eg, edges), selection, sgd, m.getEngine());
+                SearchStep step = new SearchStep(net, new ArchitectureWeights(eg, edges), sgd, m.getEngine());
                 audit(m, scope -> {
                     NDArray x = BatchFactory.images(scope, data, batch, null);
                     NDArray y = BatchFactory.labels(scope, data, batch);

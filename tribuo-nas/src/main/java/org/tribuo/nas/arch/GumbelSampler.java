@@ -114,7 +114,13 @@ public final class GumbelSampler {
         return p.sub(p.stopGradient()).add(oneHot);
     }
 
-    private static float[][] oneHot(int[] index, int cols) {
+    /**
+     * One-hot rows.
+     * @param index The hot column of every row.
+     * @param cols The number of columns.
+     * @return [index.length][cols].
+     */
+    public static float[][] oneHot(int[] index, int cols) {
         float[][] out = new float[index.length][cols];
         for (int i = 0; i < index.length; i++) {
             out[i][index[i]] = 1f;

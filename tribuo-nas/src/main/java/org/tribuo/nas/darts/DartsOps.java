@@ -21,7 +21,6 @@ import ai.djl.nn.Block;
 
 import org.tribuo.nas.nn.MixedOp;
 import org.tribuo.nas.nn.ParameterFreeOp;
-import org.tribuo.nas.space.OpSelection;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -53,17 +52,16 @@ public final class DartsOps {
      * @param channels Channels in and out.
      * @param stride 1 or 2.
      * @param row The edge's α row.
-     * @param selection Which ops run; shared with the search.
      * @return The edge.
      */
-    public static MixedOp mixedEdge(List<DartsOp> ops, int channels, int stride, int row, OpSelection selection) {
+    public static MixedOp mixedEdge(List<DartsOp> ops, int channels, int stride, int row) {
         List<String> names = new ArrayList<>();
         List<Block> blocks = new ArrayList<>();
         for (DartsOp op : ops) {
             names.add(op.opName());
             blocks.add(op == DartsOp.NONE ? null : searchOp(op, channels, stride));
         }
-        return new MixedOp(names, blocks, selection, row, shape -> DartsCellLayout.strided(shape, shape.get(1), stride));
+        return new MixedOp(names, blocks, row, shape -> DartsCellLayout.strided(shape, shape.get(1), stride));
     }
 
     /**

@@ -28,7 +28,6 @@ import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
-import org.tribuo.nas.space.OpSelection;
 import org.tribuo.nas.nn.ReluConvBn;
 
 import java.util.List;
@@ -58,10 +57,9 @@ public final class DartsSearchCell extends AbstractBlock {
      * @param reduction Whether this is a reduction cell.
      * @param reductionPrev Whether the previous cell was a reduction cell.
      * @param partialChannels K of partial-channel edges; 1 runs the ops on all channels.
-     * @param selection Which ops the edges run; shared with the search.
      */
     public DartsSearchCell(List<DartsOp> ops, int channels, boolean reduction, boolean reductionPrev,
-                           int partialChannels, OpSelection selection) {
+                           int partialChannels) {
         this.channels = channels;
         this.reduction = reduction;
         preprocess0 = addChildBlock("preprocess0", reductionPrev ? new FactorizedReduce(channels, false)
@@ -72,8 +70,8 @@ public final class DartsSearchCell extends AbstractBlock {
                 int edge = DartsCellLayout.firstEdge(node) + input;
                 int stride = DartsCellLayout.stride(reduction, input);
                 int row = DartsCellLayout.alphaRow(reduction, edge);
-                Block block = partialChannels == 1 ? DartsOps.mixedEdge(ops, channels, stride, row, selection)
-                        : new PartialChannelOp(ops, channels, partialChannels, stride, row, selection);
+                Block block = partialChannels == 1 ? DartsOps.mixedEdge(ops, channels, stride, row)
+                        : new PartialChannelOp(ops, channels, partialChannels, stride, row);
                 edges[edge] = addChildBlock("edge" + (node + 2) + "from" + input, block);
             }
         }
@@ -92,7 +90,8 @@ public final class DartsSearchCell extends AbstractBlock {
             for (int input = 0; input < DartsCellLayout.inputsOf(node); input++) {
                 int edge = DartsCellLayout.firstEdge(node) + input;
                 int row = DartsCellLayout.alphaRow(reduction, edge);
-                NDArray out = edges[edge].forward(ps, new NDList(states[input], alpha.get(row)), training).singletonOrThrow();
+                NDArray out = edges[edge].forward(ps, new NDList(states[input], alpha.get(row)), training, params)
+                        .singletonOrThrow();
                 if (beta != null) {
                     out = out.mul(beta.get(row));
                 }

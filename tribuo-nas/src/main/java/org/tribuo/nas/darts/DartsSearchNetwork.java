@@ -31,7 +31,6 @@ import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
-import org.tribuo.nas.space.OpSelection;
 import org.tribuo.nas.space.SupernetSettings;
 import org.tribuo.nas.nn.CellImplementation;
 import org.tribuo.nas.nn.Layers;
@@ -66,10 +65,9 @@ public final class DartsSearchNetwork extends AbstractBlock {
      * @param ops The candidate ops, in α's column order.
      * @param settings C, the number of cells, K and whether edges are weighted.
      * @param numClasses Number of classes.
-     * @param selection Which ops the edges run; shared with the search.
      */
-    public DartsSearchNetwork(List<DartsOp> ops, SupernetSettings settings, int numClasses, OpSelection selection) {
-        this(ops, settings, numClasses, selection, CellImplementation.FUSED);
+    public DartsSearchNetwork(List<DartsOp> ops, SupernetSettings settings, int numClasses) {
+        this(ops, settings, numClasses, CellImplementation.FUSED);
     }
 
     /**
@@ -77,12 +75,11 @@ public final class DartsSearchNetwork extends AbstractBlock {
      * @param ops The candidate ops, in α's column order.
      * @param settings C, the number of cells, K and whether edges are weighted.
      * @param numClasses Number of classes.
-     * @param selection Which ops the edges run; shared with the search.
      * @param cellImplementation {@link CellImplementation#FUSED} ({@link FusedDartsSearchCell}, the
      * default) or {@link CellImplementation#PLAIN} ({@link DartsSearchCell}): the same function,
      * different parameter layouts.
      */
-    public DartsSearchNetwork(List<DartsOp> ops, SupernetSettings settings, int numClasses, OpSelection selection,
+    public DartsSearchNetwork(List<DartsOp> ops, SupernetSettings settings, int numClasses,
                               CellImplementation cellImplementation) {
         if (numClasses <= 0) {
             throw new IllegalArgumentException("the number of classes must be positive, got " + numClasses);
@@ -101,8 +98,8 @@ public final class DartsSearchNetwork extends AbstractBlock {
                 c *= 2;
             }
             Block cell = cellImplementation == CellImplementation.FUSED
-                    ? new FusedDartsSearchCell(ops, c, reduction, reductionPrev, settings.partialChannels(), selection)
-                    : new DartsSearchCell(ops, c, reduction, reductionPrev, settings.partialChannels(), selection);
+                    ? new FusedDartsSearchCell(ops, c, reduction, reductionPrev, settings.partialChannels())
+                    : new DartsSearchCell(ops, c, reduction, reductionPrev, settings.partialChannels());
             cells[i] = addChildBlock("cell" + i, cell);
             reductionPrev = reduction;
         }
@@ -121,7 +118,7 @@ public final class DartsSearchNetwork extends AbstractBlock {
         for (Block cell : cells) {
             NDList in = new NDList(s0, s1);
             in.addAll(archWeights);
-            NDArray next = cell.forward(ps, in, training).singletonOrThrow();
+            NDArray next = cell.forward(ps, in, training, params).singletonOrThrow();
             s0 = s1;
             s1 = next;
         }

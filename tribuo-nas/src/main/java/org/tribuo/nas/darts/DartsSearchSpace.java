@@ -24,7 +24,6 @@ import ai.djl.nn.Block;
 import org.tribuo.nas.space.FinalRegularization;
 import org.tribuo.nas.space.Genotype;
 import org.tribuo.nas.space.NetworkSettings;
-import org.tribuo.nas.space.OpSelection;
 import org.tribuo.nas.space.SearchSpace;
 import org.tribuo.nas.space.SupernetSettings;
 import org.tribuo.nas.nn.CellImplementation;
@@ -136,18 +135,8 @@ public final class DartsSearchSpace implements SearchSpace {
         SettingChecks.nonNegative("auxiliaryWeight", auxiliaryWeight);
         SettingChecks.fraction("dropPath", dropPath);
         SettingChecks.nonNegative("cutout", cutout);
-        try {
-            checkSupernet(supernetSettings());
-        } catch (IllegalArgumentException e) {
-            throw InvalidSettingException.about(e.getMessage().contains("searchLayers") ? "searchLayers" : "partialChannels",
-                    e.getMessage());
-        }
-        try {
-            checkNetwork(networkSettings());
-        } catch (IllegalArgumentException e) {
-            throw InvalidSettingException.about(e.getMessage().startsWith("finalLayers") ? "finalLayers" : "finalChannels",
-                    e.getMessage());
-        }
+        checkSupernet(supernetSettings());
+        checkNetwork(networkSettings());
     }
 
     private void setCandidates(List<DartsOp> ops) {
@@ -239,15 +228,15 @@ public final class DartsSearchSpace implements SearchSpace {
         int c = settings.channels();
         int k = settings.partialChannels();
         if (c % k != 0) {
-            throw new IllegalArgumentException("partialChannels K=" + k + " must divide searchChannels C=" + c);
+            throw InvalidSettingException.about("partialChannels", "partialChannels K=" + k + " must divide searchChannels C=" + c);
         }
         if ((c / k) % 2 != 0) {
-            throw new IllegalArgumentException("searchChannels C=" + c + " divided by partialChannels K=" + k + " is "
+            throw InvalidSettingException.about("partialChannels", "searchChannels C=" + c + " divided by partialChannels K=" + k + " is "
                     + (c / k) + ", which must be even: strided skip_connect edges are factorized reductions that split "
                     + "their channels in two");
         }
         if (settings.depth() < 3) {
-            throw new IllegalArgumentException("searchLayers must be at least 3 for the DARTS space (reduction cells at "
+            throw InvalidSettingException.about("searchLayers", "searchLayers must be at least 3 for the DARTS space (reduction cells at "
                     + "depth/3 and 2·depth/3), got " + settings.depth());
         }
     }
@@ -255,34 +244,33 @@ public final class DartsSearchSpace implements SearchSpace {
     @Override
     public void checkNetwork(NetworkSettings settings) {
         if (settings.depth() < 3) {
-            throw new IllegalArgumentException("finalLayers must be at least 3 for the DARTS space (reduction cells at "
+            throw InvalidSettingException.about("finalLayers", "finalLayers must be at least 3 for the DARTS space (reduction cells at "
                     + "depth/3 and 2·depth/3), got " + settings.depth());
         }
         if (settings.channels() % 2 != 0) {
-            throw new IllegalArgumentException("finalChannels must be even for the DARTS space (factorized reductions "
+            throw InvalidSettingException.about("finalChannels", "finalChannels must be even for the DARTS space (factorized reductions "
                     + "split the channels in two), got " + settings.channels());
         }
     }
 
     @Override
-    public Block newSupernet(SupernetSettings settings, int numClasses, OpSelection selection) {
-        return newSupernet(settings, numClasses, selection, CellImplementation.FUSED);
+    public Block newSupernet(SupernetSettings settings, int numClasses) {
+        return newSupernet(settings, numClasses, CellImplementation.FUSED);
     }
 
     /**
-     * The supernet with a chosen cell implementation; {@link #newSupernet(SupernetSettings, int, OpSelection)}
+     * The supernet with a chosen cell implementation; {@link #newSupernet(SupernetSettings, int)}
      * uses {@link CellImplementation#FUSED}.
      * @param settings C, the number of cells, K and whether edges are weighted.
      * @param numClasses Number of classes.
-     * @param selection Which ops the edges run; shared with the search.
      * @param cells {@link CellImplementation#FUSED} ({@link FusedDartsSearchCell}) or
      * {@link CellImplementation#PLAIN} ({@link DartsSearchCell}): the same function, different parameter layouts.
      * @return The supernet, uninitialized.
      */
-    public DartsSearchNetwork newSupernet(SupernetSettings settings, int numClasses, OpSelection selection,
+    public DartsSearchNetwork newSupernet(SupernetSettings settings, int numClasses,
                                           CellImplementation cells) {
         checkSupernet(settings);
-        return new DartsSearchNetwork(candidates, settings, numClasses, selection, cells);
+        return new DartsSearchNetwork(candidates, settings, numClasses, cells);
     }
 
     @Override

@@ -65,7 +65,6 @@ public final class FusedDartsSearchCell extends AbstractBlock {
     private final int partialChannels;
     private final int active;
     private final boolean reduction;
-    private final OpSelection selection;
     /** Where β starts in the weight vector {@code [α·β flattened, β, 1]}. */
     private final long betaOffset;
     private final Block preprocess0;
@@ -79,10 +78,9 @@ public final class FusedDartsSearchCell extends AbstractBlock {
      * @param reduction Whether this is a reduction cell.
      * @param reductionPrev Whether the previous cell was a reduction cell.
      * @param partialChannels K of partial-channel edges; 1 runs the ops on all channels.
-     * @param selection Which ops the edges run; shared with the search.
      */
     public FusedDartsSearchCell(List<DartsOp> ops, int channels, boolean reduction, boolean reductionPrev,
-                                int partialChannels, OpSelection selection) {
+                                int partialChannels) {
         if (partialChannels <= 0 || channels % partialChannels != 0) {
             throw new IllegalArgumentException("partialChannels K=" + partialChannels + " must divide the " + channels
                     + " channels of the cell");
@@ -91,7 +89,6 @@ public final class FusedDartsSearchCell extends AbstractBlock {
         this.partialChannels = partialChannels;
         this.active = channels / partialChannels;
         this.reduction = reduction;
-        this.selection = selection;
         preprocess0 = addChildBlock("preprocess0", reductionPrev ? new FactorizedReduce(channels, false)
                 : new ReluConvBn(channels, 1, 1, 0, false));
         preprocess1 = addChildBlock("preprocess1", new ReluConvBn(channels, 1, 1, 0, false));
@@ -146,8 +143,9 @@ public final class FusedDartsSearchCell extends AbstractBlock {
         NDArray[] states = new NDArray[2 + DartsCellLayout.NODES];
         states[0] = preprocess0.forward(ps, new NDList(inputs.get(0)), training).singletonOrThrow();
         states[1] = preprocess1.forward(ps, new NDList(inputs.get(1)), training).singletonOrThrow();
+        OpSelection selection = OpSelection.of(params);
         if (selection.isSampled()) {
-            sampledNodes(ps, states, alpha, beta, training);
+            sampledNodes(ps, states, alpha, beta, selection, training);
         } else {
             fusedNodes(ps, states, alpha, beta, training);
         }
@@ -227,7 +225,8 @@ public final class FusedDartsSearchCell extends AbstractBlock {
     }
 
     /** {@link DartsSearchCell}'s edge-by-edge forward pass with one sampled op per edge. */
-    private void sampledNodes(ParameterStore ps, NDArray[] states, NDArray alpha, NDArray beta, boolean training) {
+    private void sampledNodes(ParameterStore ps, NDArray[] states, NDArray alpha, NDArray beta, OpSelection selection,
+                              boolean training) {
         for (int node = 0; node < DartsCellLayout.NODES; node++) {
             NDArray sum = null;
             for (int input = 0; input < DartsCellLayout.inputsOf(node); input++) {

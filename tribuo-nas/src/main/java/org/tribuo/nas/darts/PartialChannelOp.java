@@ -30,7 +30,6 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
 import org.tribuo.nas.nn.MixedOp;
-import org.tribuo.nas.space.OpSelection;
 
 import java.util.List;
 
@@ -58,10 +57,8 @@ public final class PartialChannelOp extends AbstractBlock {
      * @param partialChannels K.
      * @param stride 1 or 2.
      * @param row The edge's global α row.
-     * @param selection Which ops run; shared with the search.
      */
-    public PartialChannelOp(List<DartsOp> ops, int channels, int partialChannels, int stride, int row,
-                            OpSelection selection) {
+    public PartialChannelOp(List<DartsOp> ops, int channels, int partialChannels, int stride, int row) {
         if (partialChannels <= 0 || channels % partialChannels != 0) {
             throw new IllegalArgumentException("partialChannels K=" + partialChannels + " must divide the " + channels
                     + " channels of the edge");
@@ -69,13 +66,13 @@ public final class PartialChannelOp extends AbstractBlock {
         this.partialChannels = partialChannels;
         this.stride = stride;
         this.active = channels / partialChannels;
-        this.mixed = addChildBlock("mixed", DartsOps.mixedEdge(ops, active, stride, row, selection));
+        this.mixed = addChildBlock("mixed", DartsOps.mixedEdge(ops, active, stride, row));
     }
 
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = inputs.get(0);
-        NDArray processed = mixed.forward(ps, new NDList(x.get(new NDIndex(":, :{}", active)), inputs.get(1)), training)
+        NDArray processed = mixed.forward(ps, new NDList(x.get(new NDIndex(":, :{}", active)), inputs.get(1)), training, params)
                 .singletonOrThrow();
         NDArray bypass = x.get(new NDIndex(":, {}:", active));
         if (stride == 2) {

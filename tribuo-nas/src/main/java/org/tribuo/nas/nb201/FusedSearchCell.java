@@ -85,7 +85,6 @@ public final class FusedSearchCell extends AbstractBlock {
 
     private final Nb201Space space;
     private final int channels;
-    private final OpSelection selection;
     /** The parameter-free ops (skip, pool) in column order, and their α columns. */
     private final List<Nb201Op> freeOps = new ArrayList<>();
     private final List<Integer> freeColumns = new ArrayList<>();
@@ -107,13 +106,11 @@ public final class FusedSearchCell extends AbstractBlock {
      * Creates the cell.
      * @param space The candidate ops.
      * @param channels Channels in and out.
-     * @param selection Which ops the edges run; shared with the search.
      */
-    public FusedSearchCell(Nb201Space space, int channels, OpSelection selection) {
+    public FusedSearchCell(Nb201Space space, int channels) {
         this.space = space;
         this.channels = channels;
-        this.selection = selection;
-        this.sampledPass = new SampledFusedCell(this, selection);
+        this.sampledPass = new SampledFusedCell(this);
         List<Nb201Op> ops = space.ops();
         for (int k = 0; k < ops.size(); k++) {
             Nb201Op op = ops.get(k);
@@ -265,8 +262,9 @@ public final class FusedSearchCell extends AbstractBlock {
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = inputs.get(0);
         NDArray alpha = inputs.get(1);
+        OpSelection selection = OpSelection.of(params);
         if (selection.isSampled()) {
-            return new NDList(sampledPass.forward(ps, x, alpha, training));
+            return new NDList(sampledPass.forward(ps, x, alpha, selection, training));
         }
         if (freeOps.isEmpty() && convOps.isEmpty()) {
             return new NDList(x.zerosLike());

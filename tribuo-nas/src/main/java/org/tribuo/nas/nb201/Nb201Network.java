@@ -125,7 +125,7 @@ public final class Nb201Network extends AbstractBlock implements OnnxBlock {
                 in = new NDList(x.singletonOrThrow());
                 in.addAll(extras);
             }
-            x = body.get(i).forward(ps, in, training);
+            x = body.get(i).forward(ps, in, training, params);
         }
         NDArray activated = Activation.relu(lastNorm.forward(ps, x, training).singletonOrThrow());
         Shape s = activated.getShape();

@@ -31,8 +31,8 @@ public final class Nb201Networks {
     private Nb201Networks() {}
 
     /**
-     * The supernet: every cell a {@link SearchCell} sharing one architecture matrix, which the
-     * forward pass takes as its second input ([6, numOps]).
+     * The supernet with the plain cell; each forward call may carry an {@link OpSelection} (GDAS
+     * samples one op per edge through it).
      * @param space The candidate ops.
      * @param channels C.
      * @param cellsPerStage N.
@@ -40,38 +40,22 @@ public final class Nb201Networks {
      * @return The supernet, uninitialized.
      */
     public static Nb201Network supernet(Nb201Space space, int channels, int cellsPerStage, int numClasses) {
-        return supernet(space, channels, cellsPerStage, numClasses, new OpSelection());
+        return supernet(space, channels, cellsPerStage, numClasses, CellImplementation.PLAIN);
     }
 
     /**
-     * The supernet with a shared op selection (GDAS samples one op per edge through it).
+     * The supernet with a chosen cell implementation.
      * @param space The candidate ops.
      * @param channels C.
      * @param cellsPerStage N.
      * @param numClasses Number of classes.
-     * @param selection Which ops the edges run.
-     * @return The supernet, uninitialized.
-     */
-    public static Nb201Network supernet(Nb201Space space, int channels, int cellsPerStage, int numClasses,
-                                        OpSelection selection) {
-        return supernet(space, channels, cellsPerStage, numClasses, selection, CellImplementation.PLAIN);
-    }
-
-    /**
-     * The supernet with a shared op selection and a chosen cell implementation.
-     * @param space The candidate ops.
-     * @param channels C.
-     * @param cellsPerStage N.
-     * @param numClasses Number of classes.
-     * @param selection Which ops the edges run.
      * @param cells {@link CellImplementation#PLAIN} ({@link SearchCell}) or
      * {@link CellImplementation#FUSED} ({@link FusedSearchCell}): the same function, different
      * speed and parameter layout.
      * @return The supernet, uninitialized.
      */
-    public static Nb201Network supernet(Nb201Space space, int channels, int cellsPerStage, int numClasses,
-                                        OpSelection selection, CellImplementation cells) {
-        return new Nb201Network(channels, cellsPerStage, numClasses, c -> searchCell(cells, space, c, selection));
+    public static Nb201Network supernet(Nb201Space space, int channels, int cellsPerStage, int numClasses, CellImplementation cells) {
+        return new Nb201Network(channels, cellsPerStage, numClasses, c -> searchCell(cells, space, c));
     }
 
     /**
@@ -93,11 +77,10 @@ public final class Nb201Networks {
      * @param implementation Plain (edge by edge) or fused.
      * @param space The candidate ops.
      * @param channels Channels in and out.
-     * @param selection Which ops the edges run.
      * @return The cell block.
      */
-    public static Block searchCell(CellImplementation implementation, Nb201Space space, int channels, OpSelection selection) {
-        return implementation == CellImplementation.FUSED ? new FusedSearchCell(space, channels, selection)
-                : new SearchCell(space, channels, selection);
+    public static Block searchCell(CellImplementation implementation, Nb201Space space, int channels) {
+        return implementation == CellImplementation.FUSED ? new FusedSearchCell(space, channels)
+                : new SearchCell(space, channels);
     }
 }

@@ -20,7 +20,6 @@ import org.tribuo.nas.space.CostDecomposition;
 import org.tribuo.nas.space.FinalRegularization;
 import org.tribuo.nas.space.Genotype;
 import org.tribuo.nas.space.NetworkSettings;
-import org.tribuo.nas.space.OpSelection;
 import org.tribuo.nas.space.SearchSpace;
 import org.tribuo.nas.space.SupernetSettings;
 import com.oracle.labs.mlrg.olcut.config.Config;
@@ -190,9 +189,9 @@ public final class Nb201SearchSpace implements SearchSpace, CostDecomposition {
     }
 
     @Override
-    public Block newSupernet(SupernetSettings settings, int numClasses, OpSelection selection) {
+    public Block newSupernet(SupernetSettings settings, int numClasses) {
         checkSupernet(settings);
-        return Nb201Networks.supernet(candidates, settings.channels(), settings.depth(), numClasses, selection,
+        return Nb201Networks.supernet(candidates, settings.channels(), settings.depth(), numClasses,
                 CellImplementation.FUSED);
     }
 

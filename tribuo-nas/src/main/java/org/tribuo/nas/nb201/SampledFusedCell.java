@@ -39,16 +39,13 @@ final class SampledFusedCell {
     private static final Shape UNIT = new Shape(1, 1);
 
     private final FusedSearchCell cell;
-    private final OpSelection selection;
 
     /**
      * Creates the pass.
      * @param cell The cell whose parameters it slices.
-     * @param selection The sampled op of every edge; shared with the search.
      */
-    SampledFusedCell(FusedSearchCell cell, OpSelection selection) {
+    SampledFusedCell(FusedSearchCell cell) {
         this.cell = cell;
-        this.selection = selection;
     }
 
     /**
@@ -56,17 +53,18 @@ final class SampledFusedCell {
      * @param ps The parameter store.
      * @param x The cell input.
      * @param alpha The architecture matrix [6, numOps].
+     * @param selection The sampled op of every edge.
      * @param training Whether batch norms use and update batch statistics.
      * @return Node 3.
      */
-    NDArray forward(ParameterStore ps, NDArray x, NDArray alpha, boolean training) {
+    NDArray forward(ParameterStore ps, NDArray x, NDArray alpha, OpSelection selection, boolean training) {
         NDArray[] nodes = new NDArray[Nb201Space.NUM_NODES];
         nodes[0] = x;
         for (int to = 1; to < Nb201Space.NUM_NODES; to++) {
             NDArray sum = null;
             for (int from = 0; from < to; from++) {
                 int e = Nb201Space.edgeIndex(to, from);
-                NDArray out = edge(ps, nodes[from], alpha.get(e), e, training);
+                NDArray out = edge(ps, nodes[from], alpha.get(e), selection.sampledOp(e), e, training);
                 sum = sum == null ? out : sum.add(out);
             }
             nodes[to] = sum;
@@ -75,8 +73,7 @@ final class SampledFusedCell {
     }
 
     /** {@link MixedOp}'s sampled forward pass on one edge. */
-    private NDArray edge(ParameterStore ps, NDArray x, NDArray alphaRow, int edge, boolean training) {
-        int sampled = selection.sampledOp(edge);
+    private NDArray edge(ParameterStore ps, NDArray x, NDArray alphaRow, int sampled, int edge, boolean training) {
         Nb201Op op = cell.space().ops().get(sampled);
         NDArray out;
         if (op == Nb201Op.NONE) {

@@ -20,7 +20,6 @@ import ai.djl.nn.Block;
 
 import org.tribuo.nas.nn.DenseCell;
 import org.tribuo.nas.nn.MixedOp;
-import org.tribuo.nas.space.OpSelection;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -37,10 +36,9 @@ public final class SearchCell extends DenseCell {
      * Creates the cell.
      * @param space The candidate ops.
      * @param channels Channels in and out.
-     * @param selection Which ops run; shared with the search.
      */
-    public SearchCell(Nb201Space space, int channels, OpSelection selection) {
-        super(Nb201Space.NUM_NODES, edgeNames(), mixedEdges(space, channels, selection));
+    public SearchCell(Nb201Space space, int channels) {
+        super(Nb201Space.NUM_NODES, edgeNames(), mixedEdges(space, channels));
     }
 
     private static List<String> edgeNames() {
@@ -52,7 +50,7 @@ public final class SearchCell extends DenseCell {
     }
 
     /** Every edge: every op of the space but {@code none} (a null candidate, never run). */
-    private static List<Block> mixedEdges(Nb201Space space, int channels, OpSelection selection) {
+    private static List<Block> mixedEdges(Nb201Space space, int channels) {
         List<Block> edges = new ArrayList<>();
         for (int e = 0; e < Nb201Space.NUM_EDGES; e++) {
             List<String> names = new ArrayList<>();
@@ -61,7 +59,7 @@ public final class SearchCell extends DenseCell {
                 names.add(op.opName());
                 ops.add(op == Nb201Op.NONE ? null : op.block(channels, false));
             }
-            edges.add(new MixedOp(names, ops, selection, e));
+            edges.add(new MixedOp(names, ops, e));
         }
         return edges;
     }

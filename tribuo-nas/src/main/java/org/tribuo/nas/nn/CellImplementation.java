@@ -18,7 +18,6 @@ package org.tribuo.nas.nn;
 
 import ai.djl.nn.Block;
 
-import org.tribuo.nas.space.OpSelection;
 
 import java.util.Locale;
 

@@ -92,7 +92,7 @@ public class DenseCell extends AbstractBlock implements OnnxBlock {
                 int e = edgeIndex(to, from);
                 if (edges[e] != null) {
                     NDList in = alpha == null ? new NDList(values[from]) : new NDList(values[from], alpha.get(e));
-                    NDArray out = edges[e].forward(ps, in, training).singletonOrThrow();
+                    NDArray out = edges[e].forward(ps, in, training, params).singletonOrThrow();
                     sum = sum == null ? out : sum.add(out);
                 }
             }

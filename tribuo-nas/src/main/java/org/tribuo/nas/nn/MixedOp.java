@@ -37,7 +37,7 @@ import java.util.function.UnaryOperator;
  * The mixed edge of a supernet: one candidate op per column of α, mixed by the edge's α row.
  * Forward inputs {@code [x, alphaRow]}, output {@code [y]} of x's shape.
  * <ul>
- *     <li>Continuous (the {@link OpSelection} samples nothing): {@code y = Σ_k α_k·op_k(x)}, the
+ *     <li>Continuous (the call's {@link OpSelection} samples nothing): {@code y = Σ_k α_k·op_k(x)}, the
  *     zero op ({@code none}) skipped.</li>
  *     <li>Sampled (Gumbel): only the sampled op s runs, {@code y = α_s·op_s(x) + Σ_{k≠s} α_k}.
  *     For a straight-through one-hot sample the added sum is 0 in value but gives every other
@@ -45,12 +45,11 @@ import java.util.function.UnaryOperator;
  * </ul>
  * Every candidate maps x to a tensor of the edge's output shape: x's shape, or the shape a
  * strided edge gives (a reduction cell's edges halve height and width). A space builds its
- * supernet from these blocks, one per edge, sharing one {@link OpSelection} with the search.
+ * supernet from these blocks, one per edge; the {@link OpSelection} comes with each forward call.
  */
 public final class MixedOp extends AbstractBlock {
 
     private final List<Block> candidates;
-    private final OpSelection selection;
     private final int row;
     private final UnaryOperator<Shape> outputShape;
 
@@ -58,28 +57,24 @@ public final class MixedOp extends AbstractBlock {
      * Creates the mixed edge.
      * @param names The candidate ops' names, in α's column order (the child block names).
      * @param candidates The candidate ops' blocks, aligned with the names; null for the zero op.
-     * @param selection Which ops run; shared with the search.
-     * @param row The edge's α row, which the selection is queried with.
+     * @param row The edge's α row, which the forward call's {@link OpSelection} is queried with.
      */
-    public MixedOp(List<String> names, List<Block> candidates, OpSelection selection, int row) {
-        this(names, candidates, selection, row, UnaryOperator.identity());
+    public MixedOp(List<String> names, List<Block> candidates, int row) {
+        this(names, candidates, row, UnaryOperator.identity());
     }
 
     /**
      * Creates a mixed edge whose output shape differs from its input's (a strided edge).
      * @param names The candidate ops' names, in α's column order (the child block names).
      * @param candidates The candidate ops' blocks, aligned with the names; null for the zero op.
-     * @param selection Which ops run; shared with the search.
-     * @param row The edge's α row, which the selection is queried with.
+     * @param row The edge's α row, which the forward call's {@link OpSelection} is queried with.
      * @param outputShape The edge's output shape for an input shape (the zero op's output too).
      */
-    public MixedOp(List<String> names, List<Block> candidates, OpSelection selection, int row,
-                   UnaryOperator<Shape> outputShape) {
+    public MixedOp(List<String> names, List<Block> candidates, int row, UnaryOperator<Shape> outputShape) {
         if (names.size() != candidates.size() || names.isEmpty()) {
             throw new IllegalArgumentException("expected one name per candidate op, got " + names.size() + " names for "
                     + candidates.size() + " ops");
         }
-        this.selection = Objects.requireNonNull(selection, "selection");
         this.row = row;
         this.outputShape = Objects.requireNonNull(outputShape, "outputShape");
         List<Block> blocks = new ArrayList<>();
@@ -105,7 +100,7 @@ public final class MixedOp extends AbstractBlock {
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = inputs.get(0);
         NDArray alphaRow = inputs.get(1);
-        int sampled = selection.sampledOp(row);
+        int sampled = OpSelection.of(params).sampledOp(row);
         if (sampled >= 0) {
             return new NDList(sampledForward(ps, x, alphaRow, sampled, training));
         }

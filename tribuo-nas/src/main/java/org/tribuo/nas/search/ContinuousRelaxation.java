@@ -30,13 +30,18 @@ public final class ContinuousRelaxation implements SearchRelaxation {
     }
 
     @Override
-    public float tauMax() {
-        return ReferenceSettings.TAU_MAX;
-    }
+    public Schedule schedule(long seed, int warmupEpochs, int epochs) {
+        return new Schedule() {
+            @Override
+            public EdgeMixing forStep(float[][] alpha, long stream, int epoch) {
+                return EdgeMixing.continuous();
+            }
 
-    @Override
-    public float tauMin() {
-        return ReferenceSettings.TAU_MIN;
+            @Override
+            public EdgeMixing forEvaluation(float[][] alpha) {
+                return EdgeMixing.continuous();
+            }
+        };
     }
 
     @Override

@@ -17,8 +17,13 @@ package org.tribuo.nas.search;
 
 import com.oracle.labs.mlrg.olcut.config.Config;
 
+import org.tribuo.nas.arch.GumbelSample;
+import org.tribuo.nas.arch.GumbelSampler;
+import org.tribuo.nas.arch.TemperatureSchedule;
 import org.tribuo.nas.util.InvalidSettingException;
 import org.tribuo.nas.util.SettingChecks;
+
+import java.util.SplittableRandom;
 
 /**
  * Gumbel-softmax hard sampling (GDAS, GAEA GDAS): each step samples one op per edge from
@@ -66,11 +71,34 @@ public final class GumbelRelaxation implements SearchRelaxation {
     }
 
     @Override
+    public Schedule schedule(long seed, int warmupEpochs, int epochs) {
+        TemperatureSchedule temperature = new TemperatureSchedule(tauMax, tauMin, warmupEpochs, epochs);
+        return new Schedule() {
+            @Override
+            public EdgeMixing forStep(float[][] alpha, long stream, int epoch) {
+                GumbelSample sample = GumbelSampler.sample(alpha, new SplittableRandom(seed + 0x9E3779B97F4A7C15L * stream));
+                return EdgeMixing.sampled(sample, temperature.at(epoch));
+            }
+
+            @Override
+            public EdgeMixing forEvaluation(float[][] alpha) {
+                return EdgeMixing.argmax(alpha);
+            }
+        };
+    }
+
+    /**
+     * The temperature at the start of the search.
+     * @return τ_max.
+     */
     public float tauMax() {
         return tauMax;
     }
 
-    @Override
+    /**
+     * The temperature the schedule ends at.
+     * @return τ_min.
+     */
     public float tauMin() {
         return tauMin;
     }

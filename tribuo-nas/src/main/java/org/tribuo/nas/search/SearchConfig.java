@@ -21,6 +21,7 @@ import org.tribuo.nas.arch.ArchitectureWeights;
 import org.tribuo.nas.space.SearchSpace;
 import org.tribuo.nas.space.SupernetSettings;
 import org.tribuo.nas.train.CosineSchedule;
+import org.tribuo.nas.train.SgdSettings;
 import org.tribuo.nas.util.InvalidSettingException;
 
 import java.util.Objects;
@@ -141,14 +142,10 @@ public record SearchConfig(SearchSpace space, SearchSchedule schedule, Architect
         return schedule.learningRates();
     }
 
-    /** @return Gumbel-softmax temperature at the start (unused by the continuous relaxation). */
-    public float tauMax() {
-        return relaxation.tauMax();
-    }
-
-    /** @return Gumbel-softmax temperature at the end (unused by the continuous relaxation). */
-    public float tauMin() {
-        return relaxation.tauMin();
+    /** The temperatures for the fingerprint: the Gumbel relaxation's, the (unused) reference otherwise. */
+    private String temperatures() {
+        GumbelRelaxation gumbel = relaxation instanceof GumbelRelaxation g ? g : new GumbelRelaxation();
+        return "tauMax=" + gumbel.tauMax() + ", tauMin=" + gumbel.tauMin();
     }
 
     /** @return The geometry of the architecture update. */
@@ -173,12 +170,13 @@ public record SearchConfig(SearchSpace space, SearchSchedule schedule, Architect
      */
     @Override
     public String toString() {
+        SgdSettings sgd = schedule.sgd();
         return "SearchConfig[space=" + space + ", supernet=" + supernet() + ", architecture=" + architecture
-                + ", relaxation=" + relaxation.kind() + ", archWarmupEpochs=" + archWarmupEpochs() + ", tauMax=" + tauMax()
-                + ", tauMin=" + tauMin() + ", scheme=" + scheme() + (singlePass() ? ", singlePass=true" : "")
-                + ", epochs=" + epochs() + ", batchSize=" + batchSize() + ", weightLearningRate=" + schedule.learningRate()
-                + ", weightLearningRateMin=" + schedule.learningRateMin() + ", lrPeriodEpochs=" + schedule.lrPeriodEpochs()
-                + ", momentum=" + schedule.momentum() + ", weightDecay=" + schedule.weightDecay() + ", gradClip="
-                + schedule.gradClip() + ", seed=" + seed + ", device=" + device + "]";
+                + ", relaxation=" + relaxation.kind() + ", archWarmupEpochs=" + archWarmupEpochs() + ", " + temperatures()
+                + ", scheme=" + scheme() + (singlePass() ? ", singlePass=true" : "")
+                + ", epochs=" + epochs() + ", batchSize=" + batchSize() + ", weightLearningRate=" + sgd.learningRate()
+                + ", weightLearningRateMin=" + sgd.learningRateMin() + ", lrPeriodEpochs=" + schedule.lrPeriodEpochs()
+                + ", momentum=" + sgd.momentum() + ", weightDecay=" + sgd.weightDecay() + ", gradClip=" + sgd.gradClip()
+                + ", seed=" + seed + ", device=" + device + "]";
     }
 }

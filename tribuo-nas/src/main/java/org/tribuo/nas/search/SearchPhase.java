@@ -23,10 +23,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 
 import org.tribuo.nas.arch.ArchitectureWeights;
-import org.tribuo.nas.arch.GumbelSample;
-import org.tribuo.nas.arch.GumbelSampler;
 import org.tribuo.nas.arch.Simplex;
-import org.tribuo.nas.arch.TemperatureSchedule;
 import org.tribuo.nas.checkpoint.NetworkState;
 import org.tribuo.nas.checkpoint.RunPhase;
 import org.tribuo.nas.cost.CostPenalty;
@@ -35,7 +32,6 @@ import org.tribuo.nas.data.BatchSampler;
 import org.tribuo.nas.data.ImageData;
 import org.tribuo.nas.data.Normalization;
 import org.tribuo.nas.space.Genotype;
-import org.tribuo.nas.space.OpSelection;
 import org.tribuo.nas.space.SearchSpace;
 import org.tribuo.nas.train.BatchedInference;
 import org.tribuo.nas.train.DjlRuntime;
@@ -47,7 +43,6 @@ import org.tribuo.nas.train.TrainingPhase;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.SplittableRandom;
 
 /**
  * The search as a {@link TrainingPhase}: the supernet, the architecture weights and their two
@@ -65,11 +60,8 @@ final class SearchPhase implements TrainingPhase<SearchCheckpoint>, AutoCloseabl
     private final ImageData weightData;
     private final ImageData archData;
     private final Normalization norm;
-    private final long gumbelSeed;
-    private final boolean gumbel;
     private final ArchitectureWeights arch;
-    private final TemperatureSchedule temperature;
-    private final OpSelection selection = new OpSelection();
+    private final SearchRelaxation.Schedule mixing;
     private final NDManager base;
     private final Block supernet;
     private final BatchSampler weightBatches;
@@ -85,7 +77,6 @@ final class SearchPhase implements TrainingPhase<SearchCheckpoint>, AutoCloseabl
     private int archCursor;
     private int[][] batches;
     private float lr;
-    private float tau;
     private boolean archFrozen;
     private final double[] totals = new double[2];
 
@@ -97,25 +88,22 @@ final class SearchPhase implements TrainingPhase<SearchCheckpoint>, AutoCloseabl
         this.weightData = weightData;
         this.archData = archData;
         this.norm = norm;
-        this.gumbelSeed = gumbelSeed;
         this.base = base;
         this.arch = config.newArchitectureWeights();
         arch.penalize(costPenalty);
-        this.gumbel = config.relaxation().kind() == Relaxation.GUMBEL;
-        this.temperature = new TemperatureSchedule(config.tauMax(), config.tauMin(), config.archWarmupEpochs(), config.epochs());
+        this.mixing = config.relaxation().schedule(gumbelSeed, config.archWarmupEpochs(), config.epochs());
         int rows = space.alphaRows();
         int cols = space.ops().size();
-        this.supernet = space.newSupernet(config.supernet(), numClasses, selection);
+        this.supernet = space.newSupernet(config.supernet(), numClasses);
         Shape input = new Shape(1, weightData.shape().channels(), weightData.shape().height(), weightData.shape().width());
         Shape[] inputs = arch.hasEdgeWeights() ? new Shape[]{input, new Shape(rows, cols), new Shape(rows)}
                 : new Shape[]{input, new Shape(rows, cols)};
         DjlRuntime.initializeSeeded(initSeed, () -> supernet.initialize(base, DataType.FLOAT32, inputs));
         this.weightBatches = new BatchSampler(weightData.size(), config.batchSize(), true, weightShuffleSeed);
         this.archBatches = new BatchSampler(archData.size(), config.batchSize(), true, archShuffleSeed);
-        this.sgd = new SgdOptimizer(supernet, base, config.schedule().momentum(), config.schedule().weightDecay(),
-                config.schedule().gradClip());
+        this.sgd = config.schedule().sgd().newOptimizer(supernet, base);
         Engine engine = DjlRuntime.engine();
-        this.searchStep = new SearchStep(supernet, arch, selection, sgd, engine);
+        this.searchStep = new SearchStep(supernet, arch, sgd, engine);
         this.archEpoch = archBatches.epochBatches();
     }
 
@@ -166,7 +154,6 @@ final class SearchPhase implements TrainingPhase<SearchCheckpoint>, AutoCloseabl
     @Override
     public int beginEpoch(int epoch) {
         lr = config.learningRates().at(epoch);
-        tau = temperature.at(epoch);
         archFrozen = epoch < config.archWarmupEpochs();
         batches = weightBatches.epochBatches();
         totals[0] = 0;
@@ -192,21 +179,21 @@ final class SearchPhase implements TrainingPhase<SearchCheckpoint>, AutoCloseabl
         if (!archFrozen) {
             guard.run("the architecture " + where, () -> {
                 try (NDManager step = base.newSubManager()) {
-                    SearchStep.GumbelDraw draw = gumbel ? new SearchStep.GumbelDraw(sample(2 * globalStep), tau) : null;
+                    EdgeMixing pass = mixing.forStep(arch.alpha(), 2 * globalStep, epoch);
                     return searchStep.architectureStep(step, BatchFactory.images(step, archData, archBatch, norm),
-                            BatchFactory.labels(step, archData, archBatch), draw);
+                            BatchFactory.labels(step, archData, archBatch), pass);
                 }
             });
         }
-        weightStep(where, weightBatch, globalStep);
+        weightStep(where, weightBatch, globalStep, epoch);
     }
 
-    private void weightStep(String where, int[] weightBatch, long globalStep) {
+    private void weightStep(String where, int[] weightBatch, long globalStep, int epoch) {
         guard.run("the weight " + where, () -> {
             try (NDManager step = base.newSubManager()) {
-                GumbelSample sample = gumbel ? sample(2 * globalStep + 1) : null;
+                EdgeMixing pass = mixing.forStep(arch.alpha(), 2 * globalStep + 1, epoch);
                 SearchStep.WeightStepResult r = searchStep.weightStep(step, BatchFactory.images(step, weightData, weightBatch, norm),
-                        BatchFactory.labels(step, weightData, weightBatch), lr, sample);
+                        BatchFactory.labels(step, weightData, weightBatch), lr, pass);
                 return count(r);
             }
         });
@@ -223,15 +210,15 @@ final class SearchPhase implements TrainingPhase<SearchCheckpoint>, AutoCloseabl
         String where = "step " + (b + 1) + " of epoch " + (epoch + 1);
         long globalStep = (long) epoch * batches.length + b;
         if (archFrozen) {
-            weightStep(where, weightBatch, globalStep);
+            weightStep(where, weightBatch, globalStep, epoch);
             return;
         }
         guard.run("the single-pass " + where, () -> {
             try (NDManager step = base.newSubManager()) {
-                SearchStep.GumbelDraw draw = gumbel ? new SearchStep.GumbelDraw(sample(2 * globalStep + 1), tau) : null;
+                EdgeMixing pass = mixing.forStep(arch.alpha(), 2 * globalStep + 1, epoch);
                 SearchStep.WeightStepResult r = searchStep.singlePassStep(step,
                         BatchFactory.images(step, weightData, weightBatch, norm),
-                        BatchFactory.labels(step, weightData, weightBatch), lr, draw);
+                        BatchFactory.labels(step, weightData, weightBatch), lr, pass);
                 return count(r);
             }
         });
@@ -244,11 +231,6 @@ final class SearchPhase implements TrainingPhase<SearchCheckpoint>, AutoCloseabl
             totals[1] += r.correct();
         }
         return r.finite();
-    }
-
-    /** The Gumbel sample of one step: its generator is seeded by the search's Gumbel seed and the step. */
-    private GumbelSample sample(long stepIndex) {
-        return GumbelSampler.sample(arch.alpha(), new SplittableRandom(gumbelSeed + 0x9E3779B97F4A7C15L * stepIndex));
     }
 
     @Override
@@ -280,30 +262,16 @@ final class SearchPhase implements TrainingPhase<SearchCheckpoint>, AutoCloseabl
      * relaxation, with the argmax op of every edge (as the reference validates GDAS).
      */
     private double supernetAccuracy(float[][] alpha, float[] beta) {
-        float[][] weights = alpha;
-        if (gumbel) {
-            int[] argmax = new int[alpha.length];
-            for (int i = 0; i < alpha.length; i++) {
-                argmax[i] = Simplex.argmax(alpha[i]);
+        EdgeMixing evaluation = mixing.forEvaluation(alpha);
+        float[][] weights = evaluation.constantWeights(alpha);
+        float[][] probs = BatchedInference.probabilities(supernet, base, archData, norm, EVAL_BATCH, m -> {
+            NDList extra = new NDList(m.create(Simplex.flatten(weights), new Shape(weights.length, weights[0].length)));
+            if (beta != null) {
+                extra.add(m.create(beta, new Shape(beta.length)));
             }
-            weights = SearchStep.oneHot(argmax, alpha[0].length);
-            selection.sample(argmax);
-        }
-        float[][] mixing = weights;
-        try {
-            float[][] probs = BatchedInference.probabilities(supernet, base, archData, norm, EVAL_BATCH, m -> {
-                NDList extra = new NDList(m.create(Simplex.flatten(mixing), new Shape(mixing.length, mixing[0].length)));
-                if (beta != null) {
-                    extra.add(m.create(beta, new Shape(beta.length)));
-                }
-                return extra;
-            });
-            return BatchedInference.accuracy(BatchedInference.argmax(probs), archData.labels());
-        } finally {
-            if (gumbel) {
-                selection.all();
-            }
-        }
+            return extra;
+        }, evaluation.selection().params());
+        return BatchedInference.accuracy(BatchedInference.argmax(probs), archData.labels());
     }
 
     @Override

@@ -34,16 +34,34 @@ public interface SearchRelaxation extends Configurable, Provenancable<Configured
     public Relaxation kind();
 
     /**
-     * The Gumbel-softmax temperature at the start of the search.
-     * @return τ_max (unused by the continuous relaxation).
+     * The relaxation over one search: the mixing of every step and of the supernet's evaluation.
+     * @param seed Seed of any sampling; a step's sample depends only on it, α and the step's stream.
+     * @param warmupEpochs Epochs with the architecture frozen.
+     * @param epochs Search epochs.
+     * @return The schedule.
      */
-    public float tauMax();
+    public Schedule schedule(long seed, int warmupEpochs, int epochs);
 
-    /**
-     * The Gumbel-softmax temperature at the end of the search.
-     * @return τ_min (unused by the continuous relaxation).
-     */
-    public float tauMin();
+    /** The mixing of each step of one search. */
+    public interface Schedule {
+
+        /**
+         * The mixing of one forward pass of a search step.
+         * @param alpha α as the step starts.
+         * @param stream The pass's random stream (2·step for the architecture pass, 2·step + 1
+         *               for the weights'), so that a resumed search draws what an uninterrupted one does.
+         * @param epoch The 0-based epoch.
+         * @return The mixing.
+         */
+        public EdgeMixing forStep(float[][] alpha, long stream, int epoch);
+
+        /**
+         * The mixing the supernet is evaluated with on held-out data.
+         * @param alpha α.
+         * @return The mixing.
+         */
+        public EdgeMixing forEvaluation(float[][] alpha);
+    }
 
     @Override
     public default ConfiguredObjectProvenance getProvenance() {

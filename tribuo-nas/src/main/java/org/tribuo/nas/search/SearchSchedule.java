@@ -22,6 +22,7 @@ import com.oracle.labs.mlrg.olcut.provenance.Provenancable;
 import com.oracle.labs.mlrg.olcut.provenance.impl.ConfiguredObjectProvenanceImpl;
 
 import org.tribuo.nas.train.CosineSchedule;
+import org.tribuo.nas.train.SgdSettings;
 import org.tribuo.nas.util.InvalidSettingException;
 import org.tribuo.nas.util.SettingChecks;
 
@@ -90,13 +91,9 @@ public final class SearchSchedule implements Configurable, Provenancable<Configu
                     + (scheme == SearchScheme.BILEVEL ? ", halved by the bilevel split" : "")
                     + "): no search step would have a full batch");
         }
-        SettingChecks.positive("learningRate", learningRate);
-        SettingChecks.nonNegative("learningRateMin", learningRateMin);
+        sgd();
         SettingChecks.nonNegative("lrPeriodEpochs", lrPeriodEpochs);
         SettingChecks.referenceOrNonNegative("archWarmupEpochs", archWarmupEpochs);
-        SettingChecks.fraction("momentum", momentum);
-        SettingChecks.nonNegative("weightDecay", weightDecay);
-        SettingChecks.nonNegative("gradClip", gradClip);
     }
 
     /**
@@ -150,7 +147,7 @@ public final class SearchSchedule implements Configurable, Provenancable<Configu
      * @return Cosine from the initial rate to the minimum over the period (twice the epochs when unset).
      */
     public CosineSchedule learningRates() {
-        return new CosineSchedule(learningRate, learningRateMin, lrPeriodEpochs());
+        return sgd().learningRates(lrPeriodEpochs());
     }
 
     /** @return The cosine period in epochs, resolved: twice the epochs when set to 0. */
@@ -158,29 +155,12 @@ public final class SearchSchedule implements Configurable, Provenancable<Configu
         return lrPeriodEpochs == 0 ? 2 * epochs : lrPeriodEpochs;
     }
 
-    /** @return The initial weight learning rate. */
-    public float learningRate() {
-        return learningRate;
-    }
-
-    /** @return The weight learning rate at the end of the cosine period. */
-    public float learningRateMin() {
-        return learningRateMin;
-    }
-
-    /** @return The SGD momentum of the weights. */
-    public float momentum() {
-        return momentum;
-    }
-
-    /** @return The SGD weight decay of the weights. */
-    public float weightDecay() {
-        return weightDecay;
-    }
-
-    /** @return The bound on the weight step's global gradient norm, 0 for none. */
-    public float gradClip() {
-        return gradClip;
+    /**
+     * The SGD of the supernet's weights.
+     * @return Learning rates, momentum, weight decay and gradient bound.
+     */
+    public SgdSettings sgd() {
+        return new SgdSettings(learningRate, learningRateMin, momentum, weightDecay, gradClip);
     }
 
     /** @return The scheme. */

@@ -28,8 +28,6 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.loss.Loss;
 
 import org.tribuo.nas.arch.ArchitectureWeights;
-import org.tribuo.nas.arch.GumbelSample;
-import org.tribuo.nas.arch.GumbelSampler;
 import org.tribuo.nas.arch.Simplex;
 import org.tribuo.nas.space.OpSelection;
 import org.tribuo.nas.train.ExclusiveGradientCollector;
@@ -52,13 +50,6 @@ public final class SearchStep {
     /** What the weight step saw. */
     public record WeightStepResult(float loss, long correct, boolean finite) {}
 
-    /**
-     * A Gumbel draw for one step.
-     * @param sample The noise and the sampled op of every edge.
-     * @param tau The temperature of the straight-through softmax.
-     */
-    public record GumbelDraw(GumbelSample sample, float tau) {}
-
     /** The loss and logits of a backward pass, whose gradients sit on the leaves and weights. */
     record Pass(NDArray loss, NDArray logits) {
         WeightStepResult result(NDArray y, boolean finite) {
@@ -68,7 +59,6 @@ public final class SearchStep {
 
     private final Block supernet;
     private final ArchitectureWeights arch;
-    private final OpSelection selection;
     private final SgdOptimizer sgd;
     private final Engine engine;
     private final Loss loss = Loss.softmaxCrossEntropyLoss();
@@ -77,28 +67,26 @@ public final class SearchStep {
      * Creates the step.
      * @param supernet The initialized supernet.
      * @param arch The architecture weights and their optimizers.
-     * @param selection The op selection the supernet's edges read.
      * @param sgd The weight optimizer over the supernet's parameters.
      * @param engine The engine.
      */
-    public SearchStep(Block supernet, ArchitectureWeights arch, OpSelection selection, SgdOptimizer sgd, Engine engine) {
+    public SearchStep(Block supernet, ArchitectureWeights arch, SgdOptimizer sgd, Engine engine) {
         this.supernet = supernet;
         this.arch = arch;
-        this.selection = selection;
         this.sgd = sgd;
         this.engine = engine;
     }
 
     /**
-     * The continuous architecture step: {@link #architectureStep(NDManager, NDArray, NDArray, GumbelDraw)}
-     * without a sample.
+     * The continuous architecture step: {@link #architectureStep(NDManager, NDArray, NDArray, EdgeMixing)}
+     * with every op mixed by α.
      * @param step The step's manager.
      * @param x Inputs [B, C, H, W].
      * @param y Labels [B].
      * @return False, with nothing updated, if the gradient was not finite.
      */
     public boolean architectureStep(NDManager step, NDArray x, NDArray y) {
-        return architectureStep(step, x, y, null);
+        return architectureStep(step, x, y, EdgeMixing.continuous());
     }
 
     /**
@@ -107,11 +95,11 @@ public final class SearchStep {
      * @param step The step's manager.
      * @param x Inputs [B, C, H, W].
      * @param y Labels [B].
-     * @param draw The Gumbel sample (straight-through hard weights), or null for the continuous relaxation.
+     * @param mixing How the edges mix their ops in this pass.
      * @return False, with nothing updated, if the gradient was not finite.
      */
-    public boolean architectureStep(NDManager step, NDArray x, NDArray y, GumbelDraw draw) {
-        ArchitectureWeights.Gradient gradient = architectureGradient(step, x, y, draw);
+    public boolean architectureStep(NDManager step, NDArray x, NDArray y, EdgeMixing mixing) {
+        ArchitectureWeights.Gradient gradient = architectureGradient(step, x, y, mixing);
         if (!gradient.finite()) {
             return false;
         }
@@ -123,11 +111,11 @@ public final class SearchStep {
      * The backward pass of the architecture step, updating nothing. The weights stop tracking
      * gradients for it, so PyTorch skips computing theirs (they would be discarded anyway).
      */
-    ArchitectureWeights.Gradient architectureGradient(NDManager step, NDArray x, NDArray y, GumbelDraw draw) {
+    ArchitectureWeights.Gradient architectureGradient(NDManager step, NDArray x, NDArray y, EdgeMixing mixing) {
         ArchitectureWeights.Leaves leaves = arch.newLeaves(step);
         trackWeightGradients(false);
         try {
-            backward(step, x, y, leaves, draw);
+            backward(step, x, y, leaves, mixing);
         } finally {
             trackWeightGradients(true);
         }
@@ -150,22 +138,22 @@ public final class SearchStep {
      * (if not, nothing was updated).
      */
     public WeightStepResult weightStep(NDManager step, NDArray x, NDArray y, float learningRate) {
-        return weightStep(step, x, y, learningRate, null);
+        return weightStep(step, x, y, learningRate, EdgeMixing.continuous());
     }
 
     /**
      * The weight step: SGD on the loss of (x, y) with the architecture fixed: the current α, or,
-     * with a Gumbel sample, the sampled op of every edge at weight 1.
+     * with a sampled mixing, the sampled op of every edge at weight 1.
      * @param step The step's manager.
      * @param x Inputs [B, C, H, W].
      * @param y Labels [B].
      * @param learningRate The learning rate.
-     * @param sample The Gumbel sample, or null for the continuous relaxation.
+     * @param mixing How the edges mix their ops in this pass.
      * @return The loss and number of correct predictions, and whether the gradient was finite
      * (if not, nothing was updated).
      */
-    public WeightStepResult weightStep(NDManager step, NDArray x, NDArray y, float learningRate, GumbelSample sample) {
-        Pass pass = weightGradient(step, x, y, sample);
+    public WeightStepResult weightStep(NDManager step, NDArray x, NDArray y, float learningRate, EdgeMixing mixing) {
+        Pass pass = weightGradient(step, x, y, mixing);
         boolean finite = Float.isFinite(sgd.step(learningRate));
         return pass.result(y, finite);
     }
@@ -174,40 +162,35 @@ public final class SearchStep {
      * The backward pass of the weight step: the gradients are left on the weights, nothing is
      * updated.
      */
-    Pass weightGradient(NDManager step, NDArray x, NDArray y, GumbelSample sample) {
-        float[][] weights = sample == null ? arch.alpha() : oneHot(sample.index(), arch.alphaOptimizer().cols());
+    Pass weightGradient(NDManager step, NDArray x, NDArray y, EdgeMixing mixing) {
+        float[][] weights = mixing.constantWeights(arch.alpha());
         NDList inputs = new NDList(x, step.create(Simplex.flatten(weights), new Shape(weights.length, weights[0].length)));
         NDArray beta = arch.constantBeta(step);
         if (beta != null) {
             inputs.add(beta);
         }
-        if (sample != null) {
-            selection.sample(sample.index());
-        }
         try (GradientCollector gc = ExclusiveGradientCollector.open(engine)) {
-            return lossBackward(gc, step, inputs, y);
-        } finally {
-            selection.all();
+            return lossBackward(gc, step, inputs, y, mixing.selection());
         }
     }
 
     /**
      * The single pass: one forward/backward on (x, y) gives the gradients of the weights and of
      * the architecture parameters at the current point; the geometry's update and the SGD step
-     * are both taken from them. With a Gumbel draw the forward pass runs the sampled ops with the
-     * straight-through weights, whose value is the draw's one-hot, so the weights see what the
+     * are both taken from them. With a sampled mixing the forward pass runs the sampled ops with the
+     * straight-through weights, whose value is the sample's one-hot, so the weights see what the
      * weight step with that sample would show them.
      * @param step The step's manager.
      * @param x Inputs [B, C, H, W].
      * @param y Labels [B].
      * @param learningRate The weights' learning rate.
-     * @param draw The Gumbel sample, or null for the continuous relaxation.
+     * @param mixing How the edges mix their ops in this pass.
      * @return The loss and number of correct predictions, and whether both gradients were finite
      * (if not, neither the architecture nor the weights were updated).
      */
-    public WeightStepResult singlePassStep(NDManager step, NDArray x, NDArray y, float learningRate, GumbelDraw draw) {
+    public WeightStepResult singlePassStep(NDManager step, NDArray x, NDArray y, float learningRate, EdgeMixing mixing) {
         ArchitectureWeights.Leaves leaves = arch.newLeaves(step);
-        Pass pass = backward(step, x, y, leaves, draw);
+        Pass pass = backward(step, x, y, leaves, mixing);
         ArchitectureWeights.Gradient gradient = arch.gradient(leaves);
         if (!gradient.finite()) {
             sgd.zeroGradients();
@@ -225,49 +208,29 @@ public final class SearchStep {
      * The backward pass of the single pass: the weights' gradients are left on them, the
      * architecture's returned; nothing is updated.
      */
-    ArchitectureWeights.Gradient singlePassGradient(NDManager step, NDArray x, NDArray y, GumbelDraw draw) {
+    ArchitectureWeights.Gradient singlePassGradient(NDManager step, NDArray x, NDArray y, EdgeMixing mixing) {
         ArchitectureWeights.Leaves leaves = arch.newLeaves(step);
-        backward(step, x, y, leaves, draw);
+        backward(step, x, y, leaves, mixing);
         return arch.gradient(leaves);
     }
 
     /** Forward and backward with the architecture as differentiable leaves (and the weights as they track). */
-    private Pass backward(NDManager step, NDArray x, NDArray y, ArchitectureWeights.Leaves leaves, GumbelDraw draw) {
+    private Pass backward(NDManager step, NDArray x, NDArray y, ArchitectureWeights.Leaves leaves, EdgeMixing mixing) {
         try (GradientCollector gc = ExclusiveGradientCollector.open(engine)) {
-            NDArray alpha = arch.alphaWeights(leaves);
-            if (draw != null) {
-                alpha = GumbelSampler.hardWeights(alpha, draw.sample(), draw.tau());
-                selection.sample(draw.sample().index());
-            }
+            NDArray alpha = mixing.weights(arch.alphaWeights(leaves));
             NDList inputs = new NDList(x, alpha);
             NDArray beta = arch.betaWeights(leaves);
             if (beta != null) {
                 inputs.add(beta);
             }
-            return lossBackward(gc, step, inputs, y);
-        } finally {
-            selection.all();
+            return lossBackward(gc, step, inputs, y, mixing.selection());
         }
     }
 
-    private Pass lossBackward(GradientCollector gc, NDManager step, NDList inputs, NDArray y) {
-        NDArray logits = supernet.forward(new ParameterStore(step, false), inputs, true).singletonOrThrow();
+    private Pass lossBackward(GradientCollector gc, NDManager step, NDList inputs, NDArray y, OpSelection selection) {
+        NDArray logits = supernet.forward(new ParameterStore(step, false), inputs, true, selection.params()).singletonOrThrow();
         NDArray value = loss.evaluate(new NDList(y), new NDList(logits));
         gc.backward(value);
         return new Pass(value, logits);
-    }
-
-    /**
-     * One-hot rows.
-     * @param index The hot column of every row.
-     * @param cols The number of columns.
-     * @return [index.length][cols].
-     */
-    public static float[][] oneHot(int[] index, int cols) {
-        float[][] out = new float[index.length][cols];
-        for (int i = 0; i < index.length; i++) {
-            out[i][index[i]] = 1f;
-        }
-        return out;
     }
 }

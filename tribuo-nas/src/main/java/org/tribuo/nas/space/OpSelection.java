@@ -16,36 +16,68 @@
 
 package org.tribuo.nas.space;
 
+import ai.djl.util.PairList;
+
 import java.util.Arrays;
 
 /**
- * Which op each α row (edge) runs in the next forward pass of a supernet: all of them
- * (continuous relaxation, DARTS/GAEA) or one sampled op per edge (GDAS).
+ * Which op each α row (edge) runs in one forward pass of a supernet: all of them (continuous
+ * relaxation, DARTS/GAEA) or one sampled op per edge (GDAS).
  * <p>
- * The search sets it before each forward pass; every mixed edge of the supernet reads the entry
- * of its α row. With a sampled op, an edge computes
+ * It travels with the forward call, in DJL's {@code params} ({@link #params()}), and every mixed
+ * edge of the supernet reads the entry of its α row ({@link #of(PairList)}); blocks on the way
+ * pass {@code params} down. With a sampled op, an edge computes
  * {@code Σ_k (k == sampled ? w_k·op_k(x) : w_k)}: only the sampled op runs, and every other
  * weight (0 in value for a straight-through one-hot sample) still receives its gradient.
- * Not thread-safe: a supernet is driven by one thread.
+ * Immutable.
  */
 public final class OpSelection {
 
-    private int[] sampled;
+    /** The key of the selection in a forward call's params. */
+    public static final String PARAM = "tribuo-nas.op-selection";
 
-    /** Creates a selection that runs all ops. */
-    public OpSelection() {}
+    /** Every edge runs all its ops. */
+    public static final OpSelection ALL = new OpSelection(null);
 
-    /**
-     * Runs only the given op on each row in the following forward passes.
-     * @param opPerRow The sampled op index of every α row.
-     */
-    public void sample(int[] opPerRow) {
-        this.sampled = opPerRow.clone();
+    private final int[] sampled;
+
+    private OpSelection(int[] sampled) {
+        this.sampled = sampled;
     }
 
-    /** Runs every op again (the continuous relaxation). */
-    public void all() {
-        this.sampled = null;
+    /**
+     * One op per edge.
+     * @param opPerRow The sampled op index of every α row.
+     * @return The selection.
+     */
+    public static OpSelection sampled(int[] opPerRow) {
+        return new OpSelection(opPerRow.clone());
+    }
+
+    /**
+     * The selection a forward call carries.
+     * @param params The call's params (may be null).
+     * @return The selection, {@link #ALL} when there is none.
+     */
+    public static OpSelection of(PairList<String, Object> params) {
+        if (params == null) {
+            return ALL;
+        }
+        Object value = params.get(PARAM);
+        return value instanceof OpSelection selection ? selection : ALL;
+    }
+
+    /**
+     * Params for a forward call that carry this selection.
+     * @return The params; null for {@link #ALL}, which needs none.
+     */
+    public PairList<String, Object> params() {
+        if (sampled == null) {
+            return null;
+        }
+        PairList<String, Object> params = new PairList<>();
+        params.add(PARAM, this);
+        return params;
     }
 
     /**

@@ -38,7 +38,8 @@ import java.util.SplittableRandom;
  * <p>
  * <b>Supernet forward.</b> Inputs {@code [x, α]} or {@code [x, α, β]} (when
  * {@link SupernetSettings#edgeWeights()}); output {@code [logits]}. Mixed edges honour the
- * {@link OpSelection} given at construction.
+ * {@link OpSelection} the forward call carries in its params ({@link OpSelection#params()}), so
+ * every block between the supernet and its mixed edges passes {@code params} down.
  * <p>
  * <b>Network forward.</b> Input {@code [x]}; output {@code [logits]}, or
  * {@code [logits, auxLogits]} in a training forward of a network with an auxiliary head.
@@ -107,10 +108,9 @@ public interface SearchSpace extends Configurable, Provenancable<ConfiguredObjec
      * weights) β.
      * @param settings Sizes and options.
      * @param numClasses Number of classes.
-     * @param selection Which ops the mixed edges run; shared with the search.
      * @return The supernet.
      */
-    public Block newSupernet(SupernetSettings settings, int numClasses, OpSelection selection);
+    public Block newSupernet(SupernetSettings settings, int numClasses);
 
     /**
      * Reads the genotype off the architecture weights.

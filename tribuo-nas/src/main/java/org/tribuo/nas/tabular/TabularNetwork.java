@@ -93,7 +93,7 @@ final class TabularNetwork extends AbstractBlock implements OnnxBlock {
         for (Block cell : cells) {
             NDList in = new NDList(h);
             in.addAll(extras);
-            h = cell.forward(ps, in, training).singletonOrThrow();
+            h = cell.forward(ps, in, training, params).singletonOrThrow();
         }
         NDArray activated = Activation.relu(lastNorm.forward(ps, new NDList(h), training).singletonOrThrow());
         return classifier.forward(ps, new NDList(activated), training);

@@ -20,7 +20,6 @@ import ai.djl.nn.Block;
 
 import org.tribuo.nas.nn.DenseCell;
 import org.tribuo.nas.nn.MixedOp;
-import org.tribuo.nas.space.OpSelection;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -38,10 +37,9 @@ final class TabularSearchCell extends DenseCell {
      * Creates the cell.
      * @param ops The candidate ops, in α's column order.
      * @param width Features in and out.
-     * @param selection Which ops run; shared with the search.
      */
-    TabularSearchCell(List<TabularOp> ops, int width, OpSelection selection) {
-        super(TabularCellLayout.NODES, edgeNames(), mixedEdges(ops, width, selection));
+    TabularSearchCell(List<TabularOp> ops, int width) {
+        super(TabularCellLayout.NODES, edgeNames(), mixedEdges(ops, width));
     }
 
     private static List<String> edgeNames() {
@@ -52,10 +50,10 @@ final class TabularSearchCell extends DenseCell {
         return names;
     }
 
-    private static List<Block> mixedEdges(List<TabularOp> ops, int width, OpSelection selection) {
+    private static List<Block> mixedEdges(List<TabularOp> ops, int width) {
         List<Block> edges = new ArrayList<>();
         for (int e = 0; e < TabularCellLayout.EDGES; e++) {
-            edges.add(mixedEdge(ops, width, e, selection));
+            edges.add(mixedEdge(ops, width, e));
         }
         return edges;
     }
@@ -65,16 +63,15 @@ final class TabularSearchCell extends DenseCell {
      * @param ops The candidate ops.
      * @param width Features in and out.
      * @param row The edge's α row.
-     * @param selection Which ops run.
      * @return The edge.
      */
-    static MixedOp mixedEdge(List<TabularOp> ops, int width, int row, OpSelection selection) {
+    static MixedOp mixedEdge(List<TabularOp> ops, int width, int row) {
         List<String> names = new ArrayList<>();
         List<Block> blocks = new ArrayList<>();
         for (TabularOp op : ops) {
             names.add(op.opName());
             blocks.add(op == TabularOp.NONE ? null : TabularLayers.op(op, width, false));
         }
-        return new MixedOp(names, blocks, selection, row);
+        return new MixedOp(names, blocks, row);
     }
 }

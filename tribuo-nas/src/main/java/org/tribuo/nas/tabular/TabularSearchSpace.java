@@ -259,11 +259,10 @@ public final class TabularSearchSpace implements SearchSpace, CostDecomposition 
      * @throws IllegalArgumentException if the settings do not fit (see {@link #checkSupernet}).
      */
     @Override
-    public Block newSupernet(SupernetSettings settings, int numClasses, OpSelection selection) {
+    public Block newSupernet(SupernetSettings settings, int numClasses) {
         checkSupernet(settings);
-        Objects.requireNonNull(selection, "selection");
         return new TabularNetwork(settings.channels(), settings.depth(), numClasses,
-                w -> new TabularSearchCell(candidates, w, selection));
+                w -> new TabularSearchCell(candidates, w));
     }
 
     /**

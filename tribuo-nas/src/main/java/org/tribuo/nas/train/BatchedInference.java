@@ -21,6 +21,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
 
 import org.tribuo.nas.data.BatchFactory;
 import org.tribuo.nas.data.ImageData;
@@ -48,6 +49,24 @@ public final class BatchedInference {
      */
     public static float[][] probabilities(Block network, NDManager manager, ImageData data, Normalization norm,
                                           int batchSize, Function<NDManager, NDList> extraInputs) {
+        return probabilities(network, manager, data, norm, batchSize, extraInputs, null);
+    }
+
+    /**
+     * Class probabilities of every example, in batches, with params carried by every forward call
+     * (e.g. a supernet's op selection).
+     * @param network The network.
+     * @param manager The manager batches are created under.
+     * @param data The examples.
+     * @param norm Input normalization, or null.
+     * @param batchSize Examples per forward pass.
+     * @param extraInputs Inputs after the images (e.g. α), made per batch; may be null.
+     * @param params The params of every forward call; may be null.
+     * @return [n][classes].
+     */
+    public static float[][] probabilities(Block network, NDManager manager, ImageData data, Normalization norm,
+                                          int batchSize, Function<NDManager, NDList> extraInputs,
+                                          PairList<String, Object> params) {
         float[][] out = new float[data.size()][];
         for (int start = 0; start < data.size(); start += batchSize) {
             int end = Math.min(data.size(), start + batchSize);
@@ -60,7 +79,7 @@ public final class BatchedInference {
                 if (extraInputs != null) {
                     inputs.addAll(extraInputs.apply(batch));
                 }
-                NDArray probs = network.forward(new ParameterStore(batch, false), inputs, false)
+                NDArray probs = network.forward(new ParameterStore(batch, false), inputs, false, params)
                         .singletonOrThrow().softmax(1);
                 int classes = (int) probs.getShape().get(1);
                 float[] flat = probs.toFloatArray();

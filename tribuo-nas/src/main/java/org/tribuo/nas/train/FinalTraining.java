@@ -81,15 +81,11 @@ public final class FinalTraining implements Configurable, Provenancable<Configur
             throw new InvalidSettingException("batchSize", batchSize + " exceeds examples (" + examples
                     + "): no final-training step would have a full batch");
         }
-        SettingChecks.positive("learningRate", learningRate);
-        SettingChecks.nonNegative("learningRateMin", learningRateMin);
+        sgd();
         if (learningRateMin > learningRate) {
             throw new InvalidSettingException("learningRateMin", "must not exceed learningRate (" + learningRate
                     + "), got " + learningRateMin);
         }
-        SettingChecks.fraction("momentum", momentum);
-        SettingChecks.nonNegative("weightDecay", weightDecay);
-        SettingChecks.nonNegative("gradClip", gradClip);
         SettingChecks.nonNegative("randomCropPadding", randomCropPadding);
     }
 
@@ -136,29 +132,12 @@ public final class FinalTraining implements Configurable, Provenancable<Configur
         return FinalTrainingConfig.of(space, this, seed, device);
     }
 
-    /** @return The initial learning rate. */
-    public float learningRate() {
-        return learningRate;
-    }
-
-    /** @return The learning rate the cosine schedule reaches at the end. */
-    public float learningRateMin() {
-        return learningRateMin;
-    }
-
-    /** @return The SGD momentum. */
-    public float momentum() {
-        return momentum;
-    }
-
-    /** @return The SGD weight decay. */
-    public float weightDecay() {
-        return weightDecay;
-    }
-
-    /** @return The bound on the global gradient norm, 0 for none. */
-    public float gradClip() {
-        return gradClip;
+    /**
+     * The SGD of the network's weights; the cosine period is the epochs.
+     * @return Learning rates, momentum, weight decay and gradient bound.
+     */
+    public SgdSettings sgd() {
+        return new SgdSettings(learningRate, learningRateMin, momentum, weightDecay, gradClip);
     }
 
     /** @return The epochs. */

@@ -87,19 +87,9 @@ public record FinalTrainingConfig(NetworkSettings network, FinalRegularization r
         return training.batchSize();
     }
 
-    /** @return SGD momentum. */
-    public float momentum() {
-        return training.momentum();
-    }
-
-    /** @return SGD weight decay. */
-    public float weightDecay() {
-        return training.weightDecay();
-    }
-
-    /** @return Global gradient-norm bound (0 = off). */
-    public float gradClip() {
-        return training.gradClip();
+    /** @return The SGD of the network's weights. */
+    public SgdSettings sgd() {
+        return training.sgd();
     }
 
     /**
@@ -143,7 +133,7 @@ public record FinalTrainingConfig(NetworkSettings network, FinalRegularization r
      * @return Cosine from the initial rate to the minimum over all epochs.
      */
     public CosineSchedule schedule() {
-        return new CosineSchedule(training.learningRate(), training.learningRateMin(), epochs());
+        return training.sgd().learningRates(epochs());
     }
 
     /**
@@ -156,7 +146,8 @@ public record FinalTrainingConfig(NetworkSettings network, FinalRegularization r
         return "FinalTrainingConfig[network=" + network + ", auxiliaryWeight=" + auxiliaryWeight() + ", dropPath=" + dropPath()
                 + ", cutout=" + cutout() + ", randomCropPadding=" + training.randomCropPadding() + ", horizontalFlip="
                 + training.horizontalFlip() + ", epochs=" + epochs() + ", batchSize=" + batchSize() + ", learningRate="
-                + training.learningRate() + ", learningRateMin=" + training.learningRateMin() + ", momentum=" + momentum()
-                + ", weightDecay=" + weightDecay() + ", gradClip=" + gradClip() + ", seed=" + seed + ", device=" + device + "]";
+                + sgd().learningRate() + ", learningRateMin=" + sgd().learningRateMin() + ", momentum=" + sgd().momentum()
+                + ", weightDecay=" + sgd().weightDecay() + ", gradClip=" + sgd().gradClip() + ", seed=" + seed + ", device="
+                + device + "]";
     }
 }

@@ -84,7 +84,7 @@ final class FinalTrainingPhase implements TrainingPhase<TrainingCheckpoint>, Aut
         DjlRuntime.initializeSeeded(initSeed,
                 () -> network.initialize(manager, DataType.FLOAT32, TrainedNetwork.inputShape(train.shape())));
         this.sampler = new BatchSampler(train.size(), config.batchSize(), true, shuffleSeed);
-        this.sgd = new SgdOptimizer(network, manager, config.momentum(), config.weightDecay(), config.gradClip());
+        this.sgd = config.sgd().newOptimizer(network, manager);
     }
 
     @Override

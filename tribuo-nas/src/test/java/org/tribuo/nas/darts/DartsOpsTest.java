@@ -43,12 +43,16 @@ public class DartsOpsTest {
     private static final Shape INPUT = new Shape(2, 8, 8, 8);
 
     private static NDArray run(NDManager m, Block block, NDArray... inputs) {
+        return run(m, block, OpSelection.ALL, inputs);
+    }
+
+    private static NDArray run(NDManager m, Block block, OpSelection selection, NDArray... inputs) {
         Shape[] shapes = new Shape[inputs.length];
         for (int i = 0; i < inputs.length; i++) {
             shapes[i] = inputs[i].getShape();
         }
         block.initialize(m, DataType.FLOAT32, shapes);
-        NDArray out = block.forward(new ParameterStore(m, false), new NDList(inputs), true).singletonOrThrow();
+        NDArray out = block.forward(new ParameterStore(m, false), new NDList(inputs), true, selection.params()).singletonOrThrow();
         assertEquals(block.getOutputShapes(shapes)[0], out.getShape(), "declared output shape of " + block);
         return out;
     }
@@ -138,14 +142,13 @@ public class DartsOpsTest {
             NDArray x = m.randomNormal(INPUT);
             NDArray w = m.create(new float[]{0.2f, 0.1f, 0.1f, 0.1f, 0.2f, 0.1f, 0.1f, 0.1f});
             List<DartsOp> all = List.of(DartsOp.values());
-            OpSelection selection = new OpSelection();
-            assertEquals(new Shape(2, 8, 8, 8), run(m, new PartialChannelOp(all, 8, 4, 1, 0, selection), x, w).getShape());
-            assertEquals(new Shape(2, 8, 4, 4), run(m, new PartialChannelOp(all, 8, 4, 2, 0, selection), x, w).getShape());
-            assertEquals(new Shape(2, 8, 4, 4), run(m, new PartialChannelOp(all, 8, 2, 2, 0, selection), x, w).getShape());
+            assertEquals(new Shape(2, 8, 8, 8), run(m, new PartialChannelOp(all, 8, 4, 1, 0), x, w).getShape());
+            assertEquals(new Shape(2, 8, 4, 4), run(m, new PartialChannelOp(all, 8, 4, 2, 0), x, w).getShape());
+            assertEquals(new Shape(2, 8, 4, 4), run(m, new PartialChannelOp(all, 8, 2, 2, 0), x, w).getShape());
 
             // With only skip_connect at weight 1, the first C/K channels pass unchanged and the
             // shuffle puts channel g·(C/K)+j at j·K+g.
-            PartialChannelOp skip = new PartialChannelOp(List.of(DartsOp.SKIP_CONNECT), 8, 4, 1, 0, selection);
+            PartialChannelOp skip = new PartialChannelOp(List.of(DartsOp.SKIP_CONNECT), 8, 4, 1, 0);
             NDArray out = run(m, skip, x, m.create(new float[]{1f}));
             NDArray expected = ChannelShuffle.shuffle(x, 4);
             assertEquals(expected, out);
@@ -161,25 +164,21 @@ public class DartsOpsTest {
             NDArray x = m.randomNormal(INPUT);
             List<DartsOp> ops = List.of(DartsOp.NONE, DartsOp.SKIP_CONNECT, DartsOp.AVG_POOL_3X3);
             NDArray w = m.create(new float[]{0.25f, 0.5f, 0.125f});
-            OpSelection selection = new OpSelection();
-            MixedOp edge = DartsOps.mixedEdge(ops, 8, 1, 7, selection);
+            MixedOp edge = DartsOps.mixedEdge(ops, 8, 1, 7);
             NDArray continuous = run(m, edge, x, w);
-            selection.sample(new int[]{0, 0, 0, 0, 0, 0, 0, 1});
-            NDArray skipOnly = run(m, edge, x, w);
+            NDArray skipOnly = run(m, edge, OpSelection.sampled(new int[]{0, 0, 0, 0, 0, 0, 0, 1}), x, w);
             assertTrue(x.mul(0.5f).add(0.375f).allClose(skipOnly, 1e-6, 1e-6, false));
             assertTrue(!continuous.allClose(skipOnly, 1e-3, 1e-3, false));
-            selection.sample(new int[]{0, 0, 0, 0, 0, 0, 0, 0});
-            NDArray noneOnly = run(m, edge, x, w);
+            NDArray noneOnly = run(m, edge, OpSelection.sampled(new int[]{0, 0, 0, 0, 0, 0, 0, 0}), x, w);
             assertEquals(INPUT, noneOnly.getShape());
             assertEquals(0.625f, noneOnly.min().getFloat(), 1e-6f);
             assertEquals(0.625f, noneOnly.max().getFloat(), 1e-6f);
 
             // Every weight gets its gradient: d Σout / dw_k = #outputs for the unsampled ops,
             // Σ op_k*(x) for the sampled one.
-            selection.sample(new int[]{0, 0, 0, 0, 0, 0, 0, 2});
             w.setRequiresGradient(true);
             try (GradientCollector gc = m.getEngine().newGradientCollector()) {
-                gc.backward(run(m, edge, x, w).sum());
+                gc.backward(run(m, edge, OpSelection.sampled(new int[]{0, 0, 0, 0, 0, 0, 0, 2}), x, w).sum());
             }
             float[] grad = w.getGradient().toFloatArray();
             assertEquals(INPUT.size(), grad[0], 1e-3f);

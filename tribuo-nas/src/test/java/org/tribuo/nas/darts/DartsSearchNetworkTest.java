@@ -57,7 +57,11 @@ public class DartsSearchNetworkTest {
     }
 
     private static NDArray forward(Block net, NDManager m, NDList inputs) {
-        return net.forward(new ParameterStore(m, false), inputs, true).singletonOrThrow();
+        return forward(net, m, inputs, OpSelection.ALL);
+    }
+
+    private static NDArray forward(Block net, NDManager m, NDList inputs, OpSelection selection) {
+        return net.forward(new ParameterStore(m, false), inputs, true, selection.params()).singletonOrThrow();
     }
 
     private static void assertFiniteAndNonZero(NDArray gradient, String what) {
@@ -75,7 +79,7 @@ public class DartsSearchNetworkTest {
         DjlRuntime.seed(21);
         try (NDManager m = DjlRuntime.engine().newBaseManager(Device.cpu())) {
             SupernetSettings settings = new SupernetSettings(8, 3, 4, true);
-            Block net = SPACE.newSupernet(settings, CLASSES, new OpSelection());
+            Block net = SPACE.newSupernet(settings, CLASSES);
             Shape alphaShape = new Shape(DartsCellLayout.ALPHA_ROWS, OPS);
             net.initialize(m, DataType.FLOAT32, X, alphaShape, new Shape(DartsCellLayout.ALPHA_ROWS));
             NDArray x = m.randomNormal(X);
@@ -102,7 +106,7 @@ public class DartsSearchNetworkTest {
     public void fullChannelSupernetWithoutEdgeWeightsBackpropagatesToAlpha() {
         DjlRuntime.seed(22);
         try (NDManager m = DjlRuntime.engine().newBaseManager(Device.cpu())) {
-            Block net = SPACE.newSupernet(SupernetSettings.plain(8, 3), CLASSES, new OpSelection());
+            Block net = SPACE.newSupernet(SupernetSettings.plain(8, 3), CLASSES);
             Shape alphaShape = new Shape(DartsCellLayout.ALPHA_ROWS, OPS);
             net.initialize(m, DataType.FLOAT32, X, alphaShape);
             NDArray alpha = m.randomUniform(0.05f, 0.3f, alphaShape);
@@ -124,8 +128,7 @@ public class DartsSearchNetworkTest {
     public void sampledOpsEqualAOneHotContinuousForward() {
         DjlRuntime.seed(23);
         try (NDManager m = DjlRuntime.engine().newBaseManager(Device.cpu())) {
-            OpSelection selection = new OpSelection();
-            Block net = SPACE.newSupernet(new SupernetSettings(8, 3, 4, true), CLASSES, selection);
+            Block net = SPACE.newSupernet(new SupernetSettings(8, 3, 4, true), CLASSES);
             Shape alphaShape = new Shape(DartsCellLayout.ALPHA_ROWS, OPS);
             net.initialize(m, DataType.FLOAT32, X, alphaShape, new Shape(DartsCellLayout.ALPHA_ROWS));
             NDArray x = m.randomNormal(X);
@@ -140,17 +143,15 @@ public class DartsSearchNetworkTest {
             NDArray alpha = m.create(oneHot, alphaShape);
 
             NDArray continuous = forward(net, m, new NDList(x, alpha, beta));
-            selection.sample(sampled);
-            NDArray oneOpPerEdge = forward(net, m, new NDList(x, alpha, beta));
+            OpSelection selection = OpSelection.sampled(sampled);
+            NDArray oneOpPerEdge = forward(net, m, new NDList(x, alpha, beta), selection);
             float maxDiff = continuous.sub(oneOpPerEdge).abs().max().getFloat();
             assertTrue(maxDiff <= 1e-5f, "sampled and one-hot forwards differ by " + maxDiff);
 
             // A non-one-hot α makes the two modes differ: the check above can fail.
             NDArray soft = alpha.mul(0.5f).add(0.5f / OPS);
-            selection.all();
             NDArray softContinuous = forward(net, m, new NDList(x, soft, beta));
-            selection.sample(sampled);
-            assertTrue(softContinuous.sub(forward(net, m, new NDList(x, soft, beta))).abs().max().getFloat() > 1e-4f);
+            assertTrue(softContinuous.sub(forward(net, m, new NDList(x, soft, beta), selection)).abs().max().getFloat() > 1e-4f);
         }
     }
 }

@@ -82,7 +82,7 @@ public class DartsSearchSpaceTest {
                 "partialChannels", "searchChannels", "even");
         assertRejected(() -> SPACE.checkSupernet(SupernetSettings.plain(7, 8)), "searchChannels", "even");
         assertRejected(() -> SPACE.checkSupernet(SupernetSettings.plain(16, 2)), "searchLayers");
-        assertRejected(() -> SPACE.newSupernet(new SupernetSettings(16, 8, 3, true), 10, new OpSelection()), "partialChannels");
+        assertRejected(() -> SPACE.newSupernet(new SupernetSettings(16, 8, 3, true), 10), "partialChannels");
         SPACE.checkNetwork(new NetworkSettings(36, 20, true));
         assertRejected(() -> SPACE.checkNetwork(new NetworkSettings(36, 2, true)), "finalLayers");
         assertRejected(() -> SPACE.checkNetwork(new NetworkSettings(35, 20, true)), "finalChannels");
@@ -90,7 +90,7 @@ public class DartsSearchSpaceTest {
 
     @Test
     public void buildsAndDerivesThroughTheInterface() {
-        assertInstanceOf(DartsSearchNetwork.class, SPACE.newSupernet(new SupernetSettings(8, 3, 2, true), 10, new OpSelection()));
+        assertInstanceOf(DartsSearchNetwork.class, SPACE.newSupernet(new SupernetSettings(8, 3, 2, true), 10));
         Genotype g = SPACE.randomGenotype(new java.util.SplittableRandom(1));
         assertInstanceOf(DartsNetwork.class, SPACE.newNetwork(g, new NetworkSettings(8, 3, false), 10));
         Genotype foreign = new Genotype() {

@@ -70,15 +70,13 @@ public class FusedDartsSearchCellTest {
 
     private static final Map<String, double[]> WORST = new TreeMap<>();
 
-    private record Cells(DartsSearchCell plain, FusedDartsSearchCell fused, OpSelection selection, List<Link> links,
-                         Shape[] shapes) {}
+    private record Cells(DartsSearchCell plain, FusedDartsSearchCell fused, List<Link> links, Shape[] shapes) {}
 
     private static Cells cells(NDManager m, List<DartsOp> ops, boolean reduction, boolean reductionPrev, int k,
                                boolean beta, int seed) {
-        OpSelection selection = new OpSelection();
         m.getEngine().setRandomSeed(seed);
-        DartsSearchCell plain = new DartsSearchCell(ops, CHANNELS, reduction, reductionPrev, k, selection);
-        FusedDartsSearchCell fused = new FusedDartsSearchCell(ops, CHANNELS, reduction, reductionPrev, k, selection);
+        DartsSearchCell plain = new DartsSearchCell(ops, CHANNELS, reduction, reductionPrev, k);
+        FusedDartsSearchCell fused = new FusedDartsSearchCell(ops, CHANNELS, reduction, reductionPrev, k);
         int size0 = reductionPrev ? 2 * SIZE : SIZE;
         Shape s0 = new Shape(BATCH, 32, size0, size0);
         Shape s1 = new Shape(BATCH, 48, SIZE, SIZE);
@@ -89,13 +87,13 @@ public class FusedDartsSearchCellTest {
         fused.initialize(m, TYPE, shapes);
         List<Link> links = FusedDartsParameters.links(plain, fused, ops, CHANNELS, reduction, k);
         FusedDartsParameters.copy(links);
-        return new Cells(plain, fused, selection, links, shapes);
+        return new Cells(plain, fused, links, shapes);
     }
 
     /** The output and input gradients of one forward and backward pass. */
     private record Pass(NDArray out, NDList inputGradients) {}
 
-    private static Pass pass(NDManager m, Block cell, NDList inputs0, NDArray probe, boolean training) {
+    private static Pass pass(NDManager m, Block cell, NDList inputs0, NDArray probe, boolean training, OpSelection selection) {
         NDList inputs = new NDList();
         for (NDArray x : inputs0) {
             NDArray copy = x.duplicate();
@@ -104,7 +102,7 @@ public class FusedDartsSearchCellTest {
         }
         NDArray out;
         try (GradientCollector gc = m.getEngine().newGradientCollector()) {
-            out = cell.forward(new ParameterStore(m, false), inputs, training).singletonOrThrow();
+            out = cell.forward(new ParameterStore(m, false), inputs, training, selection.params()).singletonOrThrow();
             gc.backward(out.mul(probe).sum());
         }
         NDList grads = new NDList();
@@ -153,19 +151,11 @@ public class FusedDartsSearchCellTest {
             Cells cells = cells(m, ops, reduction, reductionPrev, k, beta, SEED);
             NDList inputs = inputs(m, cells.shapes, 11);
             for (boolean training : new boolean[]{true, false}) {
-                if (sampled != null) {
-                    cells.selection.sample(sampled);
-                }
+                OpSelection selection = sampled == null ? OpSelection.ALL : OpSelection.sampled(sampled);
                 Shape outShape = cells.plain.getOutputShapes(cells.shapes)[0];
                 NDArray probe = m.randomNormal(outShape).toType(TYPE, false);
-                Pass plain;
-                Pass fused;
-                try {
-                    plain = pass(m, cells.plain, inputs, probe, training);
-                    fused = pass(m, cells.fused, inputs, probe, training);
-                } finally {
-                    cells.selection.all();
-                }
+                Pass plain = pass(m, cells.plain, inputs, probe, training, selection);
+                Pass fused = pass(m, cells.fused, inputs, probe, training, selection);
                 String mode = what + (training ? " (training)" : " (inference)");
                 assertClose(fused.out, plain.out, "output", mode + " output");
                 String[] names = {"dL/ds0", "dL/ds1", "dL/dα", "dL/dβ"};

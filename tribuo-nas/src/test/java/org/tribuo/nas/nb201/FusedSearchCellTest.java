@@ -60,13 +60,18 @@ public class FusedSearchCellTest {
     /** The largest differences seen per kind of compared tensor, printed once for the report. */
     private static final Map<String, double[]> WORST = new TreeMap<>();
 
-    /** A plain and a fused cell with the same weights, sharing one op selection. */
-    private record Pair(SearchCell plain, FusedSearchCell fused, OpSelection selection, Nb201Space space) {}
+    /** The op selection the next compared passes carry. */
+    private static final class Sampling {
+        private OpSelection current = OpSelection.ALL;
+    }
+
+    /** A plain and a fused cell with the same weights, and the selection both are run with. */
+    private record Pair(SearchCell plain, FusedSearchCell fused, Sampling selection, Nb201Space space) {}
 
     private static Pair cells(NDManager m, Nb201Space space) {
-        OpSelection selection = new OpSelection();
-        SearchCell plain = new SearchCell(space, CHANNELS, selection);
-        FusedSearchCell fused = new FusedSearchCell(space, CHANNELS, selection);
+        Sampling selection = new Sampling();
+        SearchCell plain = new SearchCell(space, CHANNELS);
+        FusedSearchCell fused = new FusedSearchCell(space, CHANNELS);
         Shape x = new Shape(BATCH, CHANNELS, SIZE, SIZE);
         Shape alpha = new Shape(Nb201Space.NUM_EDGES, space.numOps());
         plain.initialize(m, DataType.FLOAT32, x, alpha);
@@ -78,14 +83,15 @@ public class FusedSearchCellTest {
     /** The outputs and gradients of one forward and backward pass. */
     private record Pass(NDArray out, NDArray dx, NDArray dAlpha) {}
 
-    private static Pass pass(NDManager m, ai.djl.nn.Block cell, NDArray x0, NDArray alpha0, NDArray probe, boolean training) {
+    private static Pass pass(NDManager m, ai.djl.nn.Block cell, NDArray x0, NDArray alpha0, NDArray probe, boolean training,
+                             OpSelection selection) {
         NDArray x = x0.duplicate();
         NDArray alpha = alpha0.duplicate();
         x.setRequiresGradient(true);
         alpha.setRequiresGradient(true);
         NDArray out;
         try (GradientCollector gc = m.getEngine().newGradientCollector()) {
-            out = cell.forward(new ParameterStore(m, false), new NDList(x, alpha), training).singletonOrThrow();
+            out = cell.forward(new ParameterStore(m, false), new NDList(x, alpha), training, selection.params()).singletonOrThrow();
             gc.backward(out.mul(probe).sum());
         }
         return new Pass(out, x.getGradient(), alpha.getGradient());
@@ -148,13 +154,13 @@ public class FusedSearchCellTest {
         NDArray x = m.randomNormal(new Shape(BATCH, CHANNELS, SIZE, SIZE));
         NDArray alpha = m.randomUniform(0.05f, 1f, new Shape(Nb201Space.NUM_EDGES, cells.space.numOps()));
         NDArray probe = m.randomNormal(new Shape(BATCH, CHANNELS, SIZE, SIZE));
-        Pass plain = pass(m, cells.plain, x, alpha, probe, training);
-        Pass fused = pass(m, cells.fused, x, alpha, probe, training);
+        Pass plain = pass(m, cells.plain, x, alpha, probe, training, cells.selection.current);
+        Pass fused = pass(m, cells.fused, x, alpha, probe, training, cells.selection.current);
         assertClose(fused.out, plain.out, what + " output");
         assertClose(fused.dx, plain.dx, what + " dL/dx");
         assertClose(fused.dAlpha, plain.dAlpha, what + " dL/dα");
         assertKernelGradientsMatch(cells, what);
-        if (cells.space.ops().contains(Nb201Op.NONE) && !cells.selection.isSampled()) {
+        if (cells.space.ops().contains(Nb201Op.NONE) && !cells.selection.current.isSampled()) {
             int none = cells.space.ops().indexOf(Nb201Op.NONE);
             for (int e = 0; e < Nb201Space.NUM_EDGES; e++) {
                 assertEquals(0f, fused.dAlpha.getFloat(e, none), 0f, "none gets no gradient");
@@ -228,11 +234,11 @@ public class FusedSearchCellTest {
                 try (NDManager m = DjlRuntime.engine().newBaseManager()) {
                     Pair cells = cells(m, space);
                     NDArray before = cells.fused.norm(0).getParameters().get("runningMean").getArray().duplicate();
-                    cells.selection.sample(sample);
+                    cells.selection.current = OpSelection.sampled(sample);
                     try {
                         comparePasses(m, cells, true, space + " sampled " + java.util.Arrays.toString(sample));
                     } finally {
-                        cells.selection.all();
+                        cells.selection.current = OpSelection.ALL;
                     }
                     assertRunningStatisticsMatch(cells, space + " sampled");
                     // Every sample runs a convolution from node 0; the other statistics were checked above.
@@ -249,7 +255,7 @@ public class FusedSearchCellTest {
         try (NDManager m = DjlRuntime.engine().newBaseManager()) {
             Nb201Space space = Nb201Space.withoutNone();
             // C=16: narrower convolutions hit the libtorch CPU backward bug (docs/known-issues.md).
-            Nb201Network net = Nb201Networks.supernet(space, 16, 1, 3, new OpSelection(), CellImplementation.FUSED);
+            Nb201Network net = Nb201Networks.supernet(space, 16, 1, 3, CellImplementation.FUSED);
             net.initialize(m, DataType.FLOAT32, new Shape(2, 1, 8, 8), new Shape(6, space.numOps()));
             NDArray x = m.randomNormal(new Shape(2, 1, 8, 8));
             NDArray alpha = m.randomUniform(0.1f, 1f, new Shape(6, space.numOps()));

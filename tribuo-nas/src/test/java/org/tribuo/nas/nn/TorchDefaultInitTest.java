@@ -100,7 +100,7 @@ public class TorchDefaultInitTest {
         Shape x = new Shape(2, 1, 12, 12);
         try (NDManager m = DjlRuntime.engine().newBaseManager()) {
             for (CellImplementation cells : CellImplementation.values()) {
-                Block supernet = Nb201Networks.supernet(space, 8, 1, CLASSES, new OpSelection(), cells);
+                Block supernet = Nb201Networks.supernet(space, 8, 1, CLASSES, cells);
                 supernet.initialize(m, DataType.FLOAT32, x, new Shape(Nb201Space.NUM_EDGES, space.numOps()));
                 assertTrue(assertTorchDefaults(supernet, "supernet " + cells) > 5);
             }
@@ -117,7 +117,7 @@ public class TorchDefaultInitTest {
         DjlRuntime.seed(4);
         DartsSearchSpace space = DartsSearchSpace.reference();
         try (NDManager m = DjlRuntime.engine().newBaseManager()) {
-            Block supernet = space.newSupernet(new SupernetSettings(8, 3, 4, true), CLASSES, new OpSelection());
+            Block supernet = space.newSupernet(new SupernetSettings(8, 3, 4, true), CLASSES);
             supernet.initialize(m, DataType.FLOAT32, new Shape(2, 1, 12, 12), new Shape(space.alphaRows(), space.ops().size()),
                     new Shape(space.alphaRows()));
             assertTrue(assertTorchDefaults(supernet, "DARTS supernet") > 10);
@@ -140,7 +140,7 @@ public class TorchDefaultInitTest {
         TabularSearchSpace space = TabularSearchSpace.full();
         Shape x = new Shape(4, 6, 1, 1);
         try (NDManager m = DjlRuntime.engine().newBaseManager()) {
-            Block supernet = space.newSupernet(SupernetSettings.plain(16, 2), CLASSES, new OpSelection());
+            Block supernet = space.newSupernet(SupernetSettings.plain(16, 2), CLASSES);
             supernet.initialize(m, DataType.FLOAT32, x, new Shape(space.alphaRows(), space.numOps()));
             assertTrue(assertTorchDefaults(supernet, "tabular supernet") > 3);
             Block net = space.newNetwork(space.parseGenotype("|dense~0|+|skip_connect~0|dense_bottleneck~1|+|none~0|dense~1|dense~2|"),

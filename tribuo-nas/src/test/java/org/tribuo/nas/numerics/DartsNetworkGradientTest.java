@@ -142,7 +142,7 @@ public class DartsNetworkGradientTest {
         NetworkGradientCheck.withThreads(threads, () -> {
             NetworkGradientCheck.Result result = NetworkGradientCheck.compare(
                     "DARTS supernet C=" + channels + " K=" + k + " " + cells + " " + threads + "t", seed,
-                    () -> SPACE.newSupernet(settings, CLASSES, new OpSelection(), cells), shapes(beta), leaves)
+                    () -> SPACE.newSupernet(settings, CLASSES, cells), shapes(beta), leaves)
                     .assertAgrees();
             assertTrue(result.zeroGradients().isEmpty(), "every op runs, so every parameter learns: "
                     + result.zeroGradients());
@@ -179,17 +179,15 @@ public class DartsNetworkGradientTest {
         }
         GumbelSample sample = new GumbelSample(
                 GumbelSampler.sample(Nb201NetworkGradientTest.rows(leaves.get(1)), new SplittableRandom(seed)).noise(), ops);
-        OpSelection selection = new OpSelection();
-        selection.sample(sample.index());
         SupernetSettings settings = new SupernetSettings(channels, CELLS, k, beta);
         NetworkGradientCheck.withThreads(threads, () -> NetworkGradientCheck.compare(
                 "DARTS GDAS supernet C=" + channels + " K=" + k + " " + cells + " " + threads + "t", seed,
-                () -> SPACE.newSupernet(settings, CLASSES, selection, cells), shapes(beta), leaves,
+                () -> SPACE.newSupernet(settings, CLASSES, cells), shapes(beta), leaves,
                 in -> {
                     NDList inputs = new NDList(in.get(0), GumbelSampler.hardWeights(in.get(1), sample, 1f));
                     inputs.addAll(in.subNDList(2));
                     return inputs;
-                }).assertAgrees());
+                }, OpSelection.sampled(sample.index()).params()).assertAgrees());
     }
 
     static Stream<Arguments> finalNetworks() {

@@ -95,7 +95,7 @@ public class Nb201NetworkGradientTest {
         NetworkGradientCheck.withThreads(threads, () -> {
             NetworkGradientCheck.Result result = NetworkGradientCheck.compare(
                     "NB201 supernet C=" + channels + " " + cells + " " + space + " " + threads + "t", 1000 + channels,
-                    () -> Nb201Networks.supernet(space, channels, 1, CLASSES, new OpSelection(), cells),
+                    () -> Nb201Networks.supernet(space, channels, 1, CLASSES, cells),
                     new Shape[]{X, alpha}, leaves).assertAgrees();
             assertTrue(result.zeroGradients().isEmpty(), "every op runs, so every parameter learns: "
                     + result.zeroGradients());
@@ -126,13 +126,12 @@ public class Nb201NetworkGradientTest {
         int[] ops = {op(space, Nb201Op.NOR_CONV_3X3), op(space, Nb201Op.NOR_CONV_1X1), op(space, Nb201Op.SKIP_CONNECT),
             op(space, Nb201Op.NOR_CONV_3X3), op(space, Nb201Op.AVG_POOL_3X3), op(space, Nb201Op.NONE)};
         GumbelSample sample = new GumbelSample(GumbelSampler.sample(rows(alpha), new SplittableRandom(channels)).noise(), ops);
-        OpSelection selection = new OpSelection();
-        selection.sample(sample.index());
         NetworkGradientCheck.withThreads(threads, () -> NetworkGradientCheck.compare(
                 "NB201 GDAS supernet C=" + channels + " " + cells + " " + threads + "t", 2000 + channels,
-                () -> Nb201Networks.supernet(space, channels, 1, CLASSES, selection, cells),
+                () -> Nb201Networks.supernet(space, channels, 1, CLASSES, cells),
                 new Shape[]{X, alphaShape}, leaves,
-                in -> new NDList(in.get(0), GumbelSampler.hardWeights(in.get(1), sample, 1f))).assertAgrees());
+                in -> new NDList(in.get(0), GumbelSampler.hardWeights(in.get(1), sample, 1f)),
+                OpSelection.sampled(sample.index()).params()).assertAgrees());
     }
 
     private static int op(Nb201Space space, Nb201Op op) {

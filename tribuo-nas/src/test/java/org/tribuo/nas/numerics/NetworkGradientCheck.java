@@ -275,7 +275,17 @@ final class NetworkGradientCheck {
      */
     static Result compare(String what, long seed, Supplier<Block> network, Shape[] initShapes, List<Leaf> leaves,
                           UnaryOperator<NDList> toInputs) {
-        return compare(what, seed, network, initShapes, leaves, toInputs, true);
+        return compare(what, seed, network, initShapes, leaves, toInputs, null, true);
+    }
+
+    /**
+     * {@link #compare(String, long, Supplier, Shape[], List, UnaryOperator)} with params carried by
+     * every forward call (a supernet's {@link org.tribuo.nas.space.OpSelection}).
+     * @param forwardParams The params of every forward call.
+     */
+    static Result compare(String what, long seed, Supplier<Block> network, Shape[] initShapes, List<Leaf> leaves,
+                          UnaryOperator<NDList> toInputs, PairList<String, Object> forwardParams) {
+        return compare(what, seed, network, initShapes, leaves, toInputs, forwardParams, true);
     }
 
     /** {@link #compare(String, long, Supplier, Shape[], List, UnaryOperator)} with the leaves as the inputs. */
@@ -290,7 +300,7 @@ final class NetworkGradientCheck {
      *                 ({@link ConvolutionAudit#open(boolean)}), to show the comparison detects the defect.
      */
     static Result compare(String what, long seed, Supplier<Block> network, Shape[] initShapes, List<Leaf> leaves,
-                          UnaryOperator<NDList> toInputs, boolean checking) {
+                          UnaryOperator<NDList> toInputs, PairList<String, Object> forwardParams, boolean checking) {
         try (NDManager m = DjlRuntime.engine().newBaseManager();
              ConvolutionAudit audit = ConvolutionAudit.open(checking)) {
             Block reference;
@@ -305,8 +315,8 @@ final class NetworkGradientCheck {
             roundToFloat32(reference);
             copy(reference, single, 0, null);
             long probeSeed = new SplittableRandom(seed * 31 + 7).nextLong();
-            Pass ref = pass(m, reference, DataType.FLOAT64, leaves, toInputs, probeSeed, 0, null);
-            Pass f32 = pass(m, single, DataType.FLOAT32, leaves, toInputs, probeSeed, 0, null);
+            Pass ref = pass(m, reference, DataType.FLOAT64, leaves, toInputs, forwardParams, probeSeed, 0, null);
+            Pass f32 = pass(m, single, DataType.FLOAT32, leaves, toInputs, forwardParams, probeSeed, 0, null);
             List<Error> errors = errors(what, reference, ref, single, f32);
             String inconsistency = "";
             if (errors.stream().anyMatch(e -> !e.agrees() && Double.isFinite(e.relative))) {
@@ -316,7 +326,8 @@ final class NetworkGradientCheck {
                     Block perturbed = network.get();
                     perturbed.initialize(m, DataType.FLOAT64, initShapes);
                     copy(reference, perturbed, FLOAT32_ROUNDING, noise);
-                    Pass moved = pass(m, perturbed, DataType.FLOAT64, leaves, toInputs, probeSeed, FLOAT32_ROUNDING, noise);
+                    Pass moved = pass(m, perturbed, DataType.FLOAT64, leaves, toInputs, forwardParams, probeSeed,
+                            FLOAT32_ROUNDING, noise);
                     List<Error> change = errors(what, reference, ref, perturbed, moved);
                     Error largest = change.stream().filter(e -> !(e.relative <= SENSITIVITY_CAP)).findFirst().orElse(null);
                     if (largest != null) {
@@ -364,7 +375,7 @@ final class NetworkGradientCheck {
 
     /** One training forward and backward pass; with {@code noise}, every leaf value times 1 + eps·r. */
     private static Pass pass(NDManager m, Block net, DataType type, List<Leaf> leaves, UnaryOperator<NDList> toInputs,
-                             long probeSeed, double eps, SplittableRandom noise) {
+                             PairList<String, Object> forwardParams, long probeSeed, double eps, SplittableRandom noise) {
         NDList arrays = new NDList();
         for (Leaf leaf : leaves) {
             double[] v = new double[leaf.values().length];
@@ -379,7 +390,7 @@ final class NetworkGradientCheck {
         }
         NDList outputs;
         try (GradientCollector gc = m.getEngine().newGradientCollector()) {
-            outputs = net.forward(new ParameterStore(m, false), toInputs.apply(arrays), true);
+            outputs = net.forward(new ParameterStore(m, false), toInputs.apply(arrays), true, forwardParams);
             SplittableRandom rng = new SplittableRandom(probeSeed);
             NDArray loss = null;
             for (NDArray out : outputs) {

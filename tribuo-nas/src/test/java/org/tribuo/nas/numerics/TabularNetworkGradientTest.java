@@ -59,7 +59,7 @@ public class TabularNetworkGradientTest {
         NetworkGradientCheck.withThreads(threads, () -> {
             NetworkGradientCheck.Result result = NetworkGradientCheck.compare(
                     "tabular supernet width=" + width + " " + threads + "t", seed,
-                    () -> SPACE.newSupernet(SupernetSettings.plain(width, CELLS), CLASSES, new OpSelection()),
+                    () -> SPACE.newSupernet(SupernetSettings.plain(width, CELLS), CLASSES),
                     new Shape[]{X, alpha}, leaves).assertAgrees();
             assertTrue(result.zeroGradients().isEmpty(), "every parameter learns: " + result.zeroGradients());
         });

@@ -69,7 +69,7 @@ public class SearchStepTest {
             try (SgdOptimizer sgd = new SgdOptimizer(net, m, 0.9f, 3e-4f, 5f)) {
                 sgd.zeroGradients();
                 ExponentiatedGradient eg = new ExponentiatedGradient(6, 4, 0.1f);
-                SearchStep step = new SearchStep(net, new ArchitectureWeights(eg, java.util.List.of()), new OpSelection(), sgd,
+                SearchStep step = new SearchStep(net, new ArchitectureWeights(eg, java.util.List.of()), sgd,
                         m.getEngine());
                 assertTrue(step.architectureStep(m, x, y));
                 assertArrayEquals(Simplex.flatten(reference.alpha()), Simplex.flatten(eg.alpha()), 1e-7f);

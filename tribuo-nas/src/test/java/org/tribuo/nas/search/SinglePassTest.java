@@ -165,7 +165,7 @@ public class SinglePassTest {
             int[] first = IntStream.range(0, b).toArray();
             int[] second = IntStream.range(b, 2 * b).toArray();
             try (NDManager step = rig.base.newSubManager()) {
-                SearchStep.GumbelDraw draw = gumbel ? rig.draw(1) : null;
+                EdgeMixing draw = gumbel ? rig.draw(1) : EdgeMixing.continuous();
                 assertTrue(rig.step.singlePassStep(step, batches.x(step, first), batches.y(step, first), 0.025f, draw).finite());
             }
             if (config.geometry() == ArchitectureGeometry.SOFTMAX_ADAM) {
@@ -174,10 +174,10 @@ public class SinglePassTest {
             try (NDManager step = rig.base.newSubManager()) {
                 NDArray x = batches.x(step, second);
                 NDArray y = batches.y(step, second);
-                SearchStep.GumbelDraw draw = gumbel ? rig.draw(2) : null;
+                EdgeMixing draw = gumbel ? rig.draw(2) : EdgeMixing.continuous();
 
                 ArchitectureWeights.Gradient twoPassArch = rig.step.architectureGradient(step, x, y, draw);
-                rig.step.weightGradient(step, x, y, draw == null ? null : draw.sample());
+                rig.step.weightGradient(step, x, y, draw);
                 List<float[]> twoPassWeights = rig.takeWeightGradients();
                 ArchitectureWeights.Gradient singleArch = rig.step.singlePassGradient(step, x, y, draw);
                 List<float[]> singleWeights = rig.takeWeightGradients();
@@ -244,18 +244,16 @@ public class SinglePassTest {
 
         Rig(SearchConfig config, ImageShape shape, long initSeed) {
             SearchSpace space = config.space();
-            OpSelection selection = new OpSelection();
             arch = config.newArchitectureWeights();
-            Block supernet = space.newSupernet(config.supernet(), 10, selection);
+            Block supernet = space.newSupernet(config.supernet(), 10);
             Shape input = new Shape(1, shape.channels(), shape.height(), shape.width());
             Shape alpha = new Shape(space.alphaRows(), space.ops().size());
             Shape[] inputs = arch.hasEdgeWeights() ? new Shape[]{input, alpha, new Shape(space.alphaRows())}
                     : new Shape[]{input, alpha};
             DjlRuntime.initializeSeeded(initSeed, () -> supernet.initialize(base, DataType.FLOAT32, inputs));
-            sgd = new SgdOptimizer(supernet, base, config.schedule().momentum(), config.schedule().weightDecay(),
-                    config.schedule().gradClip());
+            sgd = config.schedule().sgd().newOptimizer(supernet, base);
             sgd.zeroGradients();
-            step = new SearchStep(supernet, arch, selection, sgd, DjlRuntime.engine());
+            step = new SearchStep(supernet, arch, sgd, DjlRuntime.engine());
         }
 
         /** Sets softmax-Adam's θ to 0, keeping its moments. */
@@ -267,8 +265,8 @@ public class SinglePassTest {
             arch.restore(states);
         }
 
-        SearchStep.GumbelDraw draw(long seed) {
-            return new SearchStep.GumbelDraw(GumbelSampler.sample(arch.alpha(), new SplittableRandom(seed)), 5f);
+        EdgeMixing draw(long seed) {
+            return EdgeMixing.sampled(GumbelSampler.sample(arch.alpha(), new SplittableRandom(seed)), 5f);
         }
 
         /** The weights' accumulated gradients, in parameter order; zeroes them. */

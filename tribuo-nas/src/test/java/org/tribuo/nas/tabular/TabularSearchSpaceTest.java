@@ -74,7 +74,7 @@ public class TabularSearchSpaceTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> space.checkSupernet(pc));
         assertTrue(e.getMessage().contains("partialChannels"), e.getMessage());
         assertTrue(e.getMessage().contains("darts space only"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> space.newSupernet(pc, 3, new OpSelection()));
+        assertThrows(IllegalArgumentException.class, () -> space.newSupernet(pc, 3));
     }
 
     @Test

@@ -48,7 +48,11 @@ public class TabularSupernetTest {
     private static final int CLASSES = 3;
 
     private static NDArray forward(Block net, NDManager m, boolean training, NDArray... inputs) {
-        return net.forward(new ParameterStore(m, false), new NDList(inputs), training).singletonOrThrow();
+        return forward(net, m, training, OpSelection.ALL, inputs);
+    }
+
+    private static NDArray forward(Block net, NDManager m, boolean training, OpSelection selection, NDArray... inputs) {
+        return net.forward(new ParameterStore(m, false), new NDList(inputs), training, selection.params()).singletonOrThrow();
     }
 
     private static NDArray input(NDManager m) {
@@ -86,7 +90,7 @@ public class TabularSupernetTest {
         DjlRuntime.seed(2);
         TabularSearchSpace space = TabularSearchSpace.full();
         try (NDManager m = DjlRuntime.engine().newBaseManager()) {
-            Block supernet = space.newSupernet(SupernetSettings.plain(WIDTH, 2), CLASSES, new OpSelection());
+            Block supernet = space.newSupernet(SupernetSettings.plain(WIDTH, 2), CLASSES);
             Shape alphaShape = new Shape(space.alphaRows(), space.numOps());
             supernet.initialize(m, DataType.FLOAT32, new Shape(BATCH, FEATURES, 1, 1), alphaShape);
             NDArray alpha = m.ones(alphaShape).div(space.numOps());
@@ -113,14 +117,14 @@ public class TabularSupernetTest {
         TabularSearchSpace space = TabularSearchSpace.full(); // column 0 is none
         int rows = space.alphaRows();
         int cols = space.numOps();
-        OpSelection selection = new OpSelection();
         try (NDManager m = DjlRuntime.engine().newBaseManager()) {
-            Block supernet = space.newSupernet(SupernetSettings.plain(WIDTH, 2), CLASSES, selection);
+            Block supernet = space.newSupernet(SupernetSettings.plain(WIDTH, 2), CLASSES);
             supernet.initialize(m, DataType.FLOAT32, new Shape(BATCH, FEATURES, 1, 1), new Shape(rows, cols));
             NDArray x = input(m);
             NDArray probe = m.randomNormal(new Shape(BATCH, CLASSES));
 
-            float[] grad = alphaGradient(supernet, m, x, probe, m.randomUniform(0.1f, 1f, new Shape(rows, cols)), true);
+            float[] grad = alphaGradient(supernet, m, x, probe, m.randomUniform(0.1f, 1f, new Shape(rows, cols)), true,
+                    OpSelection.ALL);
             double maxAbs = 0;
             for (int r = 0; r < rows; r++) {
                 assertEquals(0f, grad[r * cols], 0f, "none adds nothing in the continuous sum");
@@ -136,9 +140,8 @@ public class TabularSupernetTest {
             // they all get the same (non-zero) gradient, none included. In inference mode, since
             // in training mode the batch norms remove a constant shift whenever no ReLU clips it.
             int[] sampled = {2, 0, 1, 3, 4, 2};
-            selection.sample(sampled);
-            float[] sampledGrad = alphaGradient(supernet, m, x, probe, m.randomUniform(0.1f, 1f, new Shape(rows, cols)), false);
-            selection.all();
+            float[] sampledGrad = alphaGradient(supernet, m, x, probe, m.randomUniform(0.1f, 1f, new Shape(rows, cols)), false,
+                    OpSelection.sampled(sampled));
             for (int r = 0; r < rows; r++) {
                 Float other = null;
                 for (int k = 0; k < cols; k++) {
@@ -158,10 +161,10 @@ public class TabularSupernetTest {
     }
 
     private static float[] alphaGradient(Block supernet, NDManager m, NDArray x, NDArray probe, NDArray alpha,
-                                         boolean training) {
+                                         boolean training, OpSelection selection) {
         alpha.setRequiresGradient(true);
         try (GradientCollector gc = m.getEngine().newGradientCollector()) {
-            gc.backward(forward(supernet, m, training, x, alpha).mul(probe).sum());
+            gc.backward(forward(supernet, m, training, selection, x, alpha).mul(probe).sum());
         }
         try (NDArray g = alpha.getGradient()) {
             return g.toFloatArray();
@@ -180,9 +183,9 @@ public class TabularSupernetTest {
         DjlRuntime.seed(4);
         int rows = space.alphaRows();
         int cols = space.numOps();
-        OpSelection selection = new OpSelection();
+        OpSelection selection = OpSelection.sampled(sampled);
         try (NDManager m = DjlRuntime.engine().newBaseManager()) {
-            Block supernet = space.newSupernet(SupernetSettings.plain(WIDTH, 2), CLASSES, selection);
+            Block supernet = space.newSupernet(SupernetSettings.plain(WIDTH, 2), CLASSES);
             supernet.initialize(m, DataType.FLOAT32, new Shape(BATCH, FEATURES, 1, 1), new Shape(rows, cols));
             NDArray x = input(m);
             float[] oneHot = new float[rows * cols];
@@ -191,12 +194,10 @@ public class TabularSupernetTest {
             }
             NDArray alpha = m.create(oneHot, new Shape(rows, cols));
             float[] continuous = forward(supernet, m, training, x, alpha).toFloatArray();
-            selection.sample(sampled);
-            float[] sampledOut = forward(supernet, m, training, x, alpha).toFloatArray();
+            float[] sampledOut = forward(supernet, m, training, selection, x, alpha).toFloatArray();
             // With weights that are not one-hot the sampled pass differs: the selection is honoured.
             NDArray soft = m.randomUniform(0.1f, 1f, new Shape(rows, cols));
-            float[] sampledSoft = forward(supernet, m, training, x, soft).toFloatArray();
-            selection.all();
+            float[] sampledSoft = forward(supernet, m, training, selection, x, soft).toFloatArray();
             float[] continuousSoft = forward(supernet, m, training, x, soft).toFloatArray();
 
             assertArrayEquals(continuous, sampledOut, 1e-5f, "training=" + training);
@@ -212,10 +213,9 @@ public class TabularSupernetTest {
     public void sampledEdgeComputesTheWeightedOpPlusTheOtherWeights() {
         DjlRuntime.seed(5);
         List<TabularOp> ops = TabularSearchSpace.full().candidateOps();
-        OpSelection selection = new OpSelection();
         int row = 4;
         try (NDManager m = DjlRuntime.engine().newBaseManager()) {
-            MixedOp edge = TabularSearchCell.mixedEdge(ops, WIDTH, row, selection);
+            MixedOp edge = TabularSearchCell.mixedEdge(ops, WIDTH, row);
             edge.initialize(m, DataType.FLOAT32, new Shape(BATCH, WIDTH), new Shape(ops.size()));
             NDArray x = m.randomNormal(new Shape(BATCH, WIDTH));
             float[] w = {0.05f, 0.15f, 0.3f, 0.2f, 0.3f};
@@ -226,9 +226,7 @@ public class TabularSupernetTest {
                 float[] opOut = forward(edge, m, false, x, m.create(unit)).toFloatArray();
                 int[] pick = new int[TabularCellLayout.EDGES];
                 pick[row] = k;
-                selection.sample(pick);
-                float[] got = forward(edge, m, false, x, weights).toFloatArray();
-                selection.all();
+                float[] got = forward(edge, m, false, OpSelection.sampled(pick), x, weights).toFloatArray();
                 float others = 0;
                 for (int j = 0; j < w.length; j++) {
                     others += j == k ? 0 : w[j];

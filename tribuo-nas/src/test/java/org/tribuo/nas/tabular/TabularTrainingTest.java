@@ -63,7 +63,7 @@ public class TabularTrainingTest {
         Shape alphaShape = new Shape(space.alphaRows(), space.numOps());
         DjlRuntime.seed(7);
         try (NDManager m = DjlRuntime.engine().newBaseManager()) {
-            Block supernet = space.newSupernet(SupernetSettings.plain(16, 1), classes, new OpSelection());
+            Block supernet = space.newSupernet(SupernetSettings.plain(16, 1), classes);
             supernet.initialize(m, DataType.FLOAT32, new Shape(n, features, 1, 1), alphaShape);
             NDArray alpha = m.ones(alphaShape).div(space.numOps());
             Loss loss = Loss.softmaxCrossEntropyLoss();

@@ -33,7 +33,6 @@ import org.tribuo.nas.data.ImageData;
 import org.tribuo.nas.data.ImageShape;
 import org.tribuo.nas.search.SearchConfig;
 import org.tribuo.nas.search.SearchStep;
-import org.tribuo.nas.space.OpSelection;
 import org.tribuo.nas.train.Devices;
 import org.tribuo.nas.train.DjlRuntime;
 import org.tribuo.nas.train.SgdOptimizer;
@@ -70,8 +69,10 @@ import static org.tribuo.nas.examples.bench.BenchStats.spread;
  * <pre>
  *   DartsStepBenchmark [--rows 1,2] [--steps 20] [--warmup 5] [--batch 32] [--images 512]
  *                      [--classes 10] [--lr 0.025] [--seed 1] [--device cpu] [--verbose true] [--json]
- *                      [--cell fused|plain]
+ *                      [--cell fused|plain] [--single-pass true]
  * </pre>
+ * {@code --single-pass true} times {@link SearchStep#singlePassStep} (one forward/backward updating
+ * α, β and the weights) instead of the two-pass step pair.
  * {@code --cell} picks the search cell implementation ({@link CellImplementation}; default fused,
  * as the library's DARTS space).
  * {@code --rows} is a comma-separated list of preset numbers or custom rows {@code C:L:K:CxHxW}
@@ -91,7 +92,7 @@ public final class DartsStepBenchmark {
     private static final int DEFAULT_WARMUP = 5;
     private static final int DEFAULT_BATCH = 32;
     private static final List<String> OPTIONS = List.of("rows", "steps", "warmup", "batch", "images", "classes", "lr",
-            "seed", "device", "verbose", "json", "cell");
+            "seed", "device", "verbose", "json", "cell", "single-pass");
 
     /** One benchmark configuration. */
     record Row(String id, int channels, int layers, int partialChannels, boolean edgeWeights, ImageShape shape) {
@@ -217,9 +218,9 @@ public final class DartsStepBenchmark {
         System.out.println();
         System.out.println("Reproduce:");
         System.out.printf(Locale.ROOT, "  THREADS=%s scripts/bench-darts-step.sh --rows %s --steps %d --warmup %d "
-                        + "--batch %d --images %d --classes %d --lr %s --seed %d --device %s --cell %s%n",
+                        + "--batch %d --images %d --classes %d --lr %s --seed %d --device %s --cell %s --single-pass %s%n",
                 System.getProperty("ai.djl.pytorch.num_threads", "<unset>"), s.rowsArg(), s.steps(), s.warmup(), batch,
-                s.images(), classes, s.lr(), s.seed(), s.device(), s.cell().name().toLowerCase(Locale.ROOT));
+                s.images(), classes, s.lr(), s.seed(), s.device(), s.cell().name().toLowerCase(Locale.ROOT), s.singlePass());
         System.out.println("  JVM arguments: " + String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
     }
 
@@ -241,18 +242,16 @@ public final class DartsStepBenchmark {
         SupernetSettings supernetSettings = new SupernetSettings(row.channels, row.layers, row.partialChannels, row.edgeWeights);
         int alphaRows = config.space().alphaRows();
         int numOps = config.space().ops().size();
-        OpSelection selection = new OpSelection();
         ArchitectureWeights arch = config.architecture().newWeights(config.space(), row.edgeWeights, seed);
         try (NDManager base = engine.newBaseManager(device)) {
-            Block supernet = DartsSearchSpace.reference().newSupernet(supernetSettings, s.classes(), selection, s.cell());
+            Block supernet = DartsSearchSpace.reference().newSupernet(supernetSettings, s.classes(), s.cell());
             Shape input = new Shape(1, row.shape.channels(), row.shape.height(), row.shape.width());
             if (arch.hasEdgeWeights()) {
                 supernet.initialize(base, DataType.FLOAT32, input, new Shape(alphaRows, numOps), new Shape(alphaRows));
             } else {
                 supernet.initialize(base, DataType.FLOAT32, input, new Shape(alphaRows, numOps));
             }
-            try (SgdOptimizer sgd = new SgdOptimizer(supernet, base, config.schedule().momentum(),
-                    config.schedule().weightDecay(), config.schedule().gradClip())) {
+            try (SgdOptimizer sgd = config.schedule().sgd().newOptimizer(supernet, base)) {
                 long parameters = 0;
                 for (Parameter p : sgd.parameters()) {
                     parameters += p.getArray().size();
@@ -262,10 +261,10 @@ public final class DartsStepBenchmark {
                         parameters, parameterTensors, alphaRows, numOps,
                         arch.hasEdgeWeights() ? ", β [" + alphaRows + "] in " + config.space().edgeGroups().length
                                 + " node simplices" : ", no β");
-                SearchStep searchStep = new SearchStep(supernet, arch, selection, sgd, engine);
+                SearchStep searchStep = new SearchStep(supernet, arch, sgd, engine);
                 double setupSeconds = (System.nanoTime() - setupStart) / 1e9;
                 SearchStepTimer.Timings timings = SearchStepTimer.time(base, searchStep, data, batch, lr, seed, warmup,
-                        steps, s.verbose(), false);
+                        steps, s.verbose(), s.singlePass());
                 if (s.verbose()) {
                     float[][] alpha = arch.alpha();
                     System.err.printf(Locale.ROOT, "[bench]   after %d steps: α row 0 = %s%s%n", warmup + steps,
@@ -279,7 +278,8 @@ public final class DartsStepBenchmark {
 
     /** The parsed command line. */
     record Settings(String rowsArg, List<Row> rows, int steps, int warmup, int batch, int images, int classes,
-                    float lr, long seed, String device, boolean verbose, boolean json, CellImplementation cell) {
+                    float lr, long seed, String device, boolean verbose, boolean json, CellImplementation cell,
+                    boolean singlePass) {
         /** Parses the arguments; null means --help. */
         static Settings parse(String[] args) {
             BenchArgs a = BenchArgs.parse(args, OPTIONS, Set.of("json"));
@@ -306,7 +306,7 @@ public final class DartsStepBenchmark {
             return new Settings(rowsArg, parseRows(rowsArg), a.getInt("steps", DEFAULT_STEPS, 1),
                     a.getInt("warmup", DEFAULT_WARMUP, 0), batch, images, a.getInt("classes", 10, 2), lr, seed,
                     a.get("device", "cpu"), a.getBoolean("verbose"), a.getBoolean("json"),
-                    CellImplementation.fromName(a.get("cell", "fused")));
+                    CellImplementation.fromName(a.get("cell", "fused")), a.getBoolean("single-pass"));
         }
     }
 
@@ -357,11 +357,12 @@ public final class DartsStepBenchmark {
     private static String usage() {
         return "usage: DartsStepBenchmark [--rows " + DEFAULT_ROWS + "] [--steps " + DEFAULT_STEPS + "] [--warmup "
                 + DEFAULT_WARMUP + "] [--batch " + DEFAULT_BATCH + "] [--images 512] [--classes 10] [--lr 0.025] "
-                + "[--seed 1] [--device cpu] [--verbose true] [--json] [--cell fused|plain]\n"
+                + "[--seed 1] [--device cpu] [--verbose true] [--json] [--cell fused|plain] [--single-pass true]\n"
                 + "  --rows: comma-separated presets or C:L:K:CxHxW[:beta|:nobeta] items (β on iff K > 1 unless given);\n"
                 + "  presets: 1 = C=16 L=8 K=4 β 3x32x32, 2 = C=16 L=8 K=4 β 1x28x28 (GAEA PC-DARTS),\n"
                 + "           3 = C=16 L=8 K=1 no-β 3x32x32, 4 = C=16 L=8 K=1 no-β 1x28x28 (plain DARTS supernet)\n"
                 + "  --json: one JSON object per row on stdout (fields as bench/pytorch/darts_step.py), header on stderr\n"
-                + "  --cell: the search cell, fused (FusedDartsSearchCell, the library default) or plain (DartsSearchCell)";
+                + "  --cell: the search cell, fused (FusedDartsSearchCell, the library default) or plain (DartsSearchCell)\n"
+                + "  --single-pass: time the single-pass step (one forward/backward) instead of the two-pass pair";
     }
 }

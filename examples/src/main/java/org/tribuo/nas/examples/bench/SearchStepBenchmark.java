@@ -30,7 +30,6 @@ import org.tribuo.nas.data.ImageShape;
 import org.tribuo.nas.search.ReferenceSettings;
 import org.tribuo.nas.search.SearchStep;
 import org.tribuo.nas.nb201.Nb201Space;
-import org.tribuo.nas.space.OpSelection;
 import org.tribuo.nas.nn.CellImplementation;
 import org.tribuo.nas.nb201.Nb201Network;
 import org.tribuo.nas.nb201.Nb201Networks;
@@ -218,8 +217,7 @@ public final class SearchStepBenchmark {
         DjlRuntime.seed(seed);
         Nb201Space space = Nb201Space.withoutNone();
         try (NDManager base = engine.newBaseManager(device)) {
-            OpSelection selection = new OpSelection();
-            Nb201Network supernet = Nb201Networks.supernet(space, row.channels, row.cells, classes, selection, cell);
+            Nb201Network supernet = Nb201Networks.supernet(space, row.channels, row.cells, classes, cell);
             supernet.initialize(base, DataType.FLOAT32,
                     new Shape(1, row.shape.channels(), row.shape.height(), row.shape.width()),
                     new Shape(Nb201Space.NUM_EDGES, space.numOps()));
@@ -230,7 +228,7 @@ public final class SearchStepBenchmark {
                 for (Parameter p : sgd.parameters()) {
                     parameters += p.getArray().size();
                 }
-                SearchStep searchStep = new SearchStep(supernet, new ArchitectureWeights(arch, List.of()), selection, sgd,
+                SearchStep searchStep = new SearchStep(supernet, new ArchitectureWeights(arch, List.of()), sgd,
                         engine);
                 double setupSeconds = (System.nanoTime() - setupStart) / 1e9;
                 SearchStepTimer.Timings timings = SearchStepTimer.time(base, searchStep, data, batch, lr, seed, warmup,

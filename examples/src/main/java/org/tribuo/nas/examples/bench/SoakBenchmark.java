@@ -36,7 +36,6 @@ import org.tribuo.nas.data.Normalization;
 import org.tribuo.nas.search.ReferenceSettings;
 import org.tribuo.nas.search.SearchStep;
 import org.tribuo.nas.nb201.Nb201Space;
-import org.tribuo.nas.space.OpSelection;
 import org.tribuo.nas.nb201.Nb201Network;
 import org.tribuo.nas.nb201.Nb201Networks;
 import org.tribuo.nas.train.Devices;
@@ -104,7 +103,7 @@ public final class SoakBenchmark {
             ExponentiatedGradient arch = new ExponentiatedGradient(Nb201Space.NUM_EDGES, space.numOps(),
                     ReferenceSettings.named("GAEA DARTS").archLearningRate());
             try (SgdOptimizer sgd = new SgdOptimizer(supernet, base, 0.9f, 3e-4f, 5f)) {
-                SearchStep step = new SearchStep(supernet, new ArchitectureWeights(arch, java.util.List.of()), new OpSelection(), sgd, engine);
+                SearchStep step = new SearchStep(supernet, new ArchitectureWeights(arch, java.util.List.of()), sgd, engine);
                 BatchSampler archSampler = new BatchSampler(data.size(), batch, true, 2);
                 BatchSampler weightSampler = new BatchSampler(data.size(), batch, true, 3);
                 int[][] archEpoch = archSampler.epochBatches();

@@ -43,7 +43,6 @@ import org.tribuo.nas.search.SearchConfig;
 import org.tribuo.nas.search.SearchSchedule;
 import org.tribuo.nas.search.SearchStep;
 import org.tribuo.nas.nb201.Nb201Space;
-import org.tribuo.nas.space.OpSelection;
 import org.tribuo.nas.space.SearchSpace;
 import org.tribuo.nas.space.SupernetSettings;
 import org.tribuo.nas.nn.CellImplementation;
@@ -118,13 +117,12 @@ public final class TrajectoryCheck {
         DjlRuntime.seed(seed);
         Engine engine = DjlRuntime.engine();
         try (NDManager base = engine.newBaseManager(ai.djl.Device.cpu())) {
-            OpSelection selection = new OpSelection();
-            Block plain = supernet(config, darts, CellImplementation.PLAIN, selection);
+            Block plain = supernet(config, darts, CellImplementation.PLAIN);
             Shape[] inputs = inputShapes(config, data);
             plain.initialize(base, DataType.FLOAT32, inputs);
             List<Parameter> trained = trainedParameters(plain);
             writeWeights(out, trained);
-            Block fused = supernet(config, darts, CellImplementation.FUSED, selection);
+            Block fused = supernet(config, darts, CellImplementation.FUSED);
             fused.initialize(base, DataType.FLOAT32, inputs);
             copyPlainIntoFused(plain, fused, channels, depth, k);
             int[][][] batches = writeBatches(out, base, data, norm, batch, steps, seed);
@@ -140,9 +138,9 @@ public final class TrajectoryCheck {
             manifest.put("steps", steps);
             manifest.put("seed", seed);
             manifest.put("lr", LEARNING_RATE);
-            manifest.put("momentum", config.schedule().momentum());
-            manifest.put("weight_decay", config.schedule().weightDecay());
-            manifest.put("grad_clip", config.schedule().gradClip());
+            manifest.put("momentum", config.schedule().sgd().momentum());
+            manifest.put("weight_decay", config.schedule().sgd().weightDecay());
+            manifest.put("grad_clip", config.schedule().sgd().gradClip());
             manifest.put("arch_lr", config.architecture().learningRate());
             manifest.put("edge_lr", config.architecture().edgeLearningRate());
             manifest.put("djl", DjlRuntime.versions());
@@ -153,18 +151,18 @@ public final class TrajectoryCheck {
             manifest.put("parameters", names);
             ObjectMapper json = new ObjectMapper();
             json.writerWithDefaultPrettyPrinter().writeValue(out.resolve("manifest.json").toFile(), manifest);
-            json.writeValue(out.resolve("java-plain.json").toFile(), run(plain, config, engine, base, data, norm, batches, selection));
-            json.writeValue(out.resolve("java-fused.json").toFile(), run(fused, config, engine, base, data, norm, batches, selection));
+            json.writeValue(out.resolve("java-plain.json").toFile(), run(plain, config, engine, base, data, norm, batches));
+            json.writeValue(out.resolve("java-fused.json").toFile(), run(fused, config, engine, base, data, norm, batches));
         }
         System.out.println("wrote " + out.toAbsolutePath());
     }
 
-    private static Block supernet(SearchConfig config, boolean darts, CellImplementation cells, OpSelection selection) {
+    private static Block supernet(SearchConfig config, boolean darts, CellImplementation cells) {
         SupernetSettings s = config.supernet();
         if (darts) {
-            return DartsSearchSpace.reference().newSupernet(s, 10, selection, cells);
+            return DartsSearchSpace.reference().newSupernet(s, 10, cells);
         }
-        return Nb201Networks.supernet(Nb201Space.withoutNone(), s.channels(), s.depth(), 10, selection, cells);
+        return Nb201Networks.supernet(Nb201Space.withoutNone(), s.channels(), s.depth(), 10, cells);
     }
 
     private static Shape[] inputShapes(SearchConfig config, ImageData data) {
@@ -254,12 +252,11 @@ public final class TrajectoryCheck {
     }
 
     private static Map<String, Object> run(Block supernet, SearchConfig config, Engine engine, NDManager base,
-                                           ImageData data, Normalization norm, int[][][] batches, OpSelection selection) {
+                                           ImageData data, Normalization norm, int[][][] batches) {
         ArchitectureWeights arch = config.newArchitectureWeights();
         List<Map<String, Object>> records = new ArrayList<>();
-        try (SgdOptimizer sgd = new SgdOptimizer(supernet, base, config.schedule().momentum(), config.schedule().weightDecay(),
-                config.schedule().gradClip())) {
-            SearchStep step = new SearchStep(supernet, arch, selection, sgd, engine);
+        try (SgdOptimizer sgd = config.schedule().sgd().newOptimizer(supernet, base)) {
+            SearchStep step = new SearchStep(supernet, arch, sgd, engine);
             for (int[][] b : batches) {
                 Map<String, Object> record = new LinkedHashMap<>();
                 try (NDManager m = base.newSubManager()) {

@@ -53,19 +53,20 @@ final class ChainCell extends AbstractBlock {
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = inputs.get(0);
-        NDArray node1 = edge(ps, 0, x, inputs, training);
-        NDArray a = edge(ps, 1, x, inputs, training);
-        NDArray b = edge(ps, 2, node1 == null ? x.zerosLike() : node1, inputs, training);
+        NDArray node1 = edge(ps, 0, x, inputs, training, params);
+        NDArray a = edge(ps, 1, x, inputs, training, params);
+        NDArray b = edge(ps, 2, node1 == null ? x.zerosLike() : node1, inputs, training, params);
         NDArray out = a == null ? b : b == null ? a : a.add(b);
         return new NDList(out == null ? x.zerosLike() : out);
     }
 
-    private NDArray edge(ParameterStore ps, int e, NDArray in, NDList inputs, boolean training) {
+    private NDArray edge(ParameterStore ps, int e, NDArray in, NDList inputs, boolean training,
+                         PairList<String, Object> params) {
         if (edges[e] == null) {
             return null;
         }
         NDList args = mixed ? new NDList(in, inputs.get(1).get(e)) : new NDList(in);
-        return edges[e].forward(ps, args, training).singletonOrThrow();
+        return edges[e].forward(ps, args, training, params).singletonOrThrow();
     }
 
     @Override

@@ -24,7 +24,6 @@ import org.tribuo.nas.nn.MixedOp;
 import org.tribuo.nas.space.FinalRegularization;
 import org.tribuo.nas.space.Genotype;
 import org.tribuo.nas.space.NetworkSettings;
-import org.tribuo.nas.space.OpSelection;
 import org.tribuo.nas.space.SearchSpace;
 import org.tribuo.nas.space.SupernetSettings;
 
@@ -169,18 +168,18 @@ public final class ChainCellSpace implements SearchSpace {
     }
 
     @Override
-    public Block newSupernet(SupernetSettings settings, int numClasses, OpSelection selection) {
+    public Block newSupernet(SupernetSettings settings, int numClasses) {
         checkSupernet(settings);
         return new ChainNetwork(settings.channels(), settings.depth(), numClasses,
-                c -> new ChainCell(e -> mixedEdge(c, e, selection), true));
+                c -> new ChainCell(e -> mixedEdge(c, e), true));
     }
 
-    private MixedOp mixedEdge(int channels, int row, OpSelection selection) {
+    private MixedOp mixedEdge(int channels, int row) {
         List<Block> blocks = new ArrayList<>();
         for (ChainOp op : candidates) {
             blocks.add(op.block(channels, false));
         }
-        return new MixedOp(ops(), blocks, selection, row);
+        return new MixedOp(ops(), blocks, row);
     }
 
     @Override

@@ -30,7 +30,6 @@ import ai.djl.util.PairList;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.tribuo.nas.space.NetworkSettings;
-import org.tribuo.nas.space.OpSelection;
 import org.tribuo.nas.space.SupernetSettings;
 import org.tribuo.nas.train.DjlRuntime;
 
@@ -86,7 +85,7 @@ public class ChainCellNetworkGradientTest {
             }
         }
         compare("chain-cell supernet C=" + channels + " " + threads + "t", 9000 + channels, threads,
-                () -> SPACE.newSupernet(SupernetSettings.plain(channels, 2), CLASSES, new OpSelection()),
+                () -> SPACE.newSupernet(SupernetSettings.plain(channels, 2), CLASSES),
                 new Shape[]{X, alpha}, List.of(x, a), true);
     }
 
