@@ -172,18 +172,18 @@ public final class Nb201SearchSpace implements SearchSpace, CostDecomposition {
     @Override
     public void checkSupernet(SupernetSettings settings) {
         if (settings.partialChannels() != 1) {
-            throw new IllegalArgumentException("partialChannels applies to the darts space only; the " + NAME
+            throw InvalidSettingException.about("partialChannels", "partialChannels applies to the darts space only; the " + NAME
                     + " space needs 1, got " + settings.partialChannels());
         }
         if (settings.edgeWeights()) {
-            throw new IllegalArgumentException("edge weights apply to the darts space only");
+            throw InvalidSettingException.about("edgeWeights", "edge weights apply to the darts space only");
         }
     }
 
     @Override
     public void checkNetwork(NetworkSettings settings) {
         if (settings.auxiliaryHead()) {
-            throw new IllegalArgumentException("auxiliaryWeight applies to the darts space only; the " + NAME
+            throw InvalidSettingException.about("auxiliaryWeight", "auxiliaryWeight applies to the darts space only; the " + NAME
                     + " network has no auxiliary head");
         }
     }

@@ -33,6 +33,8 @@ import org.tribuo.nas.space.OpSelection;
 import org.tribuo.nas.train.ExclusiveGradientCollector;
 import org.tribuo.nas.train.SgdOptimizer;
 
+import java.util.Objects;
+
 /**
  * One minibatch of the search: the architecture step, then the weight step; or, with the single
  * pass, both updates from one forward/backward pass.
@@ -163,6 +165,7 @@ public final class SearchStep {
      * updated.
      */
     Pass weightGradient(NDManager step, NDArray x, NDArray y, EdgeMixing mixing) {
+        Objects.requireNonNull(mixing, "mixing (EdgeMixing.continuous() for the continuous relaxation)");
         float[][] weights = mixing.constantWeights(arch.alpha());
         NDList inputs = new NDList(x, step.create(Simplex.flatten(weights), new Shape(weights.length, weights[0].length)));
         NDArray beta = arch.constantBeta(step);
@@ -216,6 +219,7 @@ public final class SearchStep {
 
     /** Forward and backward with the architecture as differentiable leaves (and the weights as they track). */
     private Pass backward(NDManager step, NDArray x, NDArray y, ArchitectureWeights.Leaves leaves, EdgeMixing mixing) {
+        Objects.requireNonNull(mixing, "mixing (EdgeMixing.continuous() for the continuous relaxation)");
         try (GradientCollector gc = ExclusiveGradientCollector.open(engine)) {
             NDArray alpha = mixing.weights(arch.alphaWeights(leaves));
             NDList inputs = new NDList(x, alpha);

@@ -230,11 +230,12 @@ public final class TabularSearchSpace implements SearchSpace, CostDecomposition 
     public void checkSupernet(SupernetSettings settings) {
         Objects.requireNonNull(settings, "settings");
         if (settings.partialChannels() != 1) {
-            throw new IllegalArgumentException("partialChannels=" + settings.partialChannels()
+            throw InvalidSettingException.about("partialChannels", "partialChannels=" + settings.partialChannels()
                     + " applies to the darts space only; the tabular space runs every op on the full width (use partialChannels=1)");
         }
         if (settings.edgeWeights()) {
-            throw new IllegalArgumentException("edgeWeights applies to the darts space only; the tabular space has no edge weights (set edgeWeights=false)");
+            throw InvalidSettingException.about("edgeWeights", "edgeWeights applies to the darts space only; the tabular "
+                    + "space has no edge weights (set edgeWeights=false)");
         }
     }
 
@@ -247,7 +248,7 @@ public final class TabularSearchSpace implements SearchSpace, CostDecomposition 
     public void checkNetwork(NetworkSettings settings) {
         Objects.requireNonNull(settings, "settings");
         if (settings.auxiliaryHead()) {
-            throw new IllegalArgumentException("auxiliaryWeight > 0 (an auxiliary head) applies to the darts space only; "
+            throw InvalidSettingException.about("auxiliaryWeight", "auxiliaryWeight > 0 (an auxiliary head) applies to the darts space only; "
                     + "the tabular space has no auxiliary head (set auxiliaryWeight=0)");
         }
     }

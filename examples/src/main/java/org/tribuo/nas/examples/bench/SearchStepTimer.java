@@ -22,6 +22,7 @@ import ai.djl.ndarray.NDManager;
 import org.tribuo.nas.data.BatchFactory;
 import org.tribuo.nas.data.BatchSampler;
 import org.tribuo.nas.data.ImageData;
+import org.tribuo.nas.search.EdgeMixing;
 import org.tribuo.nas.search.SearchStep;
 
 import java.util.Locale;
@@ -113,7 +114,7 @@ final class SearchStepTimer {
                 NDArray x = BatchFactory.images(step, data, weightBatch, null);
                 NDArray y = BatchFactory.labels(step, data, weightBatch);
                 weightStart = System.nanoTime();
-                w = singlePass ? searchStep.singlePassStep(step, x, y, lr, null)
+                w = singlePass ? searchStep.singlePassStep(step, x, y, lr, EdgeMixing.continuous())
                         : searchStep.weightStep(step, x, y, lr);
                 weightEnd = System.nanoTime();
             }
