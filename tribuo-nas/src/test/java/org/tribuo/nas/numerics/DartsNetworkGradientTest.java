@@ -30,7 +30,6 @@ import org.tribuo.nas.darts.DartsCellLayout;
 import org.tribuo.nas.darts.DartsGenotype;
 import org.tribuo.nas.darts.DartsSearchSpace;
 import org.tribuo.nas.nn.CellImplementation;
-import org.tribuo.nas.numerics.NetworkGradientCheck.Leaf;
 import org.tribuo.nas.space.NetworkSettings;
 import org.tribuo.nas.space.OpSelection;
 import org.tribuo.nas.space.SupernetSettings;
@@ -140,7 +139,7 @@ public class DartsNetworkGradientTest {
         List<Leaf> leaves = leaves(new SplittableRandom(seed), beta);
         SupernetSettings settings = new SupernetSettings(channels, CELLS, k, beta);
         NetworkGradientCheck.withThreads(threads, () -> {
-            NetworkGradientCheck.Result result = NetworkGradientCheck.compare(
+            GradientResult result = NetworkGradientCheck.compare(
                     "DARTS supernet C=" + channels + " K=" + k + " " + cells + " " + threads + "t", seed,
                     () -> SPACE.newSupernet(settings, CLASSES, cells), shapes(beta), leaves)
                     .assertAgrees();
@@ -203,7 +202,7 @@ public class DartsNetworkGradientTest {
         long seed = 6000 + channels;
         List<Leaf> leaves = List.of(Leaf.normal("x", x, new SplittableRandom(seed)));
         NetworkGradientCheck.withThreads(threads, () -> {
-            NetworkGradientCheck.Result result = NetworkGradientCheck.compare(
+            GradientResult result = NetworkGradientCheck.compare(
                     "DARTS network C=" + channels + " auxiliary head " + threads + "t", seed,
                     () -> SPACE.newNetwork(GAEA, new NetworkSettings(channels, CELLS, true), CLASSES),
                     new Shape[]{x}, leaves).assertAgrees();

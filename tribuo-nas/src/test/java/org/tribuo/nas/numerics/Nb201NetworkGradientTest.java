@@ -29,7 +29,6 @@ import org.tribuo.nas.nb201.Nb201Op;
 import org.tribuo.nas.nb201.Nb201Space;
 import org.tribuo.nas.nn.CellImplementation;
 import org.tribuo.nas.nn.MemoryLayout;
-import org.tribuo.nas.numerics.NetworkGradientCheck.Leaf;
 import org.tribuo.nas.space.OpSelection;
 
 import java.util.ArrayList;
@@ -93,7 +92,7 @@ public class Nb201NetworkGradientTest {
         SplittableRandom rng = new SplittableRandom(1000 + channels);
         List<Leaf> leaves = List.of(Leaf.normal("x", X, rng), Leaf.simplex("α", alpha, null, rng));
         NetworkGradientCheck.withThreads(threads, () -> {
-            NetworkGradientCheck.Result result = NetworkGradientCheck.compare(
+            GradientResult result = NetworkGradientCheck.compare(
                     "NB201 supernet C=" + channels + " " + cells + " " + space + " " + threads + "t", 1000 + channels,
                     () -> Nb201Networks.supernet(space, channels, 1, CLASSES, cells),
                     new Shape[]{X, alpha}, leaves).assertAgrees();
@@ -156,7 +155,7 @@ public class Nb201NetworkGradientTest {
         SplittableRandom rng = new SplittableRandom(3000 + channels);
         List<Leaf> leaves = List.of(Leaf.normal("x", X, rng));
         NetworkGradientCheck.withThreads(threads, () -> {
-            NetworkGradientCheck.Result result = NetworkGradientCheck.compare(
+            GradientResult result = NetworkGradientCheck.compare(
                     "NB201 network C=" + channels + " " + layout + " " + threads + "t", 3000 + channels,
                     () -> Nb201Networks.discrete(CELL, channels, 1, CLASSES, layout), new Shape[]{X}, leaves)
                     .assertAgrees();

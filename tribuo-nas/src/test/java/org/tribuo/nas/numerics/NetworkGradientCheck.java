@@ -38,6 +38,8 @@ import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
+import org.tribuo.nas.numerics.GradientResult.Error;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -120,145 +122,8 @@ final class NetworkGradientCheck {
 
     private NetworkGradientCheck() {}
 
-    /**
-     * An input of the network, in float32 values.
-     * @param name The name used in messages.
-     * @param shape The shape.
-     * @param values The values, row-major.
-     * @param differentiable Whether its gradient is taken and compared (α, β).
-     */
-    record Leaf(String name, Shape shape, float[] values, boolean differentiable) {
 
-        /** Standard normal values (the image batch). */
-        static Leaf normal(String name, Shape shape, SplittableRandom rng) {
-            float[] v = new float[Math.toIntExact(shape.size())];
-            for (int i = 0; i < v.length; i++) {
-                v[i] = (float) gaussian(rng);
-            }
-            return new Leaf(name, shape, v, false);
-        }
 
-        /**
-         * Rows on the simplex with every entry at least 0.1/cols (architecture weights).
-         * @param groups The sizes of consecutive groups that each sum to 1; null for rows of the
-         *               given width.
-         */
-        static Leaf simplex(String name, Shape shape, int[] groups, SplittableRandom rng) {
-            float[] v = new float[Math.toIntExact(shape.size())];
-            int[] sizes = groups;
-            if (sizes == null) {
-                int cols = Math.toIntExact(shape.get(shape.dimension() - 1));
-                sizes = new int[v.length / cols];
-                java.util.Arrays.fill(sizes, cols);
-            }
-            int at = 0;
-            for (int size : sizes) {
-                double sum = 0;
-                double[] raw = new double[size];
-                for (int k = 0; k < size; k++) {
-                    raw[k] = 0.1 + rng.nextDouble();
-                    sum += raw[k];
-                }
-                for (int k = 0; k < size; k++) {
-                    v[at++] = (float) (raw[k] / sum);
-                }
-            }
-            assertEquals(v.length, at, name + " groups cover the leaf");
-            return new Leaf(name, shape, v, true);
-        }
-    }
-
-    /**
-     * The compared error of one tensor.
-     * @param name The tensor.
-     * @param scale max |float64 value|.
-     * @param difference max |float32 − float64|.
-     * @param relative difference / scale (or / the largest gradient for a gradient that is zero in
-     *                 float64); infinite if a value is not finite.
-     * @param sensitivity The largest relative change of the float64 value under float32-sized
-     *                    perturbations of the weights and inputs, 0 if not measured.
-     */
-    record Error(String name, double scale, double difference, double relative, double sensitivity) {
-
-        /** Whether the float32 value is within the tolerance (widened by the function's sensitivity). */
-        boolean agrees() {
-            return relative <= TOLERANCE + 2 * sensitivity;
-        }
-
-        Error withSensitivity(double s) {
-            return new Error(name, scale, difference, relative, s);
-        }
-
-        @Override
-        public String toString() {
-            return String.format(Locale.ROOT, "%s: relative %.2e (max |diff| %.2e, max |ref| %.2e)%s", name, relative,
-                    difference, scale, sensitivity > 0 ? String.format(Locale.ROOT,
-                            "; float64 moves %.2e under float32-sized perturbations", sensitivity) : "");
-        }
-    }
-
-    /**
-     * The comparison of one network pass.
-     * @param what The case.
-     * @param errors One entry per compared tensor: the outputs, every differentiable input's
-     *               gradient, every parameter gradient.
-     * @param zeroGradients The parameters whose reference gradient is exactly zero (the ops a
-     *                      sample did not run).
-     * @param verdicts The verdicts of the convolution signatures the passes used (empty when the
-     *                 check was off).
-     * @param inconsistency Empty, or how far repeated float64 passes disagreed beyond
-     *                      {@link #SENSITIVITY_CAP}.
-     */
-    record Result(String what, List<Error> errors, List<String> zeroGradients, List<ConvVerdict> verdicts,
-                  String inconsistency) {
-
-        /** The verdicts whose calls were routed. */
-        List<ConvVerdict> routed() {
-            return verdicts.stream().filter(ConvVerdict::routed).toList();
-        }
-
-        /** The largest relative error. */
-        Error worst() {
-            Error worst = errors.get(0);
-            for (Error e : errors) {
-                if (!(e.relative <= worst.relative)) {
-                    worst = e;
-                }
-            }
-            return worst;
-        }
-
-        /** The tensors that do not agree (non-finite included). */
-        List<Error> failures() {
-            return errors.stream().filter(e -> !e.agrees()).toList();
-        }
-
-        /** The tensors above {@link #TOLERANCE} that the function's own sensitivity explains. */
-        List<Error> excused() {
-            return errors.stream().filter(e -> e.agrees() && !(e.relative <= TOLERANCE)).toList();
-        }
-
-        /** Asserts every compared tensor agrees; prints the worst. */
-        Result assertAgrees() {
-            List<Error> failures = failures();
-            System.out.printf(Locale.ROOT, "[NetworkGradientCheck] %s: %d tensors, worst %s; %d of %d signatures routed%n",
-                    what, errors.size(), worst(), routed().size(), verdicts.size());
-            if (!inconsistency.isEmpty()) {
-                System.out.printf(Locale.ROOT, "[NetworkGradientCheck]   %s%n", inconsistency);
-            }
-            for (Error e : excused()) {
-                System.out.printf(Locale.ROOT, "[NetworkGradientCheck]   excused by float64 sensitivity: %s%n", e);
-            }
-            assertTrue(failures.isEmpty(), () -> what + ": " + failures.size() + " of " + errors.size()
-                    + " tensors differ from float64 by more than " + TOLERANCE + " (plus twice the function's "
-                    + "float64 sensitivity):\n  "
-                    + failures.stream().map(Error::toString).collect(Collectors.joining("\n  "))
-                    + (inconsistency.isEmpty() ? "" : "\n" + inconsistency)
-                    + "\nconvolution verdicts:\n  "
-                    + verdicts.stream().map(ConvVerdict::describe).collect(Collectors.joining("\n  ")));
-            return this;
-        }
-    }
 
     /**
      * Runs the float64 and float32 passes and compares them; asserts the reference pass is not
@@ -273,7 +138,7 @@ final class NetworkGradientCheck {
      *                 Gumbel straight-through weights from α; the identity for most networks.
      * @return The comparison, not yet asserted.
      */
-    static Result compare(String what, long seed, Supplier<Block> network, Shape[] initShapes, List<Leaf> leaves,
+    static GradientResult compare(String what, long seed, Supplier<Block> network, Shape[] initShapes, List<Leaf> leaves,
                           UnaryOperator<NDList> toInputs) {
         return compare(what, seed, network, initShapes, leaves, toInputs, null, true);
     }
@@ -283,13 +148,13 @@ final class NetworkGradientCheck {
      * every forward call (a supernet's {@link org.tribuo.nas.space.OpSelection}).
      * @param forwardParams The params of every forward call.
      */
-    static Result compare(String what, long seed, Supplier<Block> network, Shape[] initShapes, List<Leaf> leaves,
+    static GradientResult compare(String what, long seed, Supplier<Block> network, Shape[] initShapes, List<Leaf> leaves,
                           UnaryOperator<NDList> toInputs, PairList<String, Object> forwardParams) {
         return compare(what, seed, network, initShapes, leaves, toInputs, forwardParams, true);
     }
 
     /** {@link #compare(String, long, Supplier, Shape[], List, UnaryOperator)} with the leaves as the inputs. */
-    static Result compare(String what, long seed, Supplier<Block> network, Shape[] initShapes, List<Leaf> leaves) {
+    static GradientResult compare(String what, long seed, Supplier<Block> network, Shape[] initShapes, List<Leaf> leaves) {
         return compare(what, seed, network, initShapes, leaves, UnaryOperator.identity());
     }
 
@@ -299,7 +164,7 @@ final class NetworkGradientCheck {
      * @param checking False runs every convolution as the engine computes it as called
      *                 ({@link ConvolutionAudit#open(boolean)}), to show the comparison detects the defect.
      */
-    static Result compare(String what, long seed, Supplier<Block> network, Shape[] initShapes, List<Leaf> leaves,
+    static GradientResult compare(String what, long seed, Supplier<Block> network, Shape[] initShapes, List<Leaf> leaves,
                           UnaryOperator<NDList> toInputs, PairList<String, Object> forwardParams, boolean checking) {
         try (NDManager m = DjlRuntime.engine().newBaseManager();
              ConvolutionAudit audit = ConvolutionAudit.open(checking)) {
@@ -319,7 +184,7 @@ final class NetworkGradientCheck {
             Pass f32 = pass(m, single, DataType.FLOAT32, leaves, toInputs, forwardParams, probeSeed, 0, null);
             List<Error> errors = errors(what, reference, ref, single, f32);
             String inconsistency = "";
-            if (errors.stream().anyMatch(e -> !e.agrees() && Double.isFinite(e.relative))) {
+            if (errors.stream().anyMatch(e -> !e.agrees() && Double.isFinite(e.relative()))) {
                 double[] sensitivity = new double[errors.size()];
                 SplittableRandom noise = new SplittableRandom(seed ^ 0x5DEECE66DL);
                 for (int draw = 0; draw < SENSITIVITY_DRAWS; draw++) {
@@ -329,14 +194,14 @@ final class NetworkGradientCheck {
                     Pass moved = pass(m, perturbed, DataType.FLOAT64, leaves, toInputs, forwardParams, probeSeed,
                             FLOAT32_ROUNDING, noise);
                     List<Error> change = errors(what, reference, ref, perturbed, moved);
-                    Error largest = change.stream().filter(e -> !(e.relative <= SENSITIVITY_CAP)).findFirst().orElse(null);
+                    Error largest = change.stream().filter(e -> !(e.relative() <= SENSITIVITY_CAP)).findFirst().orElse(null);
                     if (largest != null) {
                         inconsistency = "a float64 pass with float32-sized perturbations moved " + largest
                                 + ": float64 is computed wrongly too (corrupted process memory?); nothing excused";
                         continue;
                     }
                     for (int i = 0; i < sensitivity.length; i++) {
-                        sensitivity[i] = Math.max(sensitivity[i], change.get(i).relative);
+                        sensitivity[i] = Math.max(sensitivity[i], change.get(i).relative());
                     }
                 }
                 for (int i = 0; i < sensitivity.length; i++) {
@@ -351,7 +216,7 @@ final class NetworkGradientCheck {
                     zero.add(p.getKey());
                 }
             }
-            return new Result(what, errors, zero, audit.verdicts(), inconsistency);
+            return new GradientResult(what, errors, zero, audit.verdicts(), inconsistency);
         }
     }
 
@@ -416,7 +281,7 @@ final class NetworkGradientCheck {
         assertEquals(ref.outputs.size(), pass.outputs.size(), what + ": outputs");
         for (int i = 0; i < ref.outputs.size(); i++) {
             Error e = error(i == 0 ? "logits" : "output " + i, pass.outputs.get(i), ref.outputs.get(i));
-            assertTrue(e.scale > 0, what + ": the reference output " + i + " is all zero");
+            assertTrue(e.scale() > 0, what + ": the reference output " + i + " is all zero");
             errors.add(e);
         }
         for (int i = 0; i < ref.leafGradients.size(); i++) {
@@ -424,7 +289,7 @@ final class NetworkGradientCheck {
             if (r != null) {
                 String name = ref.leafNames.get(i);
                 Error e = error("dL/d" + name, pass.leafGradients.get(i), r);
-                assertTrue(e.scale > 0, what + ": the reference gradient of " + name + " is all zero");
+                assertTrue(e.scale() > 0, what + ": the reference gradient of " + name + " is all zero");
                 errors.add(e);
             }
         }
@@ -446,12 +311,12 @@ final class NetworkGradientCheck {
             String name = refParams.get(i).getKey();
             Error e = error("dL/d" + name, params.get(i).getValue().getArray().getGradient(), p.getArray().getGradient());
             if (first) {
-                assertTrue(e.scale > 0, what + ": the reference gradient of the first parameter " + name + " is all zero");
+                assertTrue(e.scale() > 0, what + ": the reference gradient of the first parameter " + name + " is all zero");
                 first = false;
             }
-            if (e.scale <= NEGLIGIBLE * largest && Double.isFinite(e.relative)) {
+            if (e.scale() <= NEGLIGIBLE * largest && Double.isFinite(e.relative())) {
                 // Zero but for float64 rounding: measured against the network's largest gradient.
-                e = new Error(e.name + " (zero in float64)", e.scale, e.difference, e.difference / largest, 0);
+                e = new Error(e.name() + " (zero in float64)", e.scale(), e.difference(), e.difference() / largest, 0);
             }
             errors.add(e);
         }
@@ -512,10 +377,5 @@ final class NetworkGradientCheck {
                 t.set(v);
             }
         }
-    }
-
-    private static double gaussian(SplittableRandom rng) {
-        double u = 1 - rng.nextDouble();
-        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rng.nextDouble());
     }
 }

@@ -19,7 +19,6 @@ package org.tribuo.nas.numerics;
 import ai.djl.ndarray.types.Shape;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.tribuo.nas.numerics.NetworkGradientCheck.Leaf;
 import org.tribuo.nas.space.NetworkSettings;
 import org.tribuo.nas.space.OpSelection;
 import org.tribuo.nas.space.SupernetSettings;
@@ -57,7 +56,7 @@ public class TabularNetworkGradientTest {
         SplittableRandom rng = new SplittableRandom(seed);
         List<Leaf> leaves = List.of(Leaf.normal("x", X, rng), Leaf.simplex("α", alpha, null, rng));
         NetworkGradientCheck.withThreads(threads, () -> {
-            NetworkGradientCheck.Result result = NetworkGradientCheck.compare(
+            GradientResult result = NetworkGradientCheck.compare(
                     "tabular supernet width=" + width + " " + threads + "t", seed,
                     () -> SPACE.newSupernet(SupernetSettings.plain(width, CELLS), CLASSES),
                     new Shape[]{X, alpha}, leaves).assertAgrees();
