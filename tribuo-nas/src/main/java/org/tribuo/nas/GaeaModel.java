@@ -39,7 +39,7 @@ import org.tribuo.nas.protos.GaeaModelProto;
 import org.tribuo.nas.search.SearchHistory;
 import org.tribuo.nas.space.Genotype;
 import org.tribuo.nas.space.SearchSpace;
-import org.tribuo.nas.train.Devices;
+import org.tribuo.nas.runtime.Devices;
 import org.tribuo.nas.train.TrainedNetwork;
 import org.tribuo.protos.core.ModelProto;
 import org.tribuo.provenance.ModelProvenance;

@@ -36,7 +36,7 @@ import org.tribuo.nas.search.SearchRelaxation;
 import org.tribuo.nas.search.SearchSchedule;
 import org.tribuo.nas.space.SearchSpace;
 import org.tribuo.nas.train.FinalTraining;
-import org.tribuo.nas.train.TrainingProgress;
+import org.tribuo.nas.loop.TrainingProgress;
 import org.tribuo.nas.util.InvalidSettingException;
 import org.tribuo.nas.util.SettingChecks;
 import org.tribuo.provenance.TrainerProvenance;

@@ -24,9 +24,9 @@ import com.oracle.labs.mlrg.olcut.provenance.PrimitiveProvenance;
 import com.oracle.labs.mlrg.olcut.provenance.Provenance;
 import com.oracle.labs.mlrg.olcut.provenance.primitives.StringProvenance;
 
-import org.tribuo.nas.train.Devices;
-import org.tribuo.nas.train.DjlRuntime;
-import org.tribuo.nas.train.RuntimeEnvironment;
+import org.tribuo.nas.runtime.Devices;
+import org.tribuo.nas.runtime.DjlRuntime;
+import org.tribuo.nas.runtime.RuntimeEnvironment;
 import org.tribuo.provenance.SkeletalTrainerProvenance;
 
 import java.util.ArrayList;

@@ -45,12 +45,12 @@ import org.tribuo.nas.search.SearchSchedule;
 import org.tribuo.nas.space.Genotype;
 import org.tribuo.nas.space.SearchSpace;
 import org.tribuo.nas.space.SupernetSettings;
-import org.tribuo.nas.train.Devices;
+import org.tribuo.nas.runtime.Devices;
 import org.tribuo.nas.train.FinalTraining;
 import org.tribuo.nas.train.FinalTrainingConfig;
 import org.tribuo.nas.train.NetworkTrainer;
 import org.tribuo.nas.train.TrainedNetwork;
-import org.tribuo.nas.train.TrainingProgress;
+import org.tribuo.nas.loop.TrainingProgress;
 import org.tribuo.provenance.ModelProvenance;
 import org.tribuo.provenance.TrainerProvenance;
 

@@ -23,7 +23,7 @@ import org.tribuo.Model;
 import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
 import org.tribuo.nas.testutil.FashionFixture;
-import org.tribuo.nas.train.RuntimeEnvironment;
+import org.tribuo.nas.runtime.RuntimeEnvironment;
 import org.tribuo.protos.core.ModelProto;
 
 import java.nio.file.Files;

@@ -33,9 +33,9 @@ import org.tribuo.nas.search.SearchScheme;
 import org.tribuo.nas.search.SoftmaxAdamUpdate;
 import org.tribuo.nas.train.FinalTraining;
 import org.tribuo.nas.testutil.FashionFixture;
-import org.tribuo.nas.train.TrainingDivergedException;
-import org.tribuo.nas.train.EpochFigures;
-import org.tribuo.nas.train.TrainingProgress;
+import org.tribuo.nas.loop.TrainingDivergedException;
+import org.tribuo.nas.loop.EpochFigures;
+import org.tribuo.nas.loop.TrainingProgress;
 
 import java.io.IOException;
 import java.nio.file.Files;

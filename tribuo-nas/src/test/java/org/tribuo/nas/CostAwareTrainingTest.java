@@ -29,9 +29,9 @@ import org.tribuo.nas.search.SearchSchedule;
 import org.tribuo.nas.tabular.SklearnCsv;
 import org.tribuo.nas.tabular.TabularSearchSpace;
 import org.tribuo.nas.checkpoint.RunPhase;
-import org.tribuo.nas.train.EpochFigures;
+import org.tribuo.nas.loop.EpochFigures;
 import org.tribuo.nas.train.FinalTraining;
-import org.tribuo.nas.train.TrainingProgress;
+import org.tribuo.nas.loop.TrainingProgress;
 import org.tribuo.nas.util.InvalidSettingException;
 
 import java.nio.file.Path;

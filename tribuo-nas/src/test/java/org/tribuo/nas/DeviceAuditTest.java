@@ -45,8 +45,8 @@ import org.tribuo.nas.nn.CellImplementation;
 import org.tribuo.nas.nb201.Nb201Network;
 import org.tribuo.nas.nb201.Nb201Networks;
 import org.tribuo.nas.testutil.FashionFixture;
-import org.tribuo.nas.train.DjlRuntime;
-import org.tribuo.nas.train.SgdOptimizer;
+import org.tribuo.nas.runtime.DjlRuntime;
+import org.tribuo.nas.loop.SgdOptimizer;
 
 import java.util.ArrayList;
 import java.util.Collections;

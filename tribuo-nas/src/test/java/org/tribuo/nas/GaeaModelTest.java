@@ -223,7 +223,7 @@ public class GaeaModelTest {
     @Test
     public void predictionLeavesNoNativeArrayBehind() {
         ai.djl.ndarray.NDManager system;
-        try (ai.djl.ndarray.NDManager probe = org.tribuo.nas.train.DjlRuntime.engine().newBaseManager()) {
+        try (ai.djl.ndarray.NDManager probe = org.tribuo.nas.runtime.DjlRuntime.engine().newBaseManager()) {
             system = probe.getParentManager();
         }
         List<Integer> live = new ArrayList<>();

@@ -35,8 +35,9 @@ import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
  * <pre>
  * repro                              reproduces a model from its provenance
  * org.tribuo.nas                     GaeaTrainer, GaeaModel: the Tribuo API
- * search, train                      the search and the final training (search may use train)
+ * search, train                      the search and the final training, side by side
  * cost                               op costs and the cost penalty of a cost-aware search
+ * loop, runtime                      the training loop both phases run, SGD; devices, the engine
  * checkpoint                         storage of a run's phases, knowing none of them
  * nb201, darts, tabular              the search spaces, side by side, none knowing another
  * nn                                 blocks the spaces build from (MixedOp, pooling, convolutions)
@@ -64,8 +65,9 @@ public class LayeringTest {
                 .layer("Repro").definedBy(ROOT + ".repro..")
                 .layer("Api").definedBy(ROOT)
                 .layer("Search").definedBy(ROOT + ".search..")
-                .layer("Cost").definedBy(ROOT + ".cost..")
                 .layer("Train").definedBy(ROOT + ".train..")
+                .layer("Cost").definedBy(ROOT + ".cost..")
+                .layer("Loop").definedBy(ROOT + ".loop..", ROOT + ".runtime..")
                 .layer("Checkpoint").definedBy(ROOT + ".checkpoint..")
                 .layer("Spaces").definedBy(ROOT + ".nb201..", ROOT + ".darts..", ROOT + ".tabular..")
                 .layer("Blocks").definedBy(ROOT + ".nn..")
@@ -75,12 +77,13 @@ public class LayeringTest {
                 .whereLayer("Repro").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Api").mayOnlyBeAccessedByLayers("Repro")
                 .whereLayer("Search").mayOnlyBeAccessedByLayers("Api", "Repro")
+                .whereLayer("Train").mayOnlyBeAccessedByLayers("Api", "Repro")
                 .whereLayer("Cost").mayOnlyBeAccessedByLayers("Search", "Api", "Repro")
-                .whereLayer("Train").mayOnlyBeAccessedByLayers("Search", "Api", "Repro")
-                .whereLayer("Checkpoint").mayOnlyBeAccessedByLayers("Train", "Search", "Api", "Repro")
+                .whereLayer("Loop").mayOnlyBeAccessedByLayers("Search", "Train", "Api", "Repro")
+                .whereLayer("Checkpoint").mayOnlyBeAccessedByLayers("Loop", "Train", "Search", "Api", "Repro")
                 .whereLayer("Spaces").mayOnlyBeAccessedByLayers("Api", "Repro")
                 .whereLayer("Blocks").mayOnlyBeAccessedByLayers("Spaces", "Cost", "Api")
-                .whereLayer("Data").mayOnlyBeAccessedByLayers("Spaces", "Checkpoint", "Train", "Search", "Api", "Repro")
+                .whereLayer("Data").mayOnlyBeAccessedByLayers("Spaces", "Checkpoint", "Loop", "Train", "Search", "Api", "Repro")
                 .check(classes);
     }
 
@@ -127,7 +130,7 @@ public class LayeringTest {
 
     /** Every package of the library but the given ones (and protos). */
     private static String[] otherThan(String... allowed) {
-        List<String> all = List.of("", "repro", "search", "cost", "train", "checkpoint", "nb201", "darts", "tabular", "nn", "data",
+        List<String> all = List.of("", "repro", "search", "cost", "train", "loop", "runtime", "checkpoint", "nb201", "darts", "tabular", "nn", "data",
                 "space", "arch", "onnx", "util", "numerics");
         List<String> keep = List.of(allowed);
         return all.stream().filter(p -> !keep.contains(p)).map(p -> p.isEmpty() ? ROOT : ROOT + "." + p + "..")

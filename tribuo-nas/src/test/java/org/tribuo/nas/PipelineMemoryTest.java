@@ -25,7 +25,7 @@ import org.tribuo.classification.evaluation.LabelEvaluator;
 import org.tribuo.ensemble.BaggingTrainer;
 import org.tribuo.evaluation.CrossValidation;
 import org.tribuo.nas.testutil.FashionFixture;
-import org.tribuo.nas.train.DjlRuntime;
+import org.tribuo.nas.runtime.DjlRuntime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

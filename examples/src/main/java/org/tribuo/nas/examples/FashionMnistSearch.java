@@ -30,14 +30,14 @@ import org.tribuo.nas.search.EpochRecord;
 import org.tribuo.nas.search.GaeaSearch;
 import org.tribuo.nas.search.SearchConfig;
 import org.tribuo.nas.search.SearchSchedule;
-import org.tribuo.nas.train.TrainingProgress;
+import org.tribuo.nas.loop.TrainingProgress;
 import org.tribuo.nas.search.SearchResult;
-import org.tribuo.nas.train.DjlRuntime;
+import org.tribuo.nas.runtime.DjlRuntime;
 import org.tribuo.nas.train.FinalTraining;
 import org.tribuo.nas.train.FinalTrainingConfig;
 import org.tribuo.nas.train.NetworkTrainer;
 import org.tribuo.nas.train.TrainedNetwork;
-import org.tribuo.nas.train.TrainingEpoch;
+import org.tribuo.nas.loop.TrainingEpoch;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -31,7 +31,7 @@ import org.tribuo.nas.search.ExponentiatedGradientUpdate;
 import org.tribuo.nas.search.SearchSchedule;
 import org.tribuo.nas.nb201.Nb201SearchSpace;
 import org.tribuo.nas.train.FinalTraining;
-import org.tribuo.nas.train.DjlRuntime;
+import org.tribuo.nas.runtime.DjlRuntime;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -23,9 +23,9 @@ import me.tongfei.progressbar.ProgressBarStyle;
 
 import org.tribuo.nas.checkpoint.RunPhase;
 import org.tribuo.nas.search.EpochRecord;
-import org.tribuo.nas.train.EpochFigures;
-import org.tribuo.nas.train.TrainingEpoch;
-import org.tribuo.nas.train.TrainingProgress;
+import org.tribuo.nas.loop.EpochFigures;
+import org.tribuo.nas.loop.TrainingEpoch;
+import org.tribuo.nas.loop.TrainingProgress;
 
 import java.io.PrintStream;
 import java.util.Locale;

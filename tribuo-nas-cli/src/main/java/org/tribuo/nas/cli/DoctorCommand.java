@@ -27,8 +27,8 @@ import ai.djl.util.cuda.CudaUtils;
 import org.tribuo.nas.TribuoNasVersion;
 import org.tribuo.nas.numerics.CheckedConvolutions;
 import org.tribuo.nas.space.SearchSpace;
-import org.tribuo.nas.train.DjlRuntime;
-import org.tribuo.nas.train.Devices;
+import org.tribuo.nas.runtime.DjlRuntime;
+import org.tribuo.nas.runtime.Devices;
 
 import java.io.PrintStream;
 import java.lang.management.MemoryUsage;

@@ -21,7 +21,7 @@ import com.oracle.labs.mlrg.olcut.provenance.primitives.StringProvenance;
 
 import org.tribuo.nas.GaeaModel;
 import org.tribuo.nas.ModelFiles;
-import org.tribuo.nas.train.Devices;
+import org.tribuo.nas.runtime.Devices;
 
 import ai.djl.Device;
 

@@ -20,7 +20,7 @@ import com.oracle.labs.mlrg.olcut.config.PropertyException;
 
 import org.tribuo.nas.TribuoNasVersion;
 import org.tribuo.nas.repro.ReproductionException;
-import org.tribuo.nas.train.DjlRuntime;
+import org.tribuo.nas.runtime.DjlRuntime;
 
 import java.io.IOException;
 import java.io.PrintStream;

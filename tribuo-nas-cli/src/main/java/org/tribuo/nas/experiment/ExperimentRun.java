@@ -25,7 +25,7 @@ import org.tribuo.nas.GaeaModel;
 import org.tribuo.nas.GaeaTrainer;
 import org.tribuo.nas.ModelFiles;
 import org.tribuo.nas.report.SearchReport;
-import org.tribuo.nas.train.TrainingProgress;
+import org.tribuo.nas.loop.TrainingProgress;
 import org.tribuo.nas.util.AtomicFiles;
 
 import java.io.IOException;

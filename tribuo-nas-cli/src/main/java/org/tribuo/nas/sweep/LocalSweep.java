@@ -17,7 +17,7 @@
 package org.tribuo.nas.sweep;
 
 import org.tribuo.nas.experiment.OutputFolder;
-import org.tribuo.nas.train.TrainingProgress;
+import org.tribuo.nas.loop.TrainingProgress;
 
 import java.io.IOException;
 import java.io.PrintStream;

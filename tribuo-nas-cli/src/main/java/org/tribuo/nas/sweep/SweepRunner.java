@@ -20,7 +20,7 @@ import org.tribuo.nas.experiment.ConfigOverride;
 import org.tribuo.nas.experiment.ExperimentConfig;
 import org.tribuo.nas.experiment.ExperimentOutcome;
 import org.tribuo.nas.experiment.ExperimentRun;
-import org.tribuo.nas.train.TrainingProgress;
+import org.tribuo.nas.loop.TrainingProgress;
 
 import java.io.IOException;
 import java.io.PrintStream;

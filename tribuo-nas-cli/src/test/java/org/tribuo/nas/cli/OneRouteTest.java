@@ -38,7 +38,7 @@ import org.tribuo.nas.search.SearchSchedule;
 import org.tribuo.nas.search.SoftmaxAdamUpdate;
 import org.tribuo.nas.space.SearchSpace;
 import org.tribuo.nas.testutil.FashionFixture;
-import org.tribuo.nas.train.TrainingProgress;
+import org.tribuo.nas.loop.TrainingProgress;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

@@ -29,8 +29,8 @@ import org.tribuo.nas.sweep.SweepFile;
 import org.tribuo.nas.sweep.SweepRun;
 import org.tribuo.nas.sweep.SweepRunner;
 import org.tribuo.nas.testutil.FashionFixture;
-import org.tribuo.nas.train.EpochFigures;
-import org.tribuo.nas.train.TrainingProgress;
+import org.tribuo.nas.loop.EpochFigures;
+import org.tribuo.nas.loop.TrainingProgress;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

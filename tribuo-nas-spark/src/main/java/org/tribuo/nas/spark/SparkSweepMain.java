@@ -25,7 +25,7 @@ import org.tribuo.nas.sweep.GroupSummary;
 import org.tribuo.nas.sweep.Sweep;
 import org.tribuo.nas.sweep.SweepFile;
 import org.tribuo.nas.sweep.SweepSummary;
-import org.tribuo.nas.train.DjlRuntime;
+import org.tribuo.nas.runtime.DjlRuntime;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -23,8 +23,8 @@ import org.apache.spark.api.java.function.Function;
 import org.apache.spark.resource.ResourceInformation;
 import org.tribuo.nas.sweep.SweepRun;
 import org.tribuo.nas.sweep.SweepRunner;
-import org.tribuo.nas.train.DjlRuntime;
-import org.tribuo.nas.train.TrainingProgress;
+import org.tribuo.nas.runtime.DjlRuntime;
+import org.tribuo.nas.loop.TrainingProgress;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -69,7 +69,7 @@ final class SweepTask implements Function<Integer, String> {
             placed = onAssignedGpu(run, task);
         }
         String name = run.name();
-        TrainingProgress progress = TrainingProgress.eachEpoch(org.tribuo.nas.train.EpochFigures.class,
+        TrainingProgress progress = TrainingProgress.eachEpoch(org.tribuo.nas.loop.EpochFigures.class,
                 f -> System.out.println(name + ": epoch " + f.epoch() + ": " + f.summary()));
         try {
             return SweepRunner.run(Paths.get(output), placed, progress, System.out).toJson();

@@ -21,7 +21,7 @@ import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
 import org.tribuo.nas.GaeaModel;
 import org.tribuo.nas.GaeaTrainer;
-import org.tribuo.nas.train.TrainingProgress;
+import org.tribuo.nas.loop.TrainingProgress;
 
 import java.util.LinkedHashMap;
 import java.util.List;

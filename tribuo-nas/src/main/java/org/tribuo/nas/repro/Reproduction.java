@@ -38,7 +38,7 @@ public record Reproduction(String originalGenotype, String reproducedGenotype, P
 
     /** Last key segments of the provenance entries that describe the environment, not the run. */
     private static final List<String> ENVIRONMENT_KEYS = java.util.stream.Stream.concat(
-            org.tribuo.nas.train.RuntimeEnvironment.KEYS.stream(),
+            org.tribuo.nas.runtime.RuntimeEnvironment.KEYS.stream(),
             java.util.stream.Stream.of("resolved-device", "djl-version", "pytorch-version", "tribuo-nas-version",
                     "os-name", "os-arch", "java-version", "tribuo-version", "java-vm-vendor", "host-name")).toList();
 

@@ -18,7 +18,7 @@ package org.tribuo.nas.search;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import org.tribuo.nas.train.EpochFigures;
+import org.tribuo.nas.loop.EpochFigures;
 
 import java.util.Locale;
 

@@ -25,11 +25,11 @@ import org.tribuo.nas.data.ImageData;
 import org.tribuo.nas.data.Normalization;
 import org.tribuo.nas.data.TrainHeldOutSplit;
 import org.tribuo.nas.space.SearchSpace;
-import org.tribuo.nas.train.Devices;
-import org.tribuo.nas.train.DjlRuntime;
-import org.tribuo.nas.train.TrainingDivergedException;
-import org.tribuo.nas.train.TrainingLoop;
-import org.tribuo.nas.train.TrainingProgress;
+import org.tribuo.nas.runtime.Devices;
+import org.tribuo.nas.runtime.DjlRuntime;
+import org.tribuo.nas.loop.TrainingDivergedException;
+import org.tribuo.nas.loop.TrainingLoop;
+import org.tribuo.nas.loop.TrainingProgress;
 
 import java.util.List;
 import java.util.SplittableRandom;

@@ -20,8 +20,8 @@ import org.tribuo.nas.arch.ArchitectureGeometry;
 import org.tribuo.nas.arch.ArchitectureWeights;
 import org.tribuo.nas.space.SearchSpace;
 import org.tribuo.nas.space.SupernetSettings;
-import org.tribuo.nas.train.CosineSchedule;
-import org.tribuo.nas.train.SgdSettings;
+import org.tribuo.nas.loop.CosineSchedule;
+import org.tribuo.nas.loop.SgdSettings;
 import org.tribuo.nas.util.InvalidSettingException;
 
 import java.util.Objects;

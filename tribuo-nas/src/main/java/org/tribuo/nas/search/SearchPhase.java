@@ -33,12 +33,12 @@ import org.tribuo.nas.data.ImageData;
 import org.tribuo.nas.data.Normalization;
 import org.tribuo.nas.space.Genotype;
 import org.tribuo.nas.space.SearchSpace;
-import org.tribuo.nas.train.BatchedInference;
-import org.tribuo.nas.train.DjlRuntime;
-import org.tribuo.nas.train.EpochFigures;
-import org.tribuo.nas.train.SgdOptimizer;
-import org.tribuo.nas.train.StepGuard;
-import org.tribuo.nas.train.TrainingPhase;
+import org.tribuo.nas.runtime.BatchedInference;
+import org.tribuo.nas.runtime.DjlRuntime;
+import org.tribuo.nas.loop.EpochFigures;
+import org.tribuo.nas.loop.SgdOptimizer;
+import org.tribuo.nas.loop.StepGuard;
+import org.tribuo.nas.loop.TrainingPhase;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -21,8 +21,8 @@ import com.oracle.labs.mlrg.olcut.provenance.ConfiguredObjectProvenance;
 import com.oracle.labs.mlrg.olcut.provenance.Provenancable;
 import com.oracle.labs.mlrg.olcut.provenance.impl.ConfiguredObjectProvenanceImpl;
 
-import org.tribuo.nas.train.CosineSchedule;
-import org.tribuo.nas.train.SgdSettings;
+import org.tribuo.nas.loop.CosineSchedule;
+import org.tribuo.nas.loop.SgdSettings;
 import org.tribuo.nas.util.InvalidSettingException;
 import org.tribuo.nas.util.SettingChecks;
 

@@ -30,8 +30,8 @@ import ai.djl.training.loss.Loss;
 import org.tribuo.nas.arch.ArchitectureWeights;
 import org.tribuo.nas.arch.Simplex;
 import org.tribuo.nas.space.OpSelection;
-import org.tribuo.nas.train.ExclusiveGradientCollector;
-import org.tribuo.nas.train.SgdOptimizer;
+import org.tribuo.nas.loop.ExclusiveGradientCollector;
+import org.tribuo.nas.loop.SgdOptimizer;
 
 import java.util.Objects;
 

@@ -25,6 +25,7 @@ import org.tribuo.nas.data.ImageShape;
 import org.tribuo.nas.space.SearchSpace;
 import org.tribuo.nas.util.InvalidSettingException;
 import org.tribuo.nas.util.SettingChecks;
+import org.tribuo.nas.loop.SgdSettings;
 
 /**
  * The training of the found network from scratch: epochs, batches, the examples it uses, SGD

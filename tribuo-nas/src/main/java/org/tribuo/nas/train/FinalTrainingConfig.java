@@ -20,6 +20,8 @@ import org.tribuo.nas.data.Augmentation;
 import org.tribuo.nas.space.FinalRegularization;
 import org.tribuo.nas.space.NetworkSettings;
 import org.tribuo.nas.space.SearchSpace;
+import org.tribuo.nas.loop.CosineSchedule;
+import org.tribuo.nas.loop.SgdSettings;
 
 import java.util.Objects;
 

@@ -40,6 +40,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.tribuo.nas.numerics.NativeScalars;
+import org.tribuo.nas.loop.EpochFigures;
+import org.tribuo.nas.loop.ExclusiveGradientCollector;
+import org.tribuo.nas.loop.SgdOptimizer;
+import org.tribuo.nas.loop.StepGuard;
+import org.tribuo.nas.loop.TrainingCheckpoint;
+import org.tribuo.nas.loop.TrainingEpoch;
+import org.tribuo.nas.loop.TrainingPhase;
+import org.tribuo.nas.runtime.DjlRuntime;
 
 /**
  * The final training as a {@link TrainingPhase}: one SGD step of the genotype's network per

@@ -26,6 +26,12 @@ import org.tribuo.nas.space.DropPathControl;
 import org.tribuo.nas.space.Genotype;
 import org.tribuo.nas.space.InputKind;
 import org.tribuo.nas.space.SearchSpace;
+import org.tribuo.nas.loop.TrainingEpoch;
+import org.tribuo.nas.loop.TrainingDivergedException;
+import org.tribuo.nas.loop.TrainingLoop;
+import org.tribuo.nas.loop.TrainingProgress;
+import org.tribuo.nas.runtime.Devices;
+import org.tribuo.nas.runtime.DjlRuntime;
 
 import java.util.List;
 import java.util.SplittableRandom;

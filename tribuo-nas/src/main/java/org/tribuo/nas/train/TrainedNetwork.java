@@ -30,6 +30,9 @@ import org.tribuo.nas.space.Genotype;
 import org.tribuo.nas.space.NetworkSettings;
 import org.tribuo.nas.space.SearchSpace;
 import org.tribuo.nas.util.AtomicFiles;
+import org.tribuo.nas.loop.TrainingEpoch;
+import org.tribuo.nas.runtime.BatchedInference;
+import org.tribuo.nas.runtime.DjlRuntime;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -14,8 +14,11 @@
  * limitations under the License.
  */
 
+
 /**
- * Training machinery shared by the search and the final training: SGD with gradient-norm
- * clipping, cosine schedules, devices, batched inference and the final network.
+ * The final training: a discrete network built from a genotype and trained from scratch
+ * ({@link org.tribuo.nas.train.NetworkTrainer}), its settings ({@link
+ * org.tribuo.nas.train.FinalTraining}, {@link org.tribuo.nas.train.FinalTrainingConfig}) and the
+ * trained network ({@link org.tribuo.nas.train.TrainedNetwork}).
  */
 package org.tribuo.nas.train;

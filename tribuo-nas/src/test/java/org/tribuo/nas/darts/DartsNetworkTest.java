@@ -27,7 +27,7 @@ import ai.djl.training.ParameterStore;
 import org.junit.jupiter.api.Test;
 import org.tribuo.nas.space.DropPathControl;
 import org.tribuo.nas.space.NetworkSettings;
-import org.tribuo.nas.train.DjlRuntime;
+import org.tribuo.nas.runtime.DjlRuntime;
 
 import java.util.ArrayList;
 import java.util.List;

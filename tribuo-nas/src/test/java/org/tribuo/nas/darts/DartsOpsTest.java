@@ -29,7 +29,7 @@ import ai.djl.training.ParameterStore;
 import org.tribuo.nas.nn.MixedOp;
 import org.junit.jupiter.api.Test;
 import org.tribuo.nas.space.OpSelection;
-import org.tribuo.nas.train.DjlRuntime;
+import org.tribuo.nas.runtime.DjlRuntime;
 
 import java.util.List;
 

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.tribuo.nas.nn.CellImplementation;
 import org.tribuo.nas.space.OpSelection;
-import org.tribuo.nas.train.DjlRuntime;
+import org.tribuo.nas.runtime.DjlRuntime;
 
 import java.util.List;
 import java.util.Locale;

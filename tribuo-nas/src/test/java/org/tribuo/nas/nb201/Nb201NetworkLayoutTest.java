@@ -27,7 +27,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import org.junit.jupiter.api.Test;
 import org.tribuo.nas.nn.MemoryLayout;
-import org.tribuo.nas.train.DjlRuntime;
+import org.tribuo.nas.runtime.DjlRuntime;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -35,7 +35,7 @@ import org.tribuo.nas.nb201.Nb201Space;
 import org.tribuo.nas.space.OpSelection;
 import org.tribuo.nas.space.SupernetSettings;
 import org.tribuo.nas.tabular.TabularSearchSpace;
-import org.tribuo.nas.train.DjlRuntime;
+import org.tribuo.nas.runtime.DjlRuntime;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -36,7 +36,7 @@ import org.tribuo.nas.nb201.Nb201Genotype;
 import org.tribuo.nas.nn.Layers;
 import org.tribuo.nas.nb201.Nb201Networks;
 import org.tribuo.nas.nn.MemoryLayout;
-import org.tribuo.nas.train.DjlRuntime;
+import org.tribuo.nas.runtime.DjlRuntime;
 import org.tribuo.util.onnx.ONNXContext;
 import org.tribuo.util.onnx.ONNXPlaceholder;
 import org.tribuo.util.onnx.ONNXRef;

@@ -20,7 +20,7 @@ import ai.djl.ndarray.NDManager;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.tribuo.nas.checkpoint.RunPhase;
-import org.tribuo.nas.train.TrainingProgress;
+import org.tribuo.nas.loop.TrainingProgress;
 import org.tribuo.nas.nb201.Nb201Space;
 import org.tribuo.nas.nb201.Nb201SearchSpace;
 import org.tribuo.nas.arch.ArchitectureGeometry;
@@ -119,7 +119,7 @@ public class GaeaSearchTest {
     @Test
     public void noNativeArrayOutlivesItsStep() {
         NDManager system;
-        try (NDManager probe = org.tribuo.nas.train.DjlRuntime.engine().newBaseManager()) {
+        try (NDManager probe = org.tribuo.nas.runtime.DjlRuntime.engine().newBaseManager()) {
             system = probe.getParentManager();
         }
         int before = system.getManagedArrays().size();

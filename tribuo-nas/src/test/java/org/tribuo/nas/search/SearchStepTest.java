@@ -34,8 +34,8 @@ import org.tribuo.nas.space.OpSelection;
 import org.tribuo.nas.nb201.Nb201Network;
 import org.tribuo.nas.nb201.Nb201Networks;
 import org.tribuo.nas.testutil.FashionFixture;
-import org.tribuo.nas.train.DjlRuntime;
-import org.tribuo.nas.train.SgdOptimizer;
+import org.tribuo.nas.runtime.DjlRuntime;
+import org.tribuo.nas.loop.SgdOptimizer;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

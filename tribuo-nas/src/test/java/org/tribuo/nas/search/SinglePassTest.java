@@ -49,10 +49,10 @@ import org.tribuo.nas.space.OpSelection;
 import org.tribuo.nas.space.SearchSpace;
 import org.tribuo.nas.space.SupernetSettings;
 import org.tribuo.nas.testutil.FashionFixture;
-import org.tribuo.nas.train.DjlRuntime;
-import org.tribuo.nas.train.EpochFigures;
-import org.tribuo.nas.train.SgdOptimizer;
-import org.tribuo.nas.train.TrainingProgress;
+import org.tribuo.nas.runtime.DjlRuntime;
+import org.tribuo.nas.loop.EpochFigures;
+import org.tribuo.nas.loop.SgdOptimizer;
+import org.tribuo.nas.loop.TrainingProgress;
 import org.tribuo.nas.util.InvalidSettingException;
 
 import java.nio.file.Files;

@@ -29,7 +29,7 @@ import org.tribuo.nas.nn.MixedOp;
 import org.tribuo.nas.space.NetworkSettings;
 import org.tribuo.nas.space.OpSelection;
 import org.tribuo.nas.space.SupernetSettings;
-import org.tribuo.nas.train.DjlRuntime;
+import org.tribuo.nas.runtime.DjlRuntime;
 
 import java.util.List;
 

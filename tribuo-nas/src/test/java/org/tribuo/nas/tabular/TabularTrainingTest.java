@@ -36,7 +36,7 @@ import org.tribuo.nas.data.ImageData;
 import org.tribuo.nas.data.Normalization;
 import org.tribuo.nas.space.OpSelection;
 import org.tribuo.nas.space.SupernetSettings;
-import org.tribuo.nas.train.DjlRuntime;
+import org.tribuo.nas.runtime.DjlRuntime;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -31,6 +31,7 @@ import org.tribuo.nas.nb201.Nb201SearchSpace;
 import org.tribuo.nas.space.SearchSpace;
 import org.tribuo.nas.tabular.TabularSearchSpace;
 import org.tribuo.nas.util.InvalidSettingException;
+import org.tribuo.nas.loop.TrainingProgress;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -20,8 +20,8 @@ import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
 
-import org.tribuo.nas.train.Devices;
-import org.tribuo.nas.train.DjlRuntime;
+import org.tribuo.nas.runtime.Devices;
+import org.tribuo.nas.runtime.DjlRuntime;
 
 import java.io.IOException;
 import java.io.PrintStream;

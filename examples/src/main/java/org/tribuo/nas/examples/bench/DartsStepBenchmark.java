@@ -33,9 +33,9 @@ import org.tribuo.nas.data.ImageData;
 import org.tribuo.nas.data.ImageShape;
 import org.tribuo.nas.search.SearchConfig;
 import org.tribuo.nas.search.SearchStep;
-import org.tribuo.nas.train.Devices;
-import org.tribuo.nas.train.DjlRuntime;
-import org.tribuo.nas.train.SgdOptimizer;
+import org.tribuo.nas.runtime.Devices;
+import org.tribuo.nas.runtime.DjlRuntime;
+import org.tribuo.nas.loop.SgdOptimizer;
 
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;

@@ -18,7 +18,7 @@ package org.tribuo.nas.examples.bench;
 
 import ai.djl.pytorch.jni.JniUtils;
 
-import org.tribuo.nas.train.DjlRuntime;
+import org.tribuo.nas.runtime.DjlRuntime;
 
 import java.util.Locale;
 

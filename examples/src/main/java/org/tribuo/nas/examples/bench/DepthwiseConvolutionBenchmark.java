@@ -24,7 +24,7 @@ import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.GradientCollector;
 
 import org.tribuo.nas.nn.DepthwiseConvolution;
-import org.tribuo.nas.train.DjlRuntime;
+import org.tribuo.nas.runtime.DjlRuntime;
 
 import java.util.Arrays;
 import java.util.Locale;

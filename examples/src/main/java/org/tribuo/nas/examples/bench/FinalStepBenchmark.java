@@ -34,8 +34,8 @@ import org.tribuo.nas.examples.ExampleArgs;
 import org.tribuo.nas.nb201.Nb201Genotype;
 import org.tribuo.nas.nb201.Nb201Networks;
 import org.tribuo.nas.nn.MemoryLayout;
-import org.tribuo.nas.train.DjlRuntime;
-import org.tribuo.nas.train.SgdOptimizer;
+import org.tribuo.nas.runtime.DjlRuntime;
+import org.tribuo.nas.loop.SgdOptimizer;
 
 import java.util.Locale;
 

@@ -17,7 +17,7 @@ package org.tribuo.nas.examples.bench;
 
 import ai.djl.ndarray.NDManager;
 
-import org.tribuo.nas.train.DjlRuntime;
+import org.tribuo.nas.runtime.DjlRuntime;
 
 import java.lang.management.BufferPoolMXBean;
 import java.lang.management.ManagementFactory;

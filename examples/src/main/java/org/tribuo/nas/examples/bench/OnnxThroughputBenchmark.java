@@ -32,7 +32,7 @@ import org.tribuo.nas.GaeaModel;
 import org.tribuo.nas.ModelFiles;
 import org.tribuo.nas.examples.ExampleArgs;
 import org.tribuo.nas.onnx.OnnxMetadata;
-import org.tribuo.nas.train.DjlRuntime;
+import org.tribuo.nas.runtime.DjlRuntime;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -32,7 +32,7 @@ import org.tribuo.nas.data.ImageShape;
 import org.tribuo.nas.examples.ExampleArgs;
 import org.tribuo.nas.nb201.Nb201SearchSpace;
 import org.tribuo.nas.search.SearchSchedule;
-import org.tribuo.nas.train.DjlRuntime;
+import org.tribuo.nas.runtime.DjlRuntime;
 import org.tribuo.nas.train.FinalTraining;
 
 import ai.djl.Device;

@@ -33,9 +33,9 @@ import org.tribuo.nas.nb201.Nb201Space;
 import org.tribuo.nas.nn.CellImplementation;
 import org.tribuo.nas.nb201.Nb201Network;
 import org.tribuo.nas.nb201.Nb201Networks;
-import org.tribuo.nas.train.Devices;
-import org.tribuo.nas.train.DjlRuntime;
-import org.tribuo.nas.train.SgdOptimizer;
+import org.tribuo.nas.runtime.Devices;
+import org.tribuo.nas.runtime.DjlRuntime;
+import org.tribuo.nas.loop.SgdOptimizer;
 
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;

@@ -31,11 +31,11 @@ import org.tribuo.nas.examples.FashionMnist;
 import org.tribuo.nas.space.CostDecomposition;
 import org.tribuo.nas.space.Genotype;
 import org.tribuo.nas.space.SearchSpace;
-import org.tribuo.nas.train.DjlRuntime;
+import org.tribuo.nas.runtime.DjlRuntime;
 import org.tribuo.nas.train.FinalTrainingConfig;
 import org.tribuo.nas.train.NetworkTrainer;
 import org.tribuo.nas.train.TrainedNetwork;
-import org.tribuo.nas.train.TrainingProgress;
+import org.tribuo.nas.loop.TrainingProgress;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -28,8 +28,8 @@ import org.tribuo.nas.data.Normalization;
 import org.tribuo.nas.search.EpochRecord;
 import org.tribuo.nas.search.GaeaSearch;
 import org.tribuo.nas.search.SearchConfig;
-import org.tribuo.nas.train.TrainingProgress;
-import org.tribuo.nas.train.DjlRuntime;
+import org.tribuo.nas.loop.TrainingProgress;
+import org.tribuo.nas.runtime.DjlRuntime;
 
 import java.io.IOException;
 import java.nio.file.Path;

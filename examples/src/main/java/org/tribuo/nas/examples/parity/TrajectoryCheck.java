@@ -50,8 +50,8 @@ import org.tribuo.nas.nb201.FusedCellParameters;
 import org.tribuo.nas.nb201.FusedSearchCell;
 import org.tribuo.nas.nb201.Nb201Networks;
 import org.tribuo.nas.nb201.SearchCell;
-import org.tribuo.nas.train.DjlRuntime;
-import org.tribuo.nas.train.SgdOptimizer;
+import org.tribuo.nas.runtime.DjlRuntime;
+import org.tribuo.nas.loop.SgdOptimizer;
 
 import java.io.DataOutputStream;
 import java.io.IOException;

@@ -14,7 +14,9 @@
  * limitations under the License.
  */
 
-package org.tribuo.nas.train;
+package org.tribuo.nas.loop;
+
+import org.tribuo.nas.runtime.DjlRuntime;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;

@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package org.tribuo.nas.train;
+package org.tribuo.nas.loop;
 
 import org.tribuo.nas.checkpoint.NetworkState;
 import org.tribuo.nas.checkpoint.PhaseState;

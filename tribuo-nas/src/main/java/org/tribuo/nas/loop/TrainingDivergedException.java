@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package org.tribuo.nas.train;
+package org.tribuo.nas.loop;
 
 import org.tribuo.nas.checkpoint.NetworkState;
 

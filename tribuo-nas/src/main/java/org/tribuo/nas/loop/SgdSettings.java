@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package org.tribuo.nas.train;
+package org.tribuo.nas.loop;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
