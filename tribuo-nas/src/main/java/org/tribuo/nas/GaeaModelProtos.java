@@ -20,21 +20,17 @@ import com.google.protobuf.Any;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 
-import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.ImmutableOutputInfo;
 import org.tribuo.classification.Label;
 import org.tribuo.impl.ModelDataCarrier;
 import org.tribuo.nas.arch.Simplex;
 import org.tribuo.nas.data.ExampleTensorizer;
 import org.tribuo.nas.data.ImageShape;
-import org.tribuo.nas.data.ImageTensorizer;
 import org.tribuo.nas.data.Normalization;
 import org.tribuo.nas.protos.GaeaModelProto;
 import org.tribuo.nas.space.Genotype;
-import org.tribuo.nas.space.InputKind;
 import org.tribuo.nas.space.NetworkSettings;
 import org.tribuo.nas.space.SearchSpace;
-import org.tribuo.nas.tabular.TabularTensorizer;
 import org.tribuo.nas.train.TrainedNetwork;
 import org.tribuo.protos.core.ModelDataProto;
 import org.tribuo.protos.core.ModelProto;
@@ -160,14 +156,10 @@ final class GaeaModelProtos {
             throw new InvalidProtocolBufferException(e);
         }
         return new GaeaModel(carrier.name(), carrier.provenance(), carrier.featureDomain(), outputs, network,
-                tensorizerFor(space, shape, carrier.featureDomain()), alpha, beta, space.ops(), proto.getSearchHistoryJson(),
+                ExampleTensorizer.restore(space.inputKind(), shape, carrier.featureDomain()), alpha, beta, space.ops(), proto.getSearchHistoryJson(),
                 proto.getPredictBatchSize());
     }
 
-    /** The tensorizer of a loaded model: the space says what its networks read. */
-    private static ExampleTensorizer tensorizerFor(SearchSpace space, ImageShape shape, ImmutableFeatureMap features) {
-        return space.inputKind() == InputKind.FEATURE_VECTORS ? new TabularTensorizer(features) : new ImageTensorizer(shape);
-    }
 
     private static float[] floats(List<Float> values) {
         float[] out = new float[values.size()];

@@ -22,11 +22,7 @@ import org.tribuo.Dataset;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
 import org.tribuo.nas.cost.CostModel;
-import org.tribuo.nas.data.ImageInput;
-import org.tribuo.nas.data.ImageShape;
 import org.tribuo.nas.data.InputFormat;
-import org.tribuo.nas.nb201.Nb201SearchSpace;
-import org.tribuo.nas.nb201.Nb201Space;
 import org.tribuo.nas.search.ArchitectureUpdate;
 import org.tribuo.nas.search.ContinuousRelaxation;
 import org.tribuo.nas.search.ExponentiatedGradientUpdate;
@@ -63,8 +59,9 @@ import java.util.SplittableRandom;
  *     {@link FinalTraining} of the found network;</li>
  *     <li>{@code input}: the {@link InputFormat}, by default the one the space reads.</li>
  * </ul>
- * Every part has the reference defaults, so {@code GaeaTrainer.builder().build()} is GAEA DARTS
- * on NAS-Bench-201. Settings whose reference depends on the method (0 or -1) are resolved when
+ * The space must be given; every other part has the reference defaults, so {@code
+ * GaeaTrainer.builder().space(new Nb201SearchSpace(Nb201Space.withoutNone())).build()} is GAEA
+ * DARTS on NAS-Bench-201. Settings whose reference depends on the method (0 or -1) are resolved when
  * training starts and recorded in the model's provenance ({@value #RESOLVED_SETTINGS}).
  * <p>
  * Training holds PyTorch's single gradient recorder, so {@code train} is synchronized.
@@ -74,8 +71,8 @@ public final class GaeaTrainer implements Trainer<Label> {
     /** Model provenance key: the settings in force after resolving the method's references. */
     public static final String RESOLVED_SETTINGS = "resolved-settings";
 
-    @Config(description = "The search space with its candidate ops and network sizes.")
-    private SearchSpace space = new Nb201SearchSpace(Nb201Space.withoutNone());
+    @Config(mandatory = true, description = "The search space with its candidate ops and network sizes.")
+    private SearchSpace space;
     @Config(description = "The architecture update: ExponentiatedGradientUpdate (GAEA) or SoftmaxAdamUpdate (the baselines).")
     private ArchitectureUpdate architectureUpdate = new ExponentiatedGradientUpdate();
     @Config(description = "ContinuousRelaxation (every op mixed) or GumbelRelaxation (one sampled op per edge and step).")
@@ -108,14 +105,15 @@ public final class GaeaTrainer implements Trainer<Label> {
     private GaeaTrainer() {}
 
     /**
-     * A trainer with the reference defaults for images of the given shape and the given budget.
-     * @param shape Input image shape.
+     * GAEA with the reference defaults on the given space, with the given budget; the input is
+     * what the space reads (an image's shape is inferred from the data).
+     * @param space The search space, e.g. {@code new Nb201SearchSpace(Nb201Space.withoutNone())}.
      * @param searchEpochs Search epochs.
      * @param finalEpochs Final-training epochs.
      * @param seed The seed.
      */
-    public GaeaTrainer(ImageShape shape, int searchEpochs, int finalEpochs, long seed) {
-        this(builder().input(new ImageInput(shape)).search(SearchSchedule.builder().epochs(searchEpochs).build())
+    public GaeaTrainer(SearchSpace space, int searchEpochs, int finalEpochs, long seed) {
+        this(builder().space(space).search(SearchSchedule.builder().epochs(searchEpochs).build())
                 .finalTraining(FinalTraining.builder().epochs(finalEpochs).build()).seed(seed));
     }
 
@@ -287,10 +285,11 @@ public final class GaeaTrainer implements Trainer<Label> {
     }
 
     /**
-     * Builds a {@link GaeaTrainer} from its parts; unset parts keep the reference defaults.
+     * Builds a {@link GaeaTrainer} from its parts; the space must be set, other unset parts keep
+     * the reference defaults.
      */
     public static final class Builder {
-        private SearchSpace space = new Nb201SearchSpace(Nb201Space.withoutNone());
+        private SearchSpace space;
         private ArchitectureUpdate architectureUpdate = new ExponentiatedGradientUpdate();
         private SearchRelaxation relaxation = new ContinuousRelaxation();
         private SearchSchedule search = new SearchSchedule();

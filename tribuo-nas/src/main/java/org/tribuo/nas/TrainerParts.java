@@ -16,7 +16,6 @@
 
 package org.tribuo.nas;
 
-import org.tribuo.nas.data.ImageInput;
 import org.tribuo.nas.data.InputFormat;
 import org.tribuo.nas.search.ArchitectureUpdate;
 import org.tribuo.nas.search.SearchConfig;
@@ -25,7 +24,6 @@ import org.tribuo.nas.search.SearchRelaxation;
 import org.tribuo.nas.search.SearchSchedule;
 import org.tribuo.nas.space.InputKind;
 import org.tribuo.nas.space.SearchSpace;
-import org.tribuo.nas.tabular.TabularInput;
 import org.tribuo.nas.train.FinalTraining;
 import org.tribuo.nas.util.InvalidSettingException;
 
@@ -59,7 +57,7 @@ record TrainerParts(SearchSpace space, ArchitectureUpdate architectureUpdate, Se
         }
         InputFormat format = input;
         if (format == null) {
-            format = space.inputKind() == InputKind.IMAGES ? new ImageInput() : new TabularInput();
+            format = InputFormat.readBy(space.inputKind());
         } else if (format.kind() != space.inputKind()) {
             throw new InvalidSettingException("input", "is " + format + ", which makes " + format.kind() + ", but the "
                     + space.name() + " space reads " + space.inputKind());

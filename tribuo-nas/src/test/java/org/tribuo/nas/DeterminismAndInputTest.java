@@ -23,6 +23,7 @@ import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
 import org.tribuo.impl.ArrayExample;
 import org.tribuo.nas.testutil.FashionFixture;
+import org.tribuo.nas.util.InvalidSettingException;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
 
 import java.util.List;
@@ -71,6 +72,12 @@ public class DeterminismAndInputTest {
         } catch (Exception e) {
             throw new AssertionError(e);
         }
+    }
+
+    @Test
+    public void aTrainerWithoutASpaceIsRefusedNamingIt() {
+        InvalidSettingException e = assertThrows(InvalidSettingException.class, () -> GaeaTrainer.builder().seed(1).build());
+        assertEquals("space", e.setting());
     }
 
     @Test

@@ -99,6 +99,23 @@ public class LayeringTest {
     }
 
     @Test
+    public void theApiNamesNoConcreteSpace() {
+        noClasses().that().resideInAPackage(ROOT)
+                .should().dependOnClassesThat().resideInAnyPackage(SPACES.stream().map(s -> ROOT + "." + s + "..").toArray(String[]::new))
+                .because("GaeaTrainer and GaeaModel work with any SearchSpace, a user's own included").check(classes);
+    }
+
+    @Test
+    public void searchAndFinalTrainingShareOnlyTheLoop() {
+        noClasses().that().resideInAPackage(ROOT + ".search..")
+                .should().dependOnClassesThat().resideInAPackage(ROOT + ".train..")
+                .because("what the search and the final training share is the loop and the runtime").check(classes);
+        noClasses().that().resideInAPackage(ROOT + ".train..")
+                .should().dependOnClassesThat().resideInAPackage(ROOT + ".search..")
+                .check(classes);
+    }
+
+    @Test
     public void foundationPackagesStandAlone() {
         noClasses().that().resideInAPackage(ROOT + ".space..")
                 .should().dependOnClassesThat().resideInAnyPackage(otherThan("space", "util"))

@@ -44,7 +44,7 @@ import java.nio.file.Paths;
  * {@link LabelEvaluator}, and save the model in Tribuo's protobuf format.
  * <p>
  * The budget is the one of {@code examples/config/fashion-mnist.xml}, small enough for a 2-core
- * CPU. {@code new GaeaTrainer(shape, searchEpochs, finalEpochs, seed)} gives the reference
+ * CPU. {@code new GaeaTrainer(space, searchEpochs, finalEpochs, seed)} gives the reference
  * settings instead. The saved model works with {@code bin/tribuo-nas describe} and
  * {@code reproduce}. Usage: {@code TrainWithTribuoApi [DATA_DIR [MODEL_FILE]]}, by default
  * {@code /usr/share/datasets/fashion-mnist} and {@code output/api-example/model.tribuo}.

@@ -21,6 +21,7 @@ import org.tribuo.Example;
 import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.ImmutableOutputInfo;
 import org.tribuo.classification.Label;
+import org.tribuo.nas.space.InputKind;
 
 /**
  * Turns Tribuo examples into the dense float tensors a network reads: images (pixels placed by
@@ -28,6 +29,17 @@ import org.tribuo.classification.Label;
  * [features, 1, 1]).
  */
 public interface ExampleTensorizer {
+
+    /**
+     * The tensorizer of a loaded model, from what the model stored.
+     * @param kind What the model's network reads.
+     * @param shape The shape of one tensorized example.
+     * @param features The model's feature map.
+     * @return A {@link TabularTensorizer} for feature vectors, else an {@link ImageTensorizer}.
+     */
+    public static ExampleTensorizer restore(InputKind kind, ImageShape shape, ImmutableFeatureMap features) {
+        return kind == InputKind.FEATURE_VECTORS ? new TabularTensorizer(features) : new ImageTensorizer(shape);
+    }
 
     /**
      * The shape of one tensorized example.

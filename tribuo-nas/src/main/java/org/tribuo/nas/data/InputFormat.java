@@ -45,6 +45,15 @@ public interface InputFormat extends Configurable, Provenancable<ConfiguredObjec
      */
     public ExampleTensorizer fit(Dataset<Label> dataset);
 
+    /**
+     * The format a space reads when the trainer names none.
+     * @param kind What the space's networks read.
+     * @return {@link ImageInput} (shape inferred) for images, {@link TabularInput} for feature vectors.
+     */
+    public static InputFormat readBy(InputKind kind) {
+        return kind == InputKind.IMAGES ? new ImageInput() : new TabularInput();
+    }
+
     @Override
     public default ConfiguredObjectProvenance getProvenance() {
         return new ConfiguredObjectProvenanceImpl(this, "input-format");

@@ -15,12 +15,11 @@
  */
 
 /**
- * The tabular search space: cells of dense blocks over feature vectors (CSV or columnar data),
- * their genotypes, and the conversion of Tribuo datasets into dense feature vectors.
+ * The tabular search space: cells of dense blocks over feature vectors (CSV or columnar data) and
+ * their genotypes. The feature vectors themselves come from {@link org.tribuo.nas.data.TabularInput}.
  * <p>
  * Entry points: {@link org.tribuo.nas.tabular.TabularSearchSpace} (a
  * {@link org.tribuo.nas.space.SearchSpace} named {@code tabular}),
- * {@link org.tribuo.nas.tabular.TabularGenotype} and
- * {@link org.tribuo.nas.tabular.TabularTensorizer}.
+ * and {@link org.tribuo.nas.tabular.TabularGenotype}.
  */
 package org.tribuo.nas.tabular;

@@ -34,6 +34,7 @@ import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
 import org.tribuo.nas.data.ImageData;
 import org.tribuo.nas.data.Normalization;
+import org.tribuo.nas.data.TabularTensorizer;
 import org.tribuo.nas.space.OpSelection;
 import org.tribuo.nas.space.SupernetSettings;
 import org.tribuo.nas.runtime.DjlRuntime;

@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package org.tribuo.nas.tabular;
+package org.tribuo.nas.data;
 
 import org.junit.jupiter.api.Test;
 import org.tribuo.ImmutableFeatureMap;
@@ -22,9 +22,7 @@ import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
 import org.tribuo.impl.ArrayExample;
-import org.tribuo.nas.data.ImageData;
-import org.tribuo.nas.data.ImageShape;
-import org.tribuo.nas.data.Normalization;
+import org.tribuo.nas.tabular.SklearnCsv;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;

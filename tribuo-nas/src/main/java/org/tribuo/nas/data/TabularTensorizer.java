@@ -14,16 +14,13 @@
  * limitations under the License.
  */
 
-package org.tribuo.nas.tabular;
+package org.tribuo.nas.data;
 
 import org.tribuo.Example;
 import org.tribuo.Feature;
 import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.VariableIDInfo;
 import org.tribuo.VariableInfo;
-import org.tribuo.nas.data.AbstractExampleTensorizer;
-import org.tribuo.nas.data.ImageData;
-import org.tribuo.nas.data.ImageShape;
 
 import java.util.Arrays;
 import java.util.Objects;

@@ -13,12 +13,10 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package org.tribuo.nas.tabular;
+package org.tribuo.nas.data;
 
 import org.tribuo.Dataset;
 import org.tribuo.classification.Label;
-import org.tribuo.nas.data.ExampleTensorizer;
-import org.tribuo.nas.data.InputFormat;
 import org.tribuo.nas.space.InputKind;
 
 /**
