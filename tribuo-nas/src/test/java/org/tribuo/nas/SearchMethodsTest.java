@@ -19,6 +19,8 @@ package org.tribuo.nas;
 import org.tribuo.nas.darts.DartsSearchSpace;
 import org.tribuo.nas.data.ImageInput;
 import org.tribuo.nas.search.GumbelRelaxation;
+import org.tribuo.nas.nb201.Nb201SearchSpace;
+import org.tribuo.nas.nb201.Nb201Space;
 import org.tribuo.nas.search.SearchSchedule;
 import org.tribuo.nas.search.SoftmaxAdamUpdate;
 import org.tribuo.nas.tabular.TabularSearchSpace;
@@ -216,7 +218,7 @@ public class SearchMethodsTest {
                 () -> GaeaTrainer.builder().space(TabularSearchSpace.builder().build()).input(new ImageInput()).build());
         assertTrue(input.getMessage().startsWith("input") && input.getMessage().contains("FEATURE_VECTORS"), input.getMessage());
         IllegalArgumentException warm = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> GaeaTrainer.builder().relaxation(new GumbelRelaxation())
+                () -> GaeaTrainer.builder().space(new Nb201SearchSpace(Nb201Space.withoutNone())).relaxation(new GumbelRelaxation())
                         .search(SearchSchedule.builder().epochs(25).build()).build());
         assertTrue(warm.getMessage().startsWith("archWarmupEpochs") && warm.getMessage().contains("GAEA GDAS"), warm.getMessage());
         IllegalArgumentException drop = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,

@@ -14,19 +14,19 @@
  * limitations under the License.
  */
 
-
 package org.tribuo.nas.darts;
 
-import java.util.Arrays;
+import org.tribuo.nas.space.CandidateOp;
+import org.tribuo.nas.space.CandidateOps;
+
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The candidate operations of the DARTS cell, in DARTS's {@code PRIMITIVES} index order.
  * <p>
  * The names are the ones used in DARTS genotypes.
  */
-public enum DartsOp {
+public enum DartsOp implements CandidateOp {
     /** The zero operation: the edge contributes nothing. */
     NONE("none", Kind.ZERO, 0, 0),
     /** 3x3 max pooling, padding 1. */
@@ -106,6 +106,7 @@ public enum DartsOp {
      * The DARTS name of this op, e.g. {@code sep_conv_3x3}.
      * @return The op name.
      */
+    @Override
     public String opName() {
         return opName;
     }
@@ -117,7 +118,7 @@ public enum DartsOp {
      * @throws IllegalArgumentException on an unknown name (the message lists the valid ones).
      */
     public static List<DartsOp> parseList(String names) {
-        return Arrays.stream(names.split(",")).filter(n -> !n.isBlank()).map(DartsOp::fromName).toList();
+        return CandidateOps.parseList(DartsOp.class, names, "DARTS");
     }
 
     /**
@@ -137,13 +138,7 @@ public enum DartsOp {
      * @throws IllegalArgumentException if no op has that name; the message lists the valid names.
      */
     public static DartsOp fromName(String name) {
-        String lower = name.trim().toLowerCase(Locale.ROOT);
-        for (DartsOp op : values()) {
-            if (op.opName.equals(lower) || op.name().toLowerCase(Locale.ROOT).equals(lower)) {
-                return op;
-            }
-        }
-        throw new IllegalArgumentException("unknown DARTS op '" + name + "', expected one of " + validNames());
+        return CandidateOps.fromName(DartsOp.class, name, "DARTS");
     }
 
     /**
@@ -151,14 +146,7 @@ public enum DartsOp {
      * @return The names, comma separated.
      */
     public static String validNames() {
-        StringBuilder sb = new StringBuilder();
-        for (DartsOp op : values()) {
-            if (sb.length() > 0) {
-                sb.append(", ");
-            }
-            sb.append(op.opName);
-        }
-        return sb.toString();
+        return CandidateOps.validNames(DartsOp.class);
     }
 
     @Override

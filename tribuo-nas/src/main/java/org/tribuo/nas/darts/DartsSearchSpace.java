@@ -14,27 +14,22 @@
  * limitations under the License.
  */
 
-
 package org.tribuo.nas.darts;
 
+import ai.djl.nn.Block;
 import com.oracle.labs.mlrg.olcut.config.Config;
 
-import ai.djl.nn.Block;
-
+import org.tribuo.nas.nn.CellImplementation;
+import org.tribuo.nas.space.CellSearchSpace;
 import org.tribuo.nas.space.FinalRegularization;
 import org.tribuo.nas.space.Genotype;
 import org.tribuo.nas.space.NetworkSettings;
-import org.tribuo.nas.space.SearchSpace;
 import org.tribuo.nas.space.SupernetSettings;
-import org.tribuo.nas.nn.CellImplementation;
 import org.tribuo.nas.util.InvalidSettingException;
 import org.tribuo.nas.util.SettingChecks;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.SplittableRandom;
 
 /**
@@ -51,15 +46,13 @@ import java.util.SplittableRandom;
  * on the edge weights β; 1 turns both off), final network C=36 with 20 cells, auxiliary head
  * weight 0.4, drop-path 0.2 and cutout 16.
  */
-public final class DartsSearchSpace implements SearchSpace {
+public final class DartsSearchSpace extends CellSearchSpace<DartsOp> {
 
     /** The space's configuration name. */
     public static final String NAME = DartsGenotype.SPACE_NAME;
 
     private static final int[] EDGE_GROUPS = {2, 3, 4, 5, 2, 3, 4, 5};
 
-    @Config(description = "Candidate ops of every edge, in α's column order; empty means all eight, none included.")
-    private List<String> ops = new ArrayList<>();
     @Config(description = "Channels C of the supernet's first stage.")
     private int searchChannels = 16;
     @Config(description = "Cells of the supernet.")
@@ -77,11 +70,9 @@ public final class DartsSearchSpace implements SearchSpace {
     @Config(description = "Side in pixels of the cutout square in final training; 0 turns it off.")
     private int cutout = 16;
 
-    private List<DartsOp> candidates;
-    private List<DartsOp> chosenOps;
-
     /** For OLCUT. */
     private DartsSearchSpace() {
+        super(DartsOp.class);
         postConfig();
     }
 
@@ -91,8 +82,7 @@ public final class DartsSearchSpace implements SearchSpace {
      * @throws IllegalArgumentException if the list is empty, has duplicates or only {@code none}.
      */
     public DartsSearchSpace(List<DartsOp> ops) {
-        setCandidates(ops);
-        this.ops = candidates.stream().map(DartsOp::opName).toList();
+        super(DartsOp.class, ops);
     }
 
     /**
@@ -104,29 +94,29 @@ public final class DartsSearchSpace implements SearchSpace {
     }
 
     @Override
-    public void postConfig() {
-        SettingChecks.validateConfigured(this, () -> {
-            setCandidates(parseNames(ops));
-            validate();
-        });
+    protected List<DartsOp> referenceOps() {
+        return List.of(DartsOp.values());
     }
 
-    private static List<DartsOp> parseNames(List<String> names) {
-        if (names.isEmpty()) {
-            return List.of(DartsOp.values());
-        }
-        List<DartsOp> parsed = new ArrayList<>();
-        try {
-            for (String name : names) {
-                parsed.add(DartsOp.fromName(name.trim()));
-            }
-        } catch (IllegalArgumentException e) {
-            throw InvalidSettingException.about("ops", "ops: " + e.getMessage());
-        }
-        return parsed;
+    @Override
+    protected String family() {
+        return "DARTS";
     }
 
-    private void validate() {
+    /** Some op other than {@code none}: a DARTS genotype picks its edges among them. */
+    @Override
+    protected void checkCandidates(List<DartsOp> checked) {
+        if (chosenOps(checked).isEmpty()) {
+            throw new IllegalArgumentException("the DARTS space needs an op other than none, got " + checked);
+        }
+    }
+
+    private static List<DartsOp> chosenOps(List<DartsOp> candidates) {
+        return candidates.stream().filter(op -> op != DartsOp.NONE).toList();
+    }
+
+    @Override
+    protected void checkSettings() {
         SettingChecks.positive("searchChannels", searchChannels);
         SettingChecks.positive("searchLayers", searchLayers);
         SettingChecks.positive("partialChannels", partialChannels);
@@ -137,23 +127,6 @@ public final class DartsSearchSpace implements SearchSpace {
         SettingChecks.nonNegative("cutout", cutout);
         checkSupernet(supernetSettings());
         checkNetwork(networkSettings());
-    }
-
-    private void setCandidates(List<DartsOp> ops) {
-        Objects.requireNonNull(ops, "ops");
-        if (ops.isEmpty()) {
-            throw InvalidSettingException.about("ops", "the DARTS space needs at least one candidate op");
-        }
-        if (EnumSet.copyOf(ops).size() != ops.size()) {
-            throw InvalidSettingException.about("ops", "duplicate op in the DARTS candidate list " + ops);
-        }
-        this.candidates = List.copyOf(ops);
-        List<DartsOp> chosen = new ArrayList<>(ops);
-        chosen.remove(DartsOp.NONE);
-        if (chosen.isEmpty()) {
-            throw InvalidSettingException.about("ops", "the DARTS space needs an op other than none, got " + ops);
-        }
-        this.chosenOps = Collections.unmodifiableList(chosen);
     }
 
     /**
@@ -175,14 +148,6 @@ public final class DartsSearchSpace implements SearchSpace {
         return new DartsSearchSpace(DartsOp.parseList(commaSeparated));
     }
 
-    /**
-     * The candidate ops in α's column order.
-     * @return An unmodifiable list.
-     */
-    public List<DartsOp> dartsOps() {
-        return candidates;
-    }
-
     @Override
     public SupernetSettings supernetSettings() {
         return new SupernetSettings(searchChannels, searchLayers, partialChannels, partialChannels > 1);
@@ -201,11 +166,6 @@ public final class DartsSearchSpace implements SearchSpace {
     @Override
     public String name() {
         return NAME;
-    }
-
-    @Override
-    public List<String> ops() {
-        return candidates.stream().map(DartsOp::opName).toList();
     }
 
     @Override
@@ -270,12 +230,12 @@ public final class DartsSearchSpace implements SearchSpace {
     public DartsSearchNetwork newSupernet(SupernetSettings settings, int numClasses,
                                           CellImplementation cells) {
         checkSupernet(settings);
-        return new DartsSearchNetwork(candidates, settings, numClasses, cells);
+        return new DartsSearchNetwork(candidateOps(), settings, numClasses, cells);
     }
 
     @Override
     public DartsGenotype derive(float[][] alpha, float[] beta) {
-        return DartsGenotype.derive(candidates, alpha, beta);
+        return DartsGenotype.derive(candidateOps(), alpha, beta);
     }
 
     @Override
@@ -292,7 +252,7 @@ public final class DartsSearchSpace implements SearchSpace {
      */
     @Override
     public DartsGenotype randomGenotype(SplittableRandom rng) {
-        return DartsGenotype.random(chosenOps, rng);
+        return DartsGenotype.random(chosenOps(candidateOps()), rng);
     }
 
     @Override
@@ -307,12 +267,12 @@ public final class DartsSearchSpace implements SearchSpace {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof DartsSearchSpace && ((DartsSearchSpace) o).candidates.equals(candidates);
+        return o instanceof DartsSearchSpace && ((DartsSearchSpace) o).candidateOps().equals(candidateOps());
     }
 
     @Override
     public int hashCode() {
-        return candidates.hashCode();
+        return candidateOps().hashCode();
     }
 
     /**
@@ -369,7 +329,7 @@ public final class DartsSearchSpace implements SearchSpace {
          */
         public DartsSearchSpace build() {
             DartsSearchSpace space = new DartsSearchSpace();
-            space.ops = new ArrayList<>(ops);
+            space.opNames(ops);
             space.searchChannels = searchChannels;
             space.searchLayers = searchLayers;
             space.partialChannels = partialChannels;
@@ -378,8 +338,7 @@ public final class DartsSearchSpace implements SearchSpace {
             space.auxiliaryWeight = auxiliaryWeight;
             space.dropPath = dropPath;
             space.cutout = cutout;
-            space.setCandidates(parseNames(space.ops));
-            space.validate();
+            space.applySettings();
             return space;
         }
     }

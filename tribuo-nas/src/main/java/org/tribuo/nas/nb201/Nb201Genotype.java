@@ -17,7 +17,9 @@
 package org.tribuo.nas.nb201;
 
 import org.tribuo.nas.space.CellGraph;
+import org.tribuo.nas.space.CellString;
 import org.tribuo.nas.space.Genotype;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -31,6 +33,10 @@ import java.util.Objects;
  * each listing the op on the edge from every earlier node.
  */
 public final class Nb201Genotype implements Genotype {
+
+    private static final CellString<Nb201Op> STRING = new CellString<>(Nb201SearchSpace.FAMILY, Nb201Space.NUM_NODES,
+            Nb201Op::fromName, Nb201Op.validNames(),
+            "|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|skip_connect~0|nor_conv_3x3~1|nor_conv_3x3~2|");
 
     private final List<Nb201Op> edgeOps;
 
@@ -53,40 +59,13 @@ public final class Nb201Genotype implements Genotype {
     }
 
     /**
-     * Derives the genotype from an architecture matrix: the argmax op of every edge (the first
-     * one on ties).
-     * @param space The space whose op order indexes the columns.
-     * @param alpha The architecture weights, shape [6][numOps].
-     * @return The genotype.
-     */
-    public static Nb201Genotype argmax(Nb201Space space, float[][] alpha) {
-        if (alpha.length != Nb201Space.NUM_EDGES) {
-            throw new IllegalArgumentException("expected " + Nb201Space.NUM_EDGES + " rows of architecture weights, got " + alpha.length);
-        }
-        List<Nb201Op> ops = new ArrayList<>(alpha.length);
-        for (float[] row : alpha) {
-            if (row.length != space.numOps()) {
-                throw new IllegalArgumentException("expected " + space.numOps() + " columns of architecture weights, got " + row.length);
-            }
-            int best = 0;
-            for (int k = 1; k < row.length; k++) {
-                if (row[k] > row[best]) {
-                    best = k;
-                }
-            }
-            ops.add(space.ops().get(best));
-        }
-        return new Nb201Genotype(ops);
-    }
-
-    /**
      * Parses a NAS-Bench-201 architecture string.
      * @param text e.g. {@code |nor_conv_3x3~0|+|skip_connect~0|nor_conv_1x1~1|+|avg_pool_3x3~0|skip_connect~1|nor_conv_3x3~2|}.
      * @return The genotype.
      * @throws org.tribuo.nas.space.GenotypeFormatException naming the character position and the problem.
      */
     public static Nb201Genotype parse(String text) {
-        return new Nb201GenotypeParser(text).parse();
+        return new Nb201Genotype(STRING.parse(text));
     }
 
     /**
@@ -108,11 +87,7 @@ public final class Nb201Genotype implements Genotype {
 
     @Override
     public List<CellGraph> cells() {
-        List<CellGraph.Edge> edges = new ArrayList<>();
-        for (int e = 0; e < Nb201Space.NUM_EDGES; e++) {
-            edges.add(new CellGraph.Edge(Nb201Space.edgeFrom(e), Nb201Space.edgeTo(e), op(e).opName()));
-        }
-        return List.of(new CellGraph("cell", List.of("0 (input)", "1", "2", "3 (output)"), edges));
+        return List.of(STRING.graph(edgeOps));
     }
 
     @Override
@@ -126,17 +101,7 @@ public final class Nb201Genotype implements Genotype {
      */
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder();
-        for (int to = 1; to < Nb201Space.NUM_NODES; to++) {
-            if (to > 1) {
-                sb.append('+');
-            }
-            sb.append('|');
-            for (int from = 0; from < to; from++) {
-                sb.append(op(Nb201Space.edgeIndex(to, from)).opName()).append('~').append(from).append('|');
-            }
-        }
-        return sb.toString();
+        return STRING.format(edgeOps);
     }
 
     @Override

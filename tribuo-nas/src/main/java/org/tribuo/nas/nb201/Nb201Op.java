@@ -20,15 +20,15 @@ import ai.djl.nn.Block;
 
 import org.tribuo.nas.nn.ParameterFreeOp;
 import org.tribuo.nas.nn.ReluConvBn;
-
-import java.util.Locale;
+import org.tribuo.nas.space.CandidateOp;
+import org.tribuo.nas.space.CandidateOps;
 
 /**
  * The candidate operations of the NAS-Bench-201 cell, in the benchmark's index order.
  * <p>
  * The names are the ones used in NAS-Bench-201 architecture strings.
  */
-public enum Nb201Op {
+public enum Nb201Op implements CandidateOp {
     /** The zero operation: the edge contributes nothing. */
     NONE("none"),
     /** Identity. */
@@ -50,6 +50,7 @@ public enum Nb201Op {
      * The NAS-Bench-201 name of this op, e.g. {@code nor_conv_3x3}.
      * @return The op name.
      */
+    @Override
     public String opName() {
         return opName;
     }
@@ -61,13 +62,7 @@ public enum Nb201Op {
      * @throws IllegalArgumentException if no op has that name; the message lists the valid names.
      */
     public static Nb201Op fromName(String name) {
-        String lower = name.trim().toLowerCase(Locale.ROOT);
-        for (Nb201Op op : values()) {
-            if (op.opName.equals(lower) || op.name().toLowerCase(Locale.ROOT).equals(lower)) {
-                return op;
-            }
-        }
-        throw new IllegalArgumentException("unknown NAS-Bench-201 op '" + name + "', expected one of " + validNames());
+        return CandidateOps.fromName(Nb201Op.class, name, "NAS-Bench-201");
     }
 
     /**
@@ -75,14 +70,7 @@ public enum Nb201Op {
      * @return The names, comma separated.
      */
     public static String validNames() {
-        StringBuilder sb = new StringBuilder();
-        for (Nb201Op op : values()) {
-            if (sb.length() > 0) {
-                sb.append(", ");
-            }
-            sb.append(op.opName);
-        }
-        return sb.toString();
+        return CandidateOps.validNames(Nb201Op.class);
     }
 
     @Override

@@ -16,26 +16,23 @@
 
 package org.tribuo.nas.nb201;
 
-import org.tribuo.nas.space.CostDecomposition;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import com.oracle.labs.mlrg.olcut.config.Config;
+
+import org.tribuo.nas.nn.CellImplementation;
+import org.tribuo.nas.nn.MemoryLayout;
+import org.tribuo.nas.space.CompleteDagSpace;
 import org.tribuo.nas.space.FinalRegularization;
 import org.tribuo.nas.space.Genotype;
 import org.tribuo.nas.space.NetworkSettings;
 import org.tribuo.nas.space.SearchSpace;
 import org.tribuo.nas.space.SupernetSettings;
-import com.oracle.labs.mlrg.olcut.config.Config;
-
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
-
-import org.tribuo.nas.nn.CellImplementation;
-import org.tribuo.nas.nn.MemoryLayout;
-import org.tribuo.nas.util.InvalidSettingException;
 import org.tribuo.nas.util.SettingChecks;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.SplittableRandom;
 
 /**
  * The NAS-Bench-201 space as a {@link SearchSpace}: six edges in one cell shared by all 15 (3N)
@@ -47,13 +44,13 @@ import java.util.SplittableRandom;
  * supernet C=16 N=5, final network C=16 N=5, no cutout; the final network runs channels-last
  * ({@link MemoryLayout}), the supernet contiguous.
  */
-public final class Nb201SearchSpace implements SearchSpace, CostDecomposition {
+public final class Nb201SearchSpace extends CompleteDagSpace<Nb201Op, Nb201Genotype> {
 
     /** The configuration name. */
     public static final String NAME = "nas-bench-201";
+    /** The space's name in messages. */
+    public static final String FAMILY = "NAS-Bench-201";
 
-    @Config(description = "Candidate ops of every edge, in α's column order; empty means every op but none.")
-    private List<String> ops = new ArrayList<>();
     @Config(description = "Channels C of the supernet's first stage.")
     private int searchChannels = 16;
     @Config(description = "Cells per stage N of the supernet.")
@@ -68,10 +65,9 @@ public final class Nb201SearchSpace implements SearchSpace, CostDecomposition {
             + "CONTIGUOUS (NCHW, as before this setting existed: the same function, other rounding).")
     private MemoryLayout finalMemoryLayout = MemoryLayout.CHANNELS_LAST;
 
-    private Nb201Space candidates;
-
     /** For OLCUT. */
     private Nb201SearchSpace() {
+        super(Nb201Op.class, Nb201Space.NUM_NODES);
         postConfig();
     }
 
@@ -80,8 +76,7 @@ public final class Nb201SearchSpace implements SearchSpace, CostDecomposition {
      * @param ops The candidate ops.
      */
     public Nb201SearchSpace(Nb201Space ops) {
-        this.candidates = Objects.requireNonNull(ops, "ops");
-        this.ops = new ArrayList<>(ops().stream().toList());
+        super(Nb201Op.class, Nb201Space.NUM_NODES, Objects.requireNonNull(ops, "ops").ops());
     }
 
     /**
@@ -93,23 +88,17 @@ public final class Nb201SearchSpace implements SearchSpace, CostDecomposition {
     }
 
     @Override
-    public void postConfig() {
-        SettingChecks.validateConfigured(this, () -> {
-            candidates = parseOps(ops);
-            validate();
-        });
+    protected List<Nb201Op> referenceOps() {
+        return Nb201Space.withoutNone().ops();
     }
 
-    private static Nb201Space parseOps(List<String> names) {
-        try {
-            return names.isEmpty() ? Nb201Space.withoutNone() : Nb201Space.parseOps(String.join(",", names));
-        } catch (IllegalArgumentException e) {
-            throw InvalidSettingException.about("ops", "ops: " + e.getMessage());
-        }
+    @Override
+    protected String family() {
+        return FAMILY;
     }
 
-
-    private void validate() {
+    @Override
+    protected void checkSettings() {
         SettingChecks.positive("searchChannels", searchChannels);
         SettingChecks.positive("searchCellsPerStage", searchCellsPerStage);
         SettingChecks.positive("finalChannels", finalChannels);
@@ -118,11 +107,11 @@ public final class Nb201SearchSpace implements SearchSpace, CostDecomposition {
     }
 
     /**
-     * The candidate ops.
+     * The candidate ops as the NAS-Bench-201 cell's op list.
      * @return The op list.
      */
-    public Nb201Space candidateOps() {
-        return candidates;
+    public Nb201Space cellOps() {
+        return new Nb201Space(candidateOps());
     }
 
     @Override
@@ -146,58 +135,10 @@ public final class Nb201SearchSpace implements SearchSpace, CostDecomposition {
     }
 
     @Override
-    public List<String> ops() {
-        List<String> names = new ArrayList<>();
-        for (Nb201Op op : candidates.ops()) {
-            names.add(op.opName());
-        }
-        return names;
-    }
-
-    @Override
-    public int alphaRows() {
-        return Nb201Space.NUM_EDGES;
-    }
-
-    @Override
-    public int normalRows() {
-        return Nb201Space.NUM_EDGES;
-    }
-
-    @Override
-    public int[] edgeGroups() {
-        throw new UnsupportedOperationException("the NAS-Bench-201 space has no edge weights");
-    }
-
-    @Override
-    public void checkSupernet(SupernetSettings settings) {
-        if (settings.partialChannels() != 1) {
-            throw InvalidSettingException.about("partialChannels", "partialChannels applies to the darts space only; the " + NAME
-                    + " space needs 1, got " + settings.partialChannels());
-        }
-        if (settings.edgeWeights()) {
-            throw InvalidSettingException.about("edgeWeights", "edge weights apply to the darts space only");
-        }
-    }
-
-    @Override
-    public void checkNetwork(NetworkSettings settings) {
-        if (settings.auxiliaryHead()) {
-            throw InvalidSettingException.about("auxiliaryWeight", "auxiliaryWeight applies to the darts space only; the " + NAME
-                    + " network has no auxiliary head");
-        }
-    }
-
-    @Override
     public Block newSupernet(SupernetSettings settings, int numClasses) {
         checkSupernet(settings);
-        return Nb201Networks.supernet(candidates, settings.channels(), settings.depth(), numClasses,
+        return Nb201Networks.supernet(cellOps(), settings.channels(), settings.depth(), numClasses,
                 CellImplementation.FUSED);
-    }
-
-    @Override
-    public Genotype derive(float[][] alpha, float[] beta) {
-        return Nb201Genotype.argmax(candidates, alpha);
     }
 
     @Override
@@ -206,12 +147,13 @@ public final class Nb201SearchSpace implements SearchSpace, CostDecomposition {
     }
 
     @Override
-    public Genotype randomGenotype(SplittableRandom rng) {
-        List<Nb201Op> edgeOps = new ArrayList<>();
-        for (int e = 0; e < Nb201Space.NUM_EDGES; e++) {
-            edgeOps.add(candidates.ops().get(rng.nextInt(candidates.numOps())));
-        }
+    protected Nb201Genotype genotypeOf(List<Nb201Op> edgeOps) {
         return new Nb201Genotype(edgeOps);
+    }
+
+    @Override
+    protected List<Nb201Op> edgeOpsOf(Genotype genotype) {
+        return Nb201Genotype.parse(genotype.toString()).edgeOps();
     }
 
     @Override
@@ -233,7 +175,7 @@ public final class Nb201SearchSpace implements SearchSpace, CostDecomposition {
     @Override
     public List<OpSite> opSites(NetworkSettings settings, Shape input) {
         checkNetwork(settings);
-        Nb201Genotype any = new Nb201Genotype(java.util.Collections.nCopies(Nb201Space.NUM_EDGES, candidates.ops().get(0)));
+        Nb201Genotype any = new Nb201Genotype(java.util.Collections.nCopies(Nb201Space.NUM_EDGES, candidateOps().get(0)));
         List<OpSite> sites = new ArrayList<>();
         for (Shape cellInput : Nb201Networks.discrete(any, settings.channels(), settings.depth(), 2, finalMemoryLayout)
                 .cellInputShapes(input)) {
@@ -246,29 +188,13 @@ public final class Nb201SearchSpace implements SearchSpace, CostDecomposition {
 
     @Override
     public Block newOp(int op, Shape input) {
-        Nb201Op candidate = candidates.ops().get(op);
+        Nb201Op candidate = candidateOps().get(op);
         return candidate == Nb201Op.NONE ? null : candidate.block(Math.toIntExact(input.get(1)), true);
     }
 
     @Override
-    public int[] opChoices(Genotype genotype) {
-        Nb201Genotype cell = Nb201Genotype.parse(genotype.toString());
-        return CostDecomposition.columnsOf(cell.edgeOps(), candidates.ops(), this::edgeName, this);
-    }
-
-    @Override
-    public Genotype genotype(int[] choices) {
-        return new Nb201Genotype(CostDecomposition.opsAt(choices, candidates.ops()));
-    }
-
-    @Override
-    public String edgeName(int row) {
-        return Nb201Space.edgeTo(row) + "<-" + Nb201Space.edgeFrom(row);
-    }
-
-    @Override
     public String toString() {
-        return candidates.toString();
+        return cellOps().toString();
     }
 
     /**
@@ -276,11 +202,12 @@ public final class Nb201SearchSpace implements SearchSpace, CostDecomposition {
      */
     public static final class Builder {
         private final Nb201SearchSpace space = new Nb201SearchSpace();
+        private List<String> ops = new ArrayList<>();
 
         private Builder() {}
 
         /** @param v Candidate op names (empty = every op but none). @return this */
-        public Builder ops(List<String> v) { space.ops = new ArrayList<>(v); return this; }
+        public Builder ops(List<String> v) { ops = new ArrayList<>(v); return this; }
         /** @param c Supernet C. @param n Supernet cells per stage N. @return this */
         public Builder searchNetwork(int c, int n) { space.searchChannels = c; space.searchCellsPerStage = n; return this; }
         /** @param c Final network C. @param n Final network cells per stage N. @return this */
@@ -297,15 +224,14 @@ public final class Nb201SearchSpace implements SearchSpace, CostDecomposition {
          */
         public Nb201SearchSpace build() {
             Nb201SearchSpace out = new Nb201SearchSpace();
-            out.ops = new ArrayList<>(space.ops);
+            out.opNames(ops);
             out.searchChannels = space.searchChannels;
             out.searchCellsPerStage = space.searchCellsPerStage;
             out.finalChannels = space.finalChannels;
             out.finalCellsPerStage = space.finalCellsPerStage;
             out.cutout = space.cutout;
             out.finalMemoryLayout = space.finalMemoryLayout;
-            out.candidates = parseOps(out.ops);
-            out.validate();
+            out.applySettings();
             return out;
         }
     }

@@ -16,11 +16,10 @@
 
 package org.tribuo.nas.nb201;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.EnumSet;
+import org.tribuo.nas.space.CandidateOps;
+import org.tribuo.nas.space.CompleteDag;
+
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The NAS-Bench-201 cell search space: a complete DAG over four nodes (node 0 is the cell
@@ -35,10 +34,7 @@ public final class Nb201Space {
     /** Number of nodes in a cell, including the input node. */
     public static final int NUM_NODES = 4;
     /** Number of edges in a cell. */
-    public static final int NUM_EDGES = NUM_NODES * (NUM_NODES - 1) / 2;
-
-    private static final int[] EDGE_TO = {1, 2, 2, 3, 3, 3};
-    private static final int[] EDGE_FROM = {0, 0, 1, 0, 1, 2};
+    public static final int NUM_EDGES = CompleteDag.edges(NUM_NODES);
 
     private final List<Nb201Op> ops;
 
@@ -49,14 +45,7 @@ public final class Nb201Space {
      * @throws IllegalArgumentException if the list is empty or has duplicates.
      */
     public Nb201Space(List<Nb201Op> ops) {
-        Objects.requireNonNull(ops, "ops");
-        if (ops.isEmpty()) {
-            throw new IllegalArgumentException("the search space needs at least one candidate op");
-        }
-        if (EnumSet.copyOf(ops).size() != ops.size()) {
-            throw new IllegalArgumentException("duplicate op in the candidate list " + ops);
-        }
-        this.ops = Collections.unmodifiableList(new ArrayList<>(ops));
+        this.ops = CandidateOps.checked(ops, Nb201SearchSpace.FAMILY);
     }
 
     /**
@@ -83,13 +72,7 @@ public final class Nb201Space {
      * @throws IllegalArgumentException on an unknown name, a duplicate or an empty list.
      */
     public static Nb201Space parseOps(String names) {
-        List<Nb201Op> ops = new ArrayList<>();
-        for (String name : names.split(",")) {
-            if (!name.isBlank()) {
-                ops.add(Nb201Op.fromName(name));
-            }
-        }
-        return new Nb201Space(ops);
+        return new Nb201Space(CandidateOps.parseList(Nb201Op.class, names, Nb201SearchSpace.FAMILY));
     }
 
     /**
@@ -114,7 +97,7 @@ public final class Nb201Space {
      * @return The node the edge feeds.
      */
     public static int edgeTo(int edge) {
-        return EDGE_TO[edge];
+        return CompleteDag.to(edge);
     }
 
     /**
@@ -123,7 +106,7 @@ public final class Nb201Space {
      * @return The node the edge reads.
      */
     public static int edgeFrom(int edge) {
-        return EDGE_FROM[edge];
+        return CompleteDag.from(edge);
     }
 
     /**
@@ -133,10 +116,7 @@ public final class Nb201Space {
      * @return The edge index.
      */
     public static int edgeIndex(int to, int from) {
-        if (to < 1 || to >= NUM_NODES || from < 0 || from >= to) {
-            throw new IllegalArgumentException("no edge " + to + "<-" + from + " in a NAS-Bench-201 cell");
-        }
-        return to * (to - 1) / 2 + from;
+        return CompleteDag.index(NUM_NODES, to, from, Nb201SearchSpace.FAMILY);
     }
 
     /**
@@ -144,14 +124,7 @@ public final class Nb201Space {
      * @return The op list string.
      */
     public String opsString() {
-        StringBuilder sb = new StringBuilder();
-        for (Nb201Op op : ops) {
-            if (sb.length() > 0) {
-                sb.append(',');
-            }
-            sb.append(op.opName());
-        }
-        return sb.toString();
+        return CandidateOps.joined(ops, ",");
     }
 
     @Override

@@ -28,6 +28,7 @@ import ai.djl.util.PairList;
 
 import org.tribuo.nas.onnx.OnnxBlock;
 import org.tribuo.nas.onnx.OnnxGraphWriter;
+import org.tribuo.nas.space.CompleteDag;
 import org.tribuo.util.onnx.ONNXRef;
 
 import java.util.List;
@@ -58,7 +59,7 @@ public class DenseCell extends AbstractBlock implements OnnxBlock {
      * @param edges The edges' blocks, in edge order; null for a zero edge.
      */
     protected DenseCell(int nodes, List<String> names, List<Block> edges) {
-        int count = nodes * (nodes - 1) / 2;
+        int count = CompleteDag.edges(nodes);
         if (names.size() != count || edges.size() != count) {
             throw new IllegalArgumentException("a " + nodes + "-node dense cell has " + count + " edges, got "
                     + edges.size() + " blocks and " + names.size() + " names");
@@ -71,16 +72,6 @@ public class DenseCell extends AbstractBlock implements OnnxBlock {
         }
     }
 
-    /**
-     * The index of the edge from one node to a later one.
-     * @param to The later node (1 or more).
-     * @param from The earlier node.
-     * @return {@code to·(to−1)/2 + from}.
-     */
-    public static int edgeIndex(int to, int from) {
-        return to * (to - 1) / 2 + from;
-    }
-
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray alpha = inputs.size() > 1 ? inputs.get(1) : null;
@@ -89,7 +80,7 @@ public class DenseCell extends AbstractBlock implements OnnxBlock {
         for (int to = 1; to < nodes; to++) {
             NDArray sum = null;
             for (int from = 0; from < to; from++) {
-                int e = edgeIndex(to, from);
+                int e = CompleteDag.index(to, from);
                 if (edges[e] != null) {
                     NDList in = alpha == null ? new NDList(values[from]) : new NDList(values[from], alpha.get(e));
                     NDArray out = edges[e].forward(ps, in, training, params).singletonOrThrow();
@@ -122,6 +113,6 @@ public class DenseCell extends AbstractBlock implements OnnxBlock {
 
     @Override
     public ONNXRef<?> writeOnnx(OnnxGraphWriter writer, List<ONNXRef<?>> inputs) {
-        return writer.sumCell(inputs.get(0), nodes, (to, from) -> edges[edgeIndex(to, from)]);
+        return writer.sumCell(inputs.get(0), nodes, (to, from) -> edges[CompleteDag.index(to, from)]);
     }
 }

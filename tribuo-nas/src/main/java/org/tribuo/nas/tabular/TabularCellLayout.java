@@ -16,6 +16,8 @@
 
 package org.tribuo.nas.tabular;
 
+import org.tribuo.nas.space.CompleteDag;
+
 /**
  * The topology of a tabular cell: a complete DAG over four nodes, node 0 the input and node 3
  * the output, with six edges indexed {@code 1<-0, 2<-0, 2<-1, 3<-0, 3<-1, 3<-2} (one α row each).
@@ -25,10 +27,7 @@ public final class TabularCellLayout {
     /** Nodes of a cell, input and output included. */
     public static final int NODES = 4;
     /** Edges of a cell: one α row each. */
-    public static final int EDGES = NODES * (NODES - 1) / 2;
-
-    private static final int[] EDGE_TO = {1, 2, 2, 3, 3, 3};
-    private static final int[] EDGE_FROM = {0, 0, 1, 0, 1, 2};
+    public static final int EDGES = CompleteDag.edges(NODES);
 
     private TabularCellLayout() {}
 
@@ -38,7 +37,7 @@ public final class TabularCellLayout {
      * @return The node the edge feeds.
      */
     public static int edgeTo(int edge) {
-        return EDGE_TO[edge];
+        return CompleteDag.to(edge);
     }
 
     /**
@@ -47,7 +46,7 @@ public final class TabularCellLayout {
      * @return The node the edge reads.
      */
     public static int edgeFrom(int edge) {
-        return EDGE_FROM[edge];
+        return CompleteDag.from(edge);
     }
 
     /**
@@ -58,10 +57,7 @@ public final class TabularCellLayout {
      * @throws IllegalArgumentException if there is no such edge.
      */
     public static int edgeIndex(int to, int from) {
-        if (to < 1 || to >= NODES || from < 0 || from >= to) {
-            throw new IllegalArgumentException("no edge " + to + "<-" + from + " in a tabular cell");
-        }
-        return to * (to - 1) / 2 + from;
+        return CompleteDag.index(NODES, to, from, TabularSearchSpace.NAME);
     }
 
     /**

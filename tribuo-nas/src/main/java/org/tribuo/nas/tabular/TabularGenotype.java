@@ -17,14 +17,13 @@
 package org.tribuo.nas.tabular;
 
 import org.tribuo.nas.space.CellGraph;
+import org.tribuo.nas.space.CellString;
 import org.tribuo.nas.space.Genotype;
-import org.tribuo.nas.space.GenotypeFormatException;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
-import java.util.SplittableRandom;
 
 /**
  * A tabular cell architecture: one {@link TabularOp} per edge of the four-node cell.
@@ -36,6 +35,10 @@ import java.util.SplittableRandom;
  * Immutable.
  */
 public final class TabularGenotype implements Genotype {
+
+    private static final CellString<TabularOp> STRING = new CellString<>(TabularSearchSpace.NAME, TabularCellLayout.NODES,
+            TabularOp::fromName, TabularOp.validNames(),
+            "|dense~0|+|skip_connect~0|dense_bottleneck~1|+|skip_connect~0|dense~1|dense~2|");
 
     private final List<TabularOp> edgeOps;
 
@@ -64,16 +67,12 @@ public final class TabularGenotype implements Genotype {
      * @throws GenotypeFormatException naming the character position and the problem.
      */
     public static TabularGenotype parse(String text) {
-        return new TabularGenotypeParser(text).parse();
+        return new TabularGenotype(STRING.parse(text));
     }
 
     @Override
     public List<CellGraph> cells() {
-        List<CellGraph.Edge> edges = new ArrayList<>();
-        for (int e = 0; e < TabularCellLayout.EDGES; e++) {
-            edges.add(new CellGraph.Edge(TabularCellLayout.edgeFrom(e), TabularCellLayout.edgeTo(e), op(e).opName()));
-        }
-        return List.of(new CellGraph("cell", List.of("0 (input)", "1", "2", "3 (output)"), edges));
+        return List.of(STRING.graph(edgeOps));
     }
 
     @Override
@@ -104,17 +103,7 @@ public final class TabularGenotype implements Genotype {
      */
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder();
-        for (int to = 1; to < TabularCellLayout.NODES; to++) {
-            if (to > 1) {
-                sb.append('+');
-            }
-            sb.append('|');
-            for (int from = 0; from < to; from++) {
-                sb.append(op(TabularCellLayout.edgeIndex(to, from)).opName()).append('~').append(from).append('|');
-            }
-        }
-        return sb.toString();
+        return STRING.format(edgeOps);
     }
 
     @Override
@@ -125,54 +114,5 @@ public final class TabularGenotype implements Genotype {
     @Override
     public int hashCode() {
         return edgeOps.hashCode();
-    }
-
-    /**
-     * A random genotype: each edge's op drawn independently and uniformly from the candidates.
-     * @param candidates The candidate ops.
-     * @param rng The random stream.
-     * @return The genotype.
-     */
-    public static TabularGenotype random(List<TabularOp> candidates, SplittableRandom rng) {
-        Objects.requireNonNull(rng, "rng");
-        List<TabularOp> chosen = new ArrayList<>(TabularCellLayout.EDGES);
-        for (int e = 0; e < TabularCellLayout.EDGES; e++) {
-            chosen.add(candidates.get(rng.nextInt(candidates.size())));
-        }
-        return new TabularGenotype(chosen);
-    }
-
-    /**
-     * The argmax op of every edge, the first one on ties.
-     * @param candidates The candidate ops, in α's column order.
-     * @param alpha α, [6][candidates] of finite values.
-     * @return The genotype.
-     * @throws IllegalArgumentException if α has the wrong shape or a non-finite value.
-     */
-    public static TabularGenotype argmax(List<TabularOp> candidates, float[][] alpha) {
-        Objects.requireNonNull(alpha, "alpha");
-        if (alpha.length != TabularCellLayout.EDGES) {
-            throw new IllegalArgumentException("expected " + TabularCellLayout.EDGES + " rows of architecture weights, got "
-                    + alpha.length);
-        }
-        List<TabularOp> chosen = new ArrayList<>(TabularCellLayout.EDGES);
-        for (int e = 0; e < TabularCellLayout.EDGES; e++) {
-            float[] row = alpha[e];
-            if (row == null || row.length != candidates.size()) {
-                throw new IllegalArgumentException("expected " + candidates.size() + " architecture weights in row " + e
-                        + ", got " + (row == null ? "null" : Integer.toString(row.length)));
-            }
-            int best = 0;
-            for (int k = 0; k < row.length; k++) {
-                if (!Float.isFinite(row[k])) {
-                    throw new IllegalArgumentException("architecture weight [" + e + "][" + k + "] is not finite: " + row[k]);
-                }
-                if (row[k] > row[best]) {
-                    best = k;
-                }
-            }
-            chosen.add(candidates.get(best));
-        }
-        return new TabularGenotype(chosen);
     }
 }

@@ -16,11 +16,10 @@
 
 package org.tribuo.nas.tabular;
 
-import java.util.Arrays;
-import java.util.EnumSet;
+import org.tribuo.nas.space.CandidateOp;
+import org.tribuo.nas.space.CandidateOps;
+
 import java.util.List;
-import java.util.Locale;
-import java.util.Objects;
 
 /**
  * The candidate operations of a tabular cell edge. Every op maps a hidden vector of width W to
@@ -31,7 +30,7 @@ import java.util.Objects;
  * node's edges stays well scaled whatever the architecture weights are. Linear layers feeding a
  * batch norm have no bias (the norm's shift replaces it).
  */
-public enum TabularOp {
+public enum TabularOp implements CandidateOp {
     /** The zero operation: the edge contributes nothing (prunes the edge). */
     NONE("none"),
     /** Identity: a residual connection. */
@@ -61,27 +60,19 @@ public enum TabularOp {
      * The name of this op in genotype strings and configurations, e.g. {@code dense_bottleneck}.
      * @return The op name.
      */
+    @Override
     public String opName() {
         return opName;
     }
 
     /**
-     * Looks an op up by its name (or its enum constant name), case-insensitively.
+     * Looks an op up by its tabular name (or its enum constant name), case-insensitively.
      * @param name The op name.
      * @return The op.
      * @throws IllegalArgumentException if no op has that name; the message lists the valid names.
      */
     public static TabularOp fromName(String name) {
-        if (name == null) {
-            throw new IllegalArgumentException("tabular op name is null, expected one of " + validNames());
-        }
-        String lower = name.trim().toLowerCase(Locale.ROOT);
-        for (TabularOp op : values()) {
-            if (op.opName.equals(lower) || op.name().toLowerCase(Locale.ROOT).equals(lower)) {
-                return op;
-            }
-        }
-        throw new IllegalArgumentException("unknown tabular op '" + name + "', expected one of " + validNames());
+        return CandidateOps.fromName(TabularOp.class, name, "tabular");
     }
 
     /**
@@ -91,27 +82,7 @@ public enum TabularOp {
      * @throws IllegalArgumentException on an unknown name (the message lists the valid ones).
      */
     public static List<TabularOp> parseList(String names) {
-        Objects.requireNonNull(names, "names");
-        return Arrays.stream(names.split(",")).filter(n -> !n.isBlank()).map(TabularOp::fromName).toList();
-    }
-
-    /**
-     * Checks a candidate list: at least one op, no null, no duplicate.
-     * @param ops The candidate ops.
-     * @return An unmodifiable copy.
-     * @throws IllegalArgumentException naming what is wrong.
-     */
-    static List<TabularOp> checkedCandidates(List<TabularOp> ops) {
-        Objects.requireNonNull(ops, "ops");
-        if (ops.isEmpty()) {
-            throw new IllegalArgumentException("the tabular search space needs at least one candidate op, expected some of "
-                    + validNames());
-        }
-        ops.forEach(op -> Objects.requireNonNull(op, "op"));
-        if (EnumSet.copyOf(ops).size() != ops.size()) {
-            throw new IllegalArgumentException("duplicate op in the tabular candidate list " + ops);
-        }
-        return List.copyOf(ops);
+        return CandidateOps.parseList(TabularOp.class, names, "tabular");
     }
 
     /**
@@ -119,14 +90,7 @@ public enum TabularOp {
      * @return The names, comma separated.
      */
     public static String validNames() {
-        StringBuilder sb = new StringBuilder();
-        for (TabularOp op : values()) {
-            if (sb.length() > 0) {
-                sb.append(", ");
-            }
-            sb.append(op.opName);
-        }
-        return sb.toString();
+        return CandidateOps.validNames(TabularOp.class);
     }
 
     @Override

@@ -16,25 +16,21 @@
 
 package org.tribuo.nas.tabular;
 
-import com.oracle.labs.mlrg.olcut.config.Config;
-
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import com.oracle.labs.mlrg.olcut.config.Config;
 
-import org.tribuo.nas.space.CostDecomposition;
+import org.tribuo.nas.space.CompleteDagSpace;
 import org.tribuo.nas.space.Genotype;
 import org.tribuo.nas.space.InputKind;
 import org.tribuo.nas.space.NetworkSettings;
 import org.tribuo.nas.space.OpSelection;
-import org.tribuo.nas.space.SearchSpace;
 import org.tribuo.nas.space.SupernetSettings;
-import org.tribuo.nas.util.InvalidSettingException;
 import org.tribuo.nas.util.SettingChecks;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.SplittableRandom;
 
 /**
  * The tabular cell search space ({@code tabular}), for dense feature vectors such as CSV or
@@ -60,13 +56,11 @@ import java.util.SplittableRandom;
  * dense_bottleneck, dense_dropout), supernet width W=64 with 2 cells, final network W=64 with 2
  * cells.
  */
-public final class TabularSearchSpace implements SearchSpace, CostDecomposition {
+public final class TabularSearchSpace extends CompleteDagSpace<TabularOp, TabularGenotype> {
 
     /** The configuration name of this space. */
     public static final String NAME = "tabular";
 
-    @Config(description = "Candidate ops of every edge, in α's column order; empty means skip_connect, dense, dense_bottleneck, dense_dropout.")
-    private List<String> ops = new ArrayList<>();
     @Config(description = "Width W of the supernet's hidden vectors.")
     private int searchChannels = 64;
     @Config(description = "Cells of the supernet.")
@@ -76,10 +70,9 @@ public final class TabularSearchSpace implements SearchSpace, CostDecomposition 
     @Config(description = "Cells of the final network.")
     private int finalLayers = 2;
 
-    private List<TabularOp> candidates;
-
     /** For OLCUT. */
     private TabularSearchSpace() {
+        super(TabularOp.class, TabularCellLayout.NODES);
         postConfig();
     }
 
@@ -89,8 +82,7 @@ public final class TabularSearchSpace implements SearchSpace, CostDecomposition 
      * @throws IllegalArgumentException if the list is empty or has duplicates.
      */
     public TabularSearchSpace(List<TabularOp> ops) {
-        setCandidates(ops);
-        this.ops = candidates.stream().map(TabularOp::opName).toList();
+        super(TabularOp.class, TabularCellLayout.NODES, ops);
     }
 
     /**
@@ -102,25 +94,17 @@ public final class TabularSearchSpace implements SearchSpace, CostDecomposition 
     }
 
     @Override
-    public void postConfig() {
-        SettingChecks.validateConfigured(this, () -> {
-            setCandidates(parseNames(ops));
-            validate();
-        });
+    protected List<TabularOp> referenceOps() {
+        return reference().candidateOps();
     }
 
-    private static List<TabularOp> parseNames(List<String> names) {
-        if (names.isEmpty()) {
-            return reference().candidates;
-        }
-        try {
-            return parseOps(String.join(",", names)).candidates;
-        } catch (IllegalArgumentException e) {
-            throw InvalidSettingException.about("ops", "ops: " + e.getMessage());
-        }
+    @Override
+    protected String family() {
+        return NAME;
     }
 
-    private void validate() {
+    @Override
+    protected void checkSettings() {
         SettingChecks.positive("searchChannels", searchChannels);
         SettingChecks.positive("searchLayers", searchLayers);
         SettingChecks.positive("finalChannels", finalChannels);
@@ -140,10 +124,6 @@ public final class TabularSearchSpace implements SearchSpace, CostDecomposition 
     @Override
     public InputKind inputKind() {
         return InputKind.FEATURE_VECTORS;
-    }
-
-    private void setCandidates(List<TabularOp> ops) {
-        this.candidates = TabularOp.checkedCandidates(ops);
     }
 
     /**
@@ -180,79 +160,6 @@ public final class TabularSearchSpace implements SearchSpace, CostDecomposition 
         return NAME;
     }
 
-    @Override
-    public List<String> ops() {
-        return candidates.stream().map(TabularOp::opName).toList();
-    }
-
-    /**
-     * The candidate ops in α's column order.
-     * @return An unmodifiable list.
-     */
-    public List<TabularOp> candidateOps() {
-        return candidates;
-    }
-
-    /**
-     * Number of candidate ops (columns of α).
-     * @return The op count.
-     */
-    public int numOps() {
-        return candidates.size();
-    }
-
-    @Override
-    public int alphaRows() {
-        return TabularCellLayout.EDGES;
-    }
-
-    @Override
-    public int normalRows() {
-        return TabularCellLayout.EDGES;
-    }
-
-    /**
-     * Not supported: the tabular space has no edge weights.
-     * @return Never.
-     * @throws UnsupportedOperationException always.
-     */
-    @Override
-    public int[] edgeGroups() {
-        throw new UnsupportedOperationException("the tabular space has no edge weights (edgeWeights applies to the darts space only)");
-    }
-
-    /**
-     * {@inheritDoc}
-     * @throws IllegalArgumentException if {@code partialChannels != 1} or {@code edgeWeights} is
-     * set: both apply to the darts space only.
-     */
-    @Override
-    public void checkSupernet(SupernetSettings settings) {
-        Objects.requireNonNull(settings, "settings");
-        if (settings.partialChannels() != 1) {
-            throw InvalidSettingException.about("partialChannels", "partialChannels=" + settings.partialChannels()
-                    + " applies to the darts space only; the tabular space runs every op on the full width (use partialChannels=1)");
-        }
-        if (settings.edgeWeights()) {
-            throw InvalidSettingException.about("edgeWeights", "edgeWeights applies to the darts space only; the tabular "
-                    + "space has no edge weights (set edgeWeights=false)");
-        }
-    }
-
-    /**
-     * {@inheritDoc}
-     * @throws IllegalArgumentException if the settings ask for an auxiliary head (a positive
-     * {@code auxiliaryWeight}), which applies to the darts space only.
-     */
-    @Override
-    public void checkNetwork(NetworkSettings settings) {
-        Objects.requireNonNull(settings, "settings");
-        if (settings.auxiliaryHead()) {
-            throw InvalidSettingException.about("auxiliaryWeight", "auxiliaryWeight > 0 (an auxiliary head) applies to the darts space only; "
-                    + "the tabular space has no auxiliary head (set auxiliaryWeight=0)");
-        }
-    }
-
     /**
      * {@inheritDoc}
      * <p>
@@ -263,22 +170,7 @@ public final class TabularSearchSpace implements SearchSpace, CostDecomposition 
     public Block newSupernet(SupernetSettings settings, int numClasses) {
         checkSupernet(settings);
         return new TabularNetwork(settings.channels(), settings.depth(), numClasses,
-                w -> new TabularSearchCell(candidates, w));
-    }
-
-    /**
-     * {@inheritDoc}
-     * <p>
-     * The argmax op of every edge, the first one on ties.
-     * @param beta Must be null: the tabular space has no edge weights.
-     * @throws IllegalArgumentException if α is not [6][numOps] of finite values, or β is given.
-     */
-    @Override
-    public TabularGenotype derive(float[][] alpha, float[] beta) {
-        if (beta != null) {
-            throw new IllegalArgumentException("the tabular space has no edge weights β (edgeWeights applies to the darts space only)");
-        }
-        return TabularGenotype.argmax(candidates, alpha);
+                w -> new TabularSearchCell(candidateOps(), w));
     }
 
     /**
@@ -292,14 +184,14 @@ public final class TabularSearchSpace implements SearchSpace, CostDecomposition 
         return TabularGenotype.parse(text);
     }
 
-    /**
-     * {@inheritDoc}
-     * <p>
-     * Each edge's op is drawn independently and uniformly from the candidate ops.
-     */
     @Override
-    public TabularGenotype randomGenotype(SplittableRandom rng) {
-        return TabularGenotype.random(candidates, rng);
+    protected TabularGenotype genotypeOf(List<TabularOp> edgeOps) {
+        return new TabularGenotype(edgeOps);
+    }
+
+    @Override
+    protected List<TabularOp> edgeOpsOf(Genotype genotype) {
+        return TabularGenotype.parse(genotype.toString()).edgeOps();
     }
 
     /**
@@ -333,17 +225,12 @@ public final class TabularSearchSpace implements SearchSpace, CostDecomposition 
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof TabularSearchSpace && ((TabularSearchSpace) o).candidates.equals(candidates);
+        return o instanceof TabularSearchSpace && ((TabularSearchSpace) o).candidateOps().equals(candidateOps());
     }
 
     @Override
     public int hashCode() {
-        return candidates.hashCode();
-    }
-
-    @Override
-    public String edgeName(int row) {
-        return TabularCellLayout.edgeTo(row) + "<-" + TabularCellLayout.edgeFrom(row);
+        return candidateOps().hashCode();
     }
 
     @Override
@@ -377,13 +264,12 @@ public final class TabularSearchSpace implements SearchSpace, CostDecomposition 
          */
         public TabularSearchSpace build() {
             TabularSearchSpace space = new TabularSearchSpace();
-            space.ops = new ArrayList<>(ops);
+            space.opNames(ops);
             space.searchChannels = searchChannels;
             space.searchLayers = searchLayers;
             space.finalChannels = finalChannels;
             space.finalLayers = finalLayers;
-            space.setCandidates(parseNames(space.ops));
-            space.validate();
+            space.applySettings();
             return space;
         }
     }
@@ -409,19 +295,7 @@ public final class TabularSearchSpace implements SearchSpace, CostDecomposition 
 
     @Override
     public Block newOp(int op, Shape input) {
-        TabularOp candidate = candidates.get(op);
+        TabularOp candidate = candidateOps().get(op);
         return candidate == TabularOp.NONE ? null : TabularLayers.op(candidate, Math.toIntExact(input.get(1)), true);
     }
-
-    @Override
-    public int[] opChoices(Genotype genotype) {
-        TabularGenotype cell = TabularGenotype.parse(genotype.toString());
-        return CostDecomposition.columnsOf(cell.edgeOps(), candidates, this::edgeName, this);
-    }
-
-    @Override
-    public Genotype genotype(int[] choices) {
-        return new TabularGenotype(CostDecomposition.opsAt(choices, candidates));
-    }
-
 }

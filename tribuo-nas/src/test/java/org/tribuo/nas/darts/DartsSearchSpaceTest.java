@@ -62,7 +62,7 @@ public class DartsSearchSpaceTest {
     @Test
     public void parsesOpLists() {
         DartsSearchSpace subset = DartsSearchSpace.parseOps(" max_pool_3x3, skip_connect ,sep_conv_3x3");
-        assertEquals(List.of(DartsOp.MAX_POOL_3X3, DartsOp.SKIP_CONNECT, DartsOp.SEP_CONV_3X3), subset.dartsOps());
+        assertEquals(List.of(DartsOp.MAX_POOL_3X3, DartsOp.SKIP_CONNECT, DartsOp.SEP_CONV_3X3), subset.candidateOps());
         assertEquals(SPACE, DartsSearchSpace.parseOps(String.join(",", SPACE.ops())));
         assertRejected(() -> DartsSearchSpace.parseOps("skip_connect,conv_7x7"), "conv_7x7", "sep_conv_3x3");
         assertRejected(() -> DartsSearchSpace.parseOps("skip_connect,skip_connect"), "duplicate");
@@ -110,7 +110,7 @@ public class DartsSearchSpaceTest {
             Arrays.fill(row, 0.125f);
         }
         alpha[0][4] = 0.5f;
-        assertEquals(DartsGenotype.derive(SPACE.dartsOps(), alpha, null), SPACE.derive(alpha, null));
+        assertEquals(DartsGenotype.derive(SPACE.candidateOps(), alpha, null), SPACE.derive(alpha, null));
         assertEquals(new DartsEdge(DartsOp.SEP_CONV_3X3, 0), SPACE.derive(alpha, null).normal().get(0));
         assertEquals(g, SPACE.parseGenotype(g.toString()));
     }

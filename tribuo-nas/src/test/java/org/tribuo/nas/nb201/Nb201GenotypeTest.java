@@ -73,7 +73,7 @@ public class Nb201GenotypeTest {
         }
         alpha[2] = new float[]{0.1f, 0.2f, 0.6f, 0.1f};
         alpha[5] = new float[]{0.1f, 0.1f, 0.1f, 0.7f};
-        Nb201Genotype g = Nb201Genotype.argmax(space, alpha);
+        Nb201Genotype g = new Nb201SearchSpace(space).derive(alpha, null);
         assertEquals("|skip_connect~0|+|skip_connect~0|nor_conv_3x3~1|+|skip_connect~0|skip_connect~1|avg_pool_3x3~2|", g.toString());
     }
 

@@ -197,7 +197,7 @@ public final class TrajectoryCheck {
                 boolean reduction = DartsCellLayout.isReduction(dartsCell++, depth);
                 c = reduction ? 2 * c : c;
                 FusedDartsParameters.copy(FusedDartsParameters.links(cell, (FusedDartsSearchCell) to,
-                        DartsSearchSpace.reference().dartsOps(), c, reduction, k));
+                        DartsSearchSpace.reference().candidateOps(), c, reduction, k));
             } else {
                 for (Pair<String, Parameter> p : from.getParameters()) {
                     to.getParameters().get(p.getKey()).getArray().set(p.getValue().getArray().toFloatArray());
