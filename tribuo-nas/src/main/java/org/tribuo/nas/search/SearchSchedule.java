@@ -16,13 +16,11 @@
 package org.tribuo.nas.search;
 
 import com.oracle.labs.mlrg.olcut.config.Config;
-import com.oracle.labs.mlrg.olcut.config.Configurable;
 import com.oracle.labs.mlrg.olcut.provenance.ConfiguredObjectProvenance;
-import com.oracle.labs.mlrg.olcut.provenance.Provenancable;
 import com.oracle.labs.mlrg.olcut.provenance.impl.ConfiguredObjectProvenanceImpl;
 
 import org.tribuo.nas.loop.CosineSchedule;
-import org.tribuo.nas.loop.SgdSettings;
+import org.tribuo.nas.loop.SgdSchedule;
 import org.tribuo.nas.util.InvalidSettingException;
 import org.tribuo.nas.util.SettingChecks;
 
@@ -31,36 +29,21 @@ import org.tribuo.nas.util.SettingChecks;
  * uses, the weights' SGD with its cosine learning rate, and the architecture warm-up. A
  * configurable component of the trainer; the defaults are the reference's NAS-Bench-201 search.
  */
-public final class SearchSchedule implements Configurable, Provenancable<ConfiguredObjectProvenance> {
+public final class SearchSchedule extends SgdSchedule {
 
     @Config(description = "SINGLE_LEVEL (ERM, GAEA's best) or BILEVEL (architecture trained on a held-out half).")
     private SearchScheme scheme = SearchScheme.SINGLE_LEVEL;
     @Config(description = "One forward/backward pass on the weights' batch gives the gradients of both the architecture "
             + "and the weights, both updated from the same point (single-level only; off takes the reference's two passes).")
     private boolean singlePass = false;
-    @Config(description = "Search epochs.")
-    private int epochs = 25;
-    @Config(description = "Minibatch size of both steps.")
-    private int batchSize = 64;
-    @Config(description = "Examples the search uses, a seeded random subset; 0 uses all.")
-    private int examples = 0;
-    @Config(description = "Initial weight learning rate.")
-    private float learningRate = 0.025f;
-    @Config(description = "Weight learning rate the cosine schedule reaches after its period (above learningRate it rises instead).")
-    private float learningRateMin = 0.001f;
     @Config(description = "Cosine period in epochs; 0 means twice the epochs, as the reference (50 for 25).")
     private int lrPeriodEpochs = 0;
     @Config(description = "Epochs before the first architecture step; -1 means the method's reference (15 for PC-DARTS, 50 for GAEA GDAS, else 0).")
     private int archWarmupEpochs = -1;
-    @Config(description = "SGD momentum of the weights.")
-    private float momentum = 0.9f;
-    @Config(description = "SGD weight decay of the weights.")
-    private float weightDecay = 3e-4f;
-    @Config(description = "Bound on the global gradient L2 norm of the weight step; 0 disables clipping.")
-    private float gradClip = 5f;
-
-    /** The reference schedule. */
-    public SearchSchedule() {}
+    /** The reference schedule: 25 epochs of batch 64, learning rate 0.025 → 0.001. */
+    public SearchSchedule() {
+        super(25, 64, 0.001f);
+    }
 
     /**
      * A builder starting from the reference schedule.
@@ -82,16 +65,15 @@ public final class SearchSchedule implements Configurable, Provenancable<Configu
         if (singlePass && scheme == SearchScheme.BILEVEL) {
             throw SearchConfig.singlePassWithBilevel();
         }
-        SettingChecks.positive("epochs", epochs);
-        SettingChecks.positive("batchSize", batchSize);
-        SettingChecks.nonNegative("examples", examples);
+        checkSgdSchedule();
+        int examples = examples();
+        int batchSize = batchSize();
         int perStep = scheme == SearchScheme.BILEVEL ? examples / 2 : examples;
         if (examples > 0 && batchSize > perStep) {
             throw new InvalidSettingException("batchSize", batchSize + " exceeds examples (" + examples
                     + (scheme == SearchScheme.BILEVEL ? ", halved by the bilevel split" : "")
                     + "): no search step would have a full batch");
         }
-        sgd();
         SettingChecks.nonNegative("lrPeriodEpochs", lrPeriodEpochs);
         SettingChecks.referenceOrNonNegative("archWarmupEpochs", archWarmupEpochs);
     }
@@ -112,9 +94,9 @@ public final class SearchSchedule implements Configurable, Provenancable<Configu
      */
     public void checkFits(SearchMethod method) {
         int warmup = archWarmupEpochs(method);
-        if (warmup >= epochs) {
+        if (warmup >= epochs()) {
             throw new InvalidSettingException("archWarmupEpochs", warmup + (archWarmupEpochs < 0 ? " (the " + method
-                    + " reference)" : "") + " leaves no architecture update in " + epochs
+                    + " reference)" : "") + " leaves no architecture update in " + epochs()
                     + " search epochs; set archWarmupEpochs below epochs");
         }
     }
@@ -125,7 +107,7 @@ public final class SearchSchedule implements Configurable, Provenancable<Configu
      * @return The full batches per epoch (of the half that trains the weights when bilevel).
      */
     public int stepsPerEpoch(int examplesAvailable) {
-        return (scheme == SearchScheme.BILEVEL ? examplesAvailable / 2 : examplesAvailable) / batchSize;
+        return (scheme == SearchScheme.BILEVEL ? examplesAvailable / 2 : examplesAvailable) / batchSize();
     }
 
     /**
@@ -136,7 +118,7 @@ public final class SearchSchedule implements Configurable, Provenancable<Configu
     public void checkFits(int examplesAvailable) {
         if (stepsPerEpoch(examplesAvailable) == 0) {
             int perStep = scheme == SearchScheme.BILEVEL ? examplesAvailable / 2 : examplesAvailable;
-            throw new IllegalArgumentException("search batchSize " + batchSize + " exceeds the " + perStep
+            throw new IllegalArgumentException("search batchSize " + batchSize() + " exceeds the " + perStep
                     + " examples available to a search step (" + examplesAvailable + " search examples"
                     + (scheme == SearchScheme.BILEVEL ? ", halved by the bilevel split)" : ")"));
         }
@@ -152,15 +134,7 @@ public final class SearchSchedule implements Configurable, Provenancable<Configu
 
     /** @return The cosine period in epochs, resolved: twice the epochs when set to 0. */
     public int lrPeriodEpochs() {
-        return lrPeriodEpochs == 0 ? 2 * epochs : lrPeriodEpochs;
-    }
-
-    /**
-     * The SGD of the supernet's weights.
-     * @return Learning rates, momentum, weight decay and gradient bound.
-     */
-    public SgdSettings sgd() {
-        return new SgdSettings(learningRate, learningRateMin, momentum, weightDecay, gradClip);
+        return lrPeriodEpochs == 0 ? 2 * epochs() : lrPeriodEpochs;
     }
 
     /** @return The scheme. */
@@ -173,21 +147,6 @@ public final class SearchSchedule implements Configurable, Provenancable<Configu
         return singlePass;
     }
 
-    /** @return The epochs. */
-    public int epochs() {
-        return epochs;
-    }
-
-    /** @return The minibatch size. */
-    public int batchSize() {
-        return batchSize;
-    }
-
-    /** @return The examples used, 0 for all. */
-    public int examples() {
-        return examples;
-    }
-
     @Override
     public ConfiguredObjectProvenance getProvenance() {
         return new ConfiguredObjectProvenanceImpl(this, "search-schedule");
@@ -195,40 +154,36 @@ public final class SearchSchedule implements Configurable, Provenancable<Configu
 
     @Override
     public String toString() {
-        return "SearchSchedule(" + scheme + (singlePass ? ", single pass" : "") + ", " + epochs + " epochs, batch " + batchSize
-                + (examples > 0 ? ", " + examples + " examples" : "") + ")";
+        return "SearchSchedule(" + scheme + (singlePass ? ", single pass" : "") + ", " + epochs() + " epochs, batch "
+                + batchSize() + (examples() > 0 ? ", " + examples() + " examples" : "") + ")";
     }
 
     /**
      * Builds a {@link SearchSchedule}; unset values keep the reference.
      */
-    public static final class Builder {
-        private final SearchSchedule s = new SearchSchedule();
+    public static final class Builder extends SgdSchedule.Builder<Builder> {
+        private SearchScheme scheme = SearchScheme.SINGLE_LEVEL;
+        private boolean singlePass = false;
+        private int lrPeriodEpochs = 0;
+        private int archWarmupEpochs = -1;
 
-        private Builder() {}
+        private Builder() {
+            super(new SearchSchedule());
+        }
+
+        @Override
+        protected Builder self() {
+            return this;
+        }
 
         /** @param v Scheme. @return this */
-        public Builder scheme(SearchScheme v) { s.scheme = v; return this; }
+        public Builder scheme(SearchScheme v) { scheme = v; return this; }
         /** @param v Whether one forward/backward pass gives both steps' gradients (single-level only). @return this */
-        public Builder singlePass(boolean v) { s.singlePass = v; return this; }
-        /** @param v Epochs. @return this */
-        public Builder epochs(int v) { s.epochs = v; return this; }
-        /** @param v Minibatch size. @return this */
-        public Builder batchSize(int v) { s.batchSize = v; return this; }
-        /** @param v Examples used (0 = all). @return this */
-        public Builder examples(int v) { s.examples = v; return this; }
-        /** @param lr Initial rate. @param min Rate at the end of the period. @return this */
-        public Builder learningRate(float lr, float min) { s.learningRate = lr; s.learningRateMin = min; return this; }
+        public Builder singlePass(boolean v) { singlePass = v; return this; }
         /** @param v Cosine period in epochs (0 = twice the epochs). @return this */
-        public Builder lrPeriodEpochs(int v) { s.lrPeriodEpochs = v; return this; }
+        public Builder lrPeriodEpochs(int v) { lrPeriodEpochs = v; return this; }
         /** @param v Architecture warm-up epochs (-1 = reference). @return this */
-        public Builder archWarmupEpochs(int v) { s.archWarmupEpochs = v; return this; }
-        /** @param v SGD momentum. @return this */
-        public Builder momentum(float v) { s.momentum = v; return this; }
-        /** @param v SGD weight decay. @return this */
-        public Builder weightDecay(float v) { s.weightDecay = v; return this; }
-        /** @param v Gradient-norm bound (0 = off). @return this */
-        public Builder gradClip(float v) { s.gradClip = v; return this; }
+        public Builder archWarmupEpochs(int v) { archWarmupEpochs = v; return this; }
 
         /**
          * Validates and builds.
@@ -237,18 +192,11 @@ public final class SearchSchedule implements Configurable, Provenancable<Configu
          */
         public SearchSchedule build() {
             SearchSchedule out = new SearchSchedule();
-            out.scheme = s.scheme;
-            out.singlePass = s.singlePass;
-            out.epochs = s.epochs;
-            out.batchSize = s.batchSize;
-            out.examples = s.examples;
-            out.learningRate = s.learningRate;
-            out.learningRateMin = s.learningRateMin;
-            out.lrPeriodEpochs = s.lrPeriodEpochs;
-            out.archWarmupEpochs = s.archWarmupEpochs;
-            out.momentum = s.momentum;
-            out.weightDecay = s.weightDecay;
-            out.gradClip = s.gradClip;
+            applyTo(out);
+            out.scheme = scheme;
+            out.singlePass = singlePass;
+            out.lrPeriodEpochs = lrPeriodEpochs;
+            out.archWarmupEpochs = archWarmupEpochs;
             out.validate();
             return out;
         }

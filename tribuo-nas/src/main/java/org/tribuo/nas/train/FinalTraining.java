@@ -16,16 +16,14 @@
 package org.tribuo.nas.train;
 
 import com.oracle.labs.mlrg.olcut.config.Config;
-import com.oracle.labs.mlrg.olcut.config.Configurable;
 import com.oracle.labs.mlrg.olcut.provenance.ConfiguredObjectProvenance;
-import com.oracle.labs.mlrg.olcut.provenance.Provenancable;
 import com.oracle.labs.mlrg.olcut.provenance.impl.ConfiguredObjectProvenanceImpl;
 
 import org.tribuo.nas.data.ImageShape;
+import org.tribuo.nas.loop.SgdSchedule;
 import org.tribuo.nas.space.SearchSpace;
 import org.tribuo.nas.util.InvalidSettingException;
 import org.tribuo.nas.util.SettingChecks;
-import org.tribuo.nas.loop.SgdSettings;
 
 /**
  * The training of the found network from scratch: epochs, batches, the examples it uses, SGD
@@ -34,32 +32,18 @@ import org.tribuo.nas.loop.SgdSettings;
  * network's sizes and the regularization that depends on it (auxiliary head, drop-path, cutout)
  * belong to the search space.
  */
-public final class FinalTraining implements Configurable, Provenancable<ConfiguredObjectProvenance> {
+public final class FinalTraining extends SgdSchedule {
 
-    @Config(description = "Epochs of training the found network from scratch.")
-    private int epochs = 10;
-    @Config(description = "Minibatch size.")
-    private int batchSize = 96;
-    @Config(description = "Examples the final training uses, a seeded random subset; 0 uses all.")
-    private int examples = 0;
-    @Config(description = "Initial learning rate.")
-    private float learningRate = 0.025f;
-    @Config(description = "Learning rate the cosine schedule reaches at the end, at most learningRate.")
-    private float learningRateMin = 0f;
-    @Config(description = "SGD momentum.")
-    private float momentum = 0.9f;
-    @Config(description = "SGD weight decay.")
-    private float weightDecay = 3e-4f;
-    @Config(description = "Bound on the global gradient L2 norm; 0 disables clipping.")
-    private float gradClip = 5f;
     @Config(description = "Zero padding in pixels of a random crop of each training image (images only; the reference's "
             + "CIFAR pipeline uses 4); 0 turns it off.")
     private int randomCropPadding = 0;
     @Config(description = "Flip each training image left to right with probability 1/2 (images only).")
     private boolean horizontalFlip = false;
 
-    /** The reference final training. */
-    public FinalTraining() {}
+    /** The reference final training: 10 epochs of batch 96, learning rate 0.025 → 0. */
+    public FinalTraining() {
+        super(10, 96, 0f);
+    }
 
     /**
      * A builder starting from the reference.
@@ -75,17 +59,14 @@ public final class FinalTraining implements Configurable, Provenancable<Configur
     }
 
     private void validate() {
-        SettingChecks.positive("epochs", epochs);
-        SettingChecks.positive("batchSize", batchSize);
-        SettingChecks.nonNegative("examples", examples);
-        if (examples > 0 && batchSize > examples) {
-            throw new InvalidSettingException("batchSize", batchSize + " exceeds examples (" + examples
+        checkSgdSchedule();
+        if (examples() > 0 && batchSize() > examples()) {
+            throw new InvalidSettingException("batchSize", batchSize() + " exceeds examples (" + examples()
                     + "): no final-training step would have a full batch");
         }
-        sgd();
-        if (learningRateMin > learningRate) {
-            throw new InvalidSettingException("learningRateMin", "must not exceed learningRate (" + learningRate
-                    + "), got " + learningRateMin);
+        if (sgd().learningRateMin() > sgd().learningRate()) {
+            throw new InvalidSettingException("learningRateMin", "must not exceed learningRate (" + sgd().learningRate()
+                    + "), got " + sgd().learningRateMin());
         }
         SettingChecks.nonNegative("randomCropPadding", randomCropPadding);
     }
@@ -96,8 +77,8 @@ public final class FinalTraining implements Configurable, Provenancable<Configur
      * @throws IllegalArgumentException if there is not one full batch.
      */
     public void checkFits(int examplesAvailable) {
-        if (batchSize > examplesAvailable) {
-            throw new IllegalArgumentException("final-training batchSize " + batchSize + " exceeds the "
+        if (batchSize() > examplesAvailable) {
+            throw new IllegalArgumentException("final-training batchSize " + batchSize() + " exceeds the "
                     + examplesAvailable + " training examples");
         }
     }
@@ -133,29 +114,6 @@ public final class FinalTraining implements Configurable, Provenancable<Configur
         return FinalTrainingConfig.of(space, this, seed, device);
     }
 
-    /**
-     * The SGD of the network's weights; the cosine period is the epochs.
-     * @return Learning rates, momentum, weight decay and gradient bound.
-     */
-    public SgdSettings sgd() {
-        return new SgdSettings(learningRate, learningRateMin, momentum, weightDecay, gradClip);
-    }
-
-    /** @return The epochs. */
-    public int epochs() {
-        return epochs;
-    }
-
-    /** @return The minibatch size. */
-    public int batchSize() {
-        return batchSize;
-    }
-
-    /** @return The examples used, 0 for all. */
-    public int examples() {
-        return examples;
-    }
-
     /** @return The random crop's zero padding in pixels, 0 for none. */
     public int randomCropPadding() {
         return randomCropPadding;
@@ -173,37 +131,31 @@ public final class FinalTraining implements Configurable, Provenancable<Configur
 
     @Override
     public String toString() {
-        return "FinalTraining(" + epochs + " epochs, batch " + batchSize + (examples > 0 ? ", " + examples + " examples" : "")
-                + ", lr " + learningRate
+        return "FinalTraining(" + epochs() + " epochs, batch " + batchSize() + (examples() > 0 ? ", " + examples() + " examples" : "")
+                + ", lr " + sgd().learningRate()
                 + (randomCropPadding > 0 ? ", crop pad " + randomCropPadding : "") + (horizontalFlip ? ", flip" : "") + ")";
     }
 
     /**
      * Builds a {@link FinalTraining}; unset values keep the reference.
      */
-    public static final class Builder {
-        private final FinalTraining f = new FinalTraining();
+    public static final class Builder extends SgdSchedule.Builder<Builder> {
+        private int randomCropPadding = 0;
+        private boolean horizontalFlip = false;
 
-        private Builder() {}
+        private Builder() {
+            super(new FinalTraining());
+        }
 
-        /** @param v Epochs. @return this */
-        public Builder epochs(int v) { f.epochs = v; return this; }
-        /** @param v Minibatch size. @return this */
-        public Builder batchSize(int v) { f.batchSize = v; return this; }
-        /** @param v Examples used (0 = all). @return this */
-        public Builder examples(int v) { f.examples = v; return this; }
-        /** @param lr Initial rate. @param min Final rate. @return this */
-        public Builder learningRate(float lr, float min) { f.learningRate = lr; f.learningRateMin = min; return this; }
-        /** @param v SGD momentum. @return this */
-        public Builder momentum(float v) { f.momentum = v; return this; }
-        /** @param v SGD weight decay. @return this */
-        public Builder weightDecay(float v) { f.weightDecay = v; return this; }
-        /** @param v Gradient-norm bound (0 = off). @return this */
-        public Builder gradClip(float v) { f.gradClip = v; return this; }
+        @Override
+        protected Builder self() {
+            return this;
+        }
+
         /** @param v Random-crop zero padding in pixels (0 = off). @return this */
-        public Builder randomCropPadding(int v) { f.randomCropPadding = v; return this; }
+        public Builder randomCropPadding(int v) { randomCropPadding = v; return this; }
         /** @param v Whether to flip training images horizontally at random. @return this */
-        public Builder horizontalFlip(boolean v) { f.horizontalFlip = v; return this; }
+        public Builder horizontalFlip(boolean v) { horizontalFlip = v; return this; }
 
         /**
          * Validates and builds.
@@ -212,16 +164,9 @@ public final class FinalTraining implements Configurable, Provenancable<Configur
          */
         public FinalTraining build() {
             FinalTraining out = new FinalTraining();
-            out.epochs = f.epochs;
-            out.batchSize = f.batchSize;
-            out.examples = f.examples;
-            out.learningRate = f.learningRate;
-            out.learningRateMin = f.learningRateMin;
-            out.momentum = f.momentum;
-            out.weightDecay = f.weightDecay;
-            out.gradClip = f.gradClip;
-            out.randomCropPadding = f.randomCropPadding;
-            out.horizontalFlip = f.horizontalFlip;
+            applyTo(out);
+            out.randomCropPadding = randomCropPadding;
+            out.horizontalFlip = horizontalFlip;
             out.validate();
             return out;
         }
