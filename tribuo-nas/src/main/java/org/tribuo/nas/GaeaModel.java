@@ -17,9 +17,6 @@
 package org.tribuo.nas;
 
 import com.google.protobuf.Any;
-import com.oracle.labs.mlrg.olcut.provenance.Provenance;
-import com.oracle.labs.mlrg.olcut.provenance.primitives.DoubleProvenance;
-import com.oracle.labs.mlrg.olcut.provenance.primitives.StringProvenance;
 import com.google.protobuf.InvalidProtocolBufferException;
 
 import org.tribuo.Example;
@@ -31,11 +28,9 @@ import org.tribuo.ONNXExportable;
 import org.tribuo.Prediction;
 import org.tribuo.classification.Label;
 import org.tribuo.nas.arch.Simplex;
-import org.tribuo.nas.cost.CostMetric;
 import org.tribuo.nas.data.ExampleTensorizer;
 import org.tribuo.nas.data.ImageShape;
 import org.tribuo.nas.data.Normalization;
-import org.tribuo.nas.protos.GaeaModelProto;
 import org.tribuo.nas.search.SearchHistory;
 import org.tribuo.nas.space.Genotype;
 import org.tribuo.nas.space.SearchSpace;
@@ -43,9 +38,7 @@ import org.tribuo.nas.runtime.Devices;
 import org.tribuo.nas.train.TrainedNetwork;
 import org.tribuo.protos.core.ModelProto;
 import org.tribuo.provenance.ModelProvenance;
-import org.tribuo.util.onnx.ONNXContext;
 import org.tribuo.util.onnx.ONNXNode;
-import org.tribuo.util.onnx.ONNXPlaceholder;
 import org.tribuo.util.onnx.ONNXRef;
 import ai.onnx.proto.OnnxMl;
 
@@ -238,17 +231,7 @@ public final class GaeaModel extends Model<Label> implements AutoCloseable, ONNX
      * 0.208 ms, measured 0.197 ms}; empty for a search without a cost model.
      */
     public Optional<String> costSummary() {
-        Map<String, ? extends Provenance> facts = getProvenance().getInstanceProvenance().getMap();
-        Provenance settings = facts.get(COST_MODEL);
-        if (!(settings instanceof StringProvenance described)
-                || !(facts.get(COST_PREDICTED) instanceof DoubleProvenance predicted)
-                || !(facts.get(COST_MEASURED) instanceof DoubleProvenance measured)) {
-            return Optional.empty();
-        }
-        CostMetric metric = described.getValue().startsWith(CostMetric.PARAMETERS.name()) ? CostMetric.PARAMETERS
-                : CostMetric.LATENCY;
-        return Optional.of(described.getValue() + ": predicted " + metric.format(predicted.getValue())
-                + ", measured " + metric.format(measured.getValue()));
+        return CostSummary.of(getProvenance());
     }
 
     /**
@@ -300,13 +283,8 @@ public final class GaeaModel extends Model<Label> implements AutoCloseable, ONNX
      */
     @Override
     public OnnxMl.ModelProto exportONNXModel(String domain, long modelVersion) {
-        ONNXContext context = new ONNXContext();
-        context.setName("tribuo-nas-" + network.space().name());
-        ONNXPlaceholder input = context.floatInput(featureIDMap.size());
-        ONNXPlaceholder output = context.floatOutput(outputIDInfo.size());
         try {
-            writeONNXGraph(input).assignTo(output);
-            return GaeaModelOnnx.metadata(this).addTo(ONNXExportable.buildModel(context, domain, modelVersion, this));
+            return GaeaModelOnnx.model(this, domain, modelVersion);
         } finally {
             Reference.reachabilityFence(this);
         }
@@ -387,13 +365,8 @@ public final class GaeaModel extends Model<Label> implements AutoCloseable, ONNX
      */
     public static GaeaModel deserializeFromProto(int version, String className, Any message)
             throws InvalidProtocolBufferException {
-        return fromProto(version, message, Device.cpu());
+        return GaeaModelProtos.deserialize(version, message, Device.cpu());
     }
-
-    static GaeaModel fromProto(int version, Any message, Device device) throws InvalidProtocolBufferException {
-        return GaeaModelProtos.deserialize(version, message, device);
-    }
-
 
     /**
      * The name of the device the network is on, e.g. {@code cpu}.

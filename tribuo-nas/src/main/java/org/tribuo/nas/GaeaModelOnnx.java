@@ -19,6 +19,7 @@ package org.tribuo.nas;
 import org.tribuo.nas.data.ImageShape;
 import org.tribuo.nas.data.Normalization;
 import com.oracle.labs.mlrg.olcut.util.Pair;
+import org.tribuo.ONNXExportable;
 import org.tribuo.VariableIDInfo;
 import org.tribuo.VariableInfo;
 import org.tribuo.classification.Label;
@@ -30,18 +31,38 @@ import org.tribuo.nas.train.TrainedNetwork;
 import org.tribuo.util.onnx.ONNXContext;
 import org.tribuo.util.onnx.ONNXNode;
 import org.tribuo.util.onnx.ONNXOperators;
+import org.tribuo.util.onnx.ONNXPlaceholder;
 import org.tribuo.util.onnx.ONNXRef;
+import ai.onnx.proto.OnnxMl;
 
 import java.util.List;
 import java.util.Map;
 
 /**
  * The ONNX inference graph of a {@link GaeaModel}: feature vector in feature-id order → feature
- * placement and per-channel normalization → the final network (inference mode) → softmax.
+ * placement and per-channel normalization → the final network (inference mode) → softmax; and
+ * the ONNX model around it.
  */
 final class GaeaModelOnnx {
 
     private GaeaModelOnnx() {}
+
+    /**
+     * The ONNX model of {@link GaeaModel#exportONNXModel}: the model's graph from a float input
+     * [N, F] to a float output [N, K], with the model's provenance and {@link #metadata}.
+     * @param model The model.
+     * @param domain The model domain.
+     * @param modelVersion The model version.
+     * @return The ONNX model.
+     */
+    static OnnxMl.ModelProto model(GaeaModel model, String domain, long modelVersion) {
+        ONNXContext context = new ONNXContext();
+        context.setName("tribuo-nas-" + model.network().space().name());
+        ONNXPlaceholder input = context.floatInput(model.getFeatureIDMap().size());
+        ONNXPlaceholder output = context.floatOutput(model.getOutputIDInfo().size());
+        model.writeONNXGraph(input).assignTo(output);
+        return metadata(model).addTo(ONNXExportable.buildModel(context, domain, modelVersion, model));
+    }
 
     /**
      * Writes the graph.

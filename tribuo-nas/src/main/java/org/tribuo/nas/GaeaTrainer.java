@@ -33,13 +33,11 @@ import org.tribuo.nas.search.SearchSchedule;
 import org.tribuo.nas.space.SearchSpace;
 import org.tribuo.nas.train.FinalTraining;
 import org.tribuo.nas.loop.TrainingProgress;
-import org.tribuo.nas.util.InvalidSettingException;
 import org.tribuo.nas.util.SettingChecks;
 import org.tribuo.provenance.TrainerProvenance;
 
 import java.nio.file.Path;
 import java.util.Collections;
-import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -153,15 +151,7 @@ public final class GaeaTrainer implements Trainer<Label> {
     /** Checks the parts fit each other; fills in the input format the space reads. */
     private void validate() {
         input = parts().checkedInput();
-        if (costModel != null) {
-            CostModel.decomposition(space);
-        }
-        if (predictBatchSize <= 0) {
-            throw new InvalidSettingException("predictBatchSize", "must be positive, got " + predictBatchSize);
-        }
-        if (device == null || !device.trim().toLowerCase(Locale.ROOT).matches("auto|cpu|gpu|gpu:\\d+")) {
-            throw new InvalidSettingException("device", "expected auto, cpu, gpu or gpu:N, got '" + device + "'");
-        }
+        TrainerSettingChecks.check(space, costModel, predictBatchSize, device);
     }
 
     private TrainerParts parts() {

@@ -70,7 +70,7 @@ public final class ModelFiles {
                     + "; refusing to load it");
         }
         try {
-            return GaeaModel.fromProto(proto.getVersion(), proto.getSerializedData(), device);
+            return GaeaModelProtos.deserialize(proto.getVersion(), proto.getSerializedData(), device);
         } catch (InvalidProtocolBufferException | IllegalArgumentException e) {
             throw new IOException(path + " is not a readable GaeaModel: " + e.getMessage(), e);
         }

@@ -17,13 +17,10 @@
 package org.tribuo.nas.arch;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -47,7 +44,7 @@ public final class ArchitectureWeights {
     }
 
     private final ArchitectureOptimizer alpha;
-    private final List<ArchitectureOptimizer> edges;
+    private final EdgeWeights edges;
     private ArchitecturePenalty penalty;
 
     /**
@@ -58,17 +55,7 @@ public final class ArchitectureWeights {
      */
     public ArchitectureWeights(ArchitectureOptimizer alpha, List<ArchitectureOptimizer> edges) {
         this.alpha = alpha;
-        this.edges = Collections.unmodifiableList(new ArrayList<>(edges));
-        int covered = 0;
-        for (ArchitectureOptimizer e : edges) {
-            if (e.rows() != 1) {
-                throw new IllegalArgumentException("an edge-weight optimizer holds one node's simplex (1 row), got " + e.rows());
-            }
-            covered += e.cols();
-        }
-        if (!edges.isEmpty() && covered != alpha.rows()) {
-            throw new IllegalArgumentException("edge weights cover " + covered + " edges, α has " + alpha.rows() + " rows");
-        }
+        this.edges = new EdgeWeights(edges, alpha);
     }
 
     /**
@@ -108,17 +95,7 @@ public final class ArchitectureWeights {
      * @return [rows], or null without edge weights.
      */
     public float[] beta() {
-        if (edges.isEmpty()) {
-            return null;
-        }
-        float[] beta = new float[alpha.rows()];
-        int at = 0;
-        for (ArchitectureOptimizer e : edges) {
-            float[] row = e.alpha()[0];
-            System.arraycopy(row, 0, beta, at, row.length);
-            at += row.length;
-        }
-        return beta;
+        return edges.values(alpha.rows());
     }
 
     /**
@@ -127,10 +104,7 @@ public final class ArchitectureWeights {
      * @return The leaves.
      */
     public Leaves newLeaves(NDManager manager) {
-        List<NDArray> edgeLeaves = new ArrayList<>(edges.size());
-        for (ArchitectureOptimizer e : edges) {
-            edgeLeaves.add(e.newLeaf(manager));
-        }
+        List<NDArray> edgeLeaves = edges.newLeaves(manager);
         return new Leaves(alpha.newLeaf(manager), edgeLeaves);
     }
 
@@ -149,14 +123,7 @@ public final class ArchitectureWeights {
      * @return [rows], each node's group on its simplex; null without edge weights.
      */
     public NDArray betaWeights(Leaves leaves) {
-        if (edges.isEmpty()) {
-            return null;
-        }
-        NDList parts = new NDList(edges.size());
-        for (int i = 0; i < edges.size(); i++) {
-            parts.add(edges.get(i).mixingWeights(leaves.edges.get(i)).reshape(-1));
-        }
-        return NDArrays.concat(parts, 0);
+        return edges.weights(leaves.edges);
     }
 
     /**
@@ -240,9 +207,7 @@ public final class ArchitectureWeights {
             }
         }
         alpha.step(alphaGradient);
-        for (int i = 0; i < edges.size(); i++) {
-            edges.get(i).step(new float[][]{gradient.edges.get(i)});
-        }
+        edges.step(gradient.edges);
         if (penalty != null) {
             penalty.stepped(alpha.alpha());
         }
@@ -284,9 +249,7 @@ public final class ArchitectureWeights {
     public List<ArchitectureState> state() {
         List<ArchitectureState> states = new ArrayList<>();
         states.add(alpha.state());
-        for (ArchitectureOptimizer e : edges) {
-            states.add(e.state());
-        }
+        edges.addStates(states);
         return states;
     }
 
@@ -300,8 +263,6 @@ public final class ArchitectureWeights {
             throw new IllegalArgumentException("expected " + (1 + edges.size()) + " architecture states, got " + states.size());
         }
         alpha.restore(states.get(0));
-        for (int i = 0; i < edges.size(); i++) {
-            edges.get(i).restore(states.get(i + 1));
-        }
+        edges.restore(states, 1);
     }
 }

@@ -16,9 +16,6 @@
 
 package org.tribuo.nas.cost;
 
-import ai.djl.Device;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 
@@ -28,18 +25,11 @@ import com.oracle.labs.mlrg.olcut.provenance.ConfiguredObjectProvenance;
 import com.oracle.labs.mlrg.olcut.provenance.Provenancable;
 import com.oracle.labs.mlrg.olcut.provenance.impl.ConfiguredObjectProvenanceImpl;
 
-import org.tribuo.nas.nn.TorchDefaultInit;
-import org.tribuo.nas.numerics.MachineKey;
 import org.tribuo.nas.space.CostDecomposition;
 import org.tribuo.nas.space.Genotype;
-import org.tribuo.nas.space.NetworkSettings;
 import org.tribuo.nas.space.SearchSpace;
 import org.tribuo.nas.util.InvalidSettingException;
 import org.tribuo.nas.util.SettingChecks;
-
-import java.nio.file.Path;
-import java.util.Locale;
-import java.util.logging.Logger;
 
 /**
  * The cost part of a {@code GaeaTrainer} (off unless set): what the found network may cost where
@@ -62,10 +52,6 @@ public final class CostModel implements Configurable, Provenancable<ConfiguredOb
 
     /** System property naming the directory of the op-cost caches, or {@code off}. */
     public static final String CACHE_PROPERTY = "tribuo.nas.costCache";
-
-    private static final Logger logger = Logger.getLogger(CostModel.class.getName());
-    /** Measurements of a trained network, of which the median is reported. */
-    private static final int MEASURED_ROUNDS = 3;
 
     @Config(description = "What a network costs: LATENCY (ms on the runtime) or PARAMETERS (trainable parameters).")
     private CostMetric metric = CostMetric.LATENCY;
@@ -124,27 +110,8 @@ public final class CostModel implements Configurable, Provenancable<ConfiguredOb
     }
 
     private void validate() {
-        if (metric == null) {
-            throw new InvalidSettingException("metric", "must be LATENCY or PARAMETERS");
-        }
-        if (runtime == null) {
-            throw new InvalidSettingException("runtime", "must be ONNX_RUNTIME or DJL");
-        }
-        SettingChecks.positive("batchSize", batchSize);
-        SettingChecks.positive("threads", threads);
-        SettingChecks.nonNegative("warmup", warmup);
-        SettingChecks.positive("repetitions", repetitions);
-        SettingChecks.nonNegative("target", target);
-        SettingChecks.nonNegative("lambda", lambda);
-        SettingChecks.nonNegative("dualStepSize", dualStepSize);
-        SettingChecks.nonNegative("dualDamping", dualDamping);
-        if (!(budgetSlack >= 0 && budgetSlack < 1)) {
-            throw new InvalidSettingException("budgetSlack", "must be in [0, 1), got " + budgetSlack);
-        }
-        if (target == 0 && lambda == 0) {
-            throw new InvalidSettingException("target", "is 0 and so is lambda: give a target (the budget, in "
-                    + metric.unit() + ") or a fixed lambda > 0, or leave the costModel out");
-        }
+        measurement().check();
+        budget().check(metric);
     }
 
     /**
@@ -185,36 +152,8 @@ public final class CostModel implements Configurable, Provenancable<ConfiguredOb
      * @return The table.
      */
     public OpCosts measure(SearchSpace space, Shape example, int numClasses) {
-        CostDecomposition parts = decomposition(space);
-        NetworkSettings settings = space.networkSettings();
-        Shape input = batchShape(example);
-        int ops = space.ops().size();
-        try (NDManager manager = NDManager.newBaseManager(Device.cpu());
-             CostMeter meter = newMeter(manager)) {
-            CostCache cache = openCache(meter);
-            double[][] perOp = new double[space.alphaRows()][ops];
-            for (CostDecomposition.OpSite site : parts.opSites(settings, input)) {
-                for (int k = 0; k < ops; k++) {
-                    int op = k;
-                    String entry = space.toString() + " op " + space.ops().get(k) + " at " + site.input();
-                    perOp[site.row()][k] += cache.get(clean(entry), () -> {
-                        try (NDManager scope = manager.newSubManager()) {
-                            return meter.op(initialized(parts.newOp(op, site.input()), site.input(), scope), site.input());
-                        }
-                    });
-                }
-            }
-            Calibration calibration = Calibration.fit(space, parts, perOp, metric,
-                    choices -> networkCost(space, parts.genotype(choices), input, numClasses, manager, meter, cache));
-            double[][] scaled = calibration.apply(perOp);
-            String measuredOn = String.format(Locale.ROOT, "%s, %s, batch %d, input %s; %s; %d of the costs from %s",
-                    metric, meter.describe(), batchSize, input, calibration.describe(space.ops(), metric), cache.reused(),
-                    cache.file().map(Path::toString).orElse("no cache"));
-            logger.info(() -> "op costs measured: " + measuredOn);
-            return new OpCosts(metric, scaled, calibration.fixed(), measuredOn);
-        }
+        return measurement().opCosts(space, example, numClasses);
     }
-
 
     /**
      * Measures a whole network as it will be served: the median of three measurements.
@@ -223,17 +162,7 @@ public final class CostModel implements Configurable, Provenancable<ConfiguredOb
      * @return Its cost.
      */
     public double measureNetwork(Block network, Shape example) {
-        try (NDManager manager = NDManager.newBaseManager(Device.cpu());
-             CostMeter meter = newMeter(manager)) {
-            // three measurements, the median: right after training, the first one on this machine
-            // came out 1.8x the network's settled latency (docs/cost-aware.md)
-            double[] rounds = new double[MEASURED_ROUNDS];
-            for (int i = 0; i < rounds.length; i++) {
-                rounds[i] = meter.network(network, batchShape(example));
-            }
-            java.util.Arrays.sort(rounds);
-            return rounds[rounds.length / 2];
-        }
+        return measurement().network(network, example);
     }
 
     /**
@@ -246,12 +175,7 @@ public final class CostModel implements Configurable, Provenancable<ConfiguredOb
      * @return Its cost.
      */
     public double measureNetwork(SearchSpace space, Genotype cell, Shape example, int numClasses) {
-        Shape input = batchShape(example);
-        try (NDManager manager = NDManager.newBaseManager(Device.cpu());
-             CostMeter meter = newMeter(manager)) {
-            Block network = space.newNetwork(cell, space.networkSettings(), numClasses);
-            return meter.network(initialized(network, input, manager), input);
-        }
+        return measurement().network(space, cell, example, numClasses);
     }
 
     /**
@@ -263,66 +187,18 @@ public final class CostModel implements Configurable, Provenancable<ConfiguredOb
      */
     public CostPenalty newPenalty(SearchSpace space, OpCosts costs) {
         try {
-            return new CostPenalty(costs, decomposition(space), target, lambda, dualStepSize, dualDamping, budgetSlack);
+            return budget().newPenalty(costs, decomposition(space));
         } catch (IllegalArgumentException e) {
             throw new InvalidSettingException("target", e.getMessage());
         }
     }
 
-    private double networkCost(SearchSpace space, Genotype cell, Shape input, int numClasses, NDManager manager,
-                               CostMeter meter, CostCache cache) {
-        String entry = space.toString() + " network " + cell + " " + space.networkSettings() + " classes " + numClasses
-                + " at " + input;
-        return cache.get(clean(entry), () -> {
-            try (NDManager scope = manager.newSubManager()) {
-                Block network = space.newNetwork(cell, space.networkSettings(), numClasses);
-                return meter.network(initialized(network, input, scope), input);
-            }
-        });
+    private CostMeasurement measurement() {
+        return new CostMeasurement(metric, runtime, batchSize, threads, warmup, repetitions);
     }
 
-    private static Block initialized(Block block, Shape input, NDManager manager) {
-        if (block != null) {
-            TorchDefaultInit.applyTo(block);
-            block.initialize(manager, DataType.FLOAT32, input);
-        }
-        return block;
-    }
-
-    private Shape batchShape(Shape example) {
-        long[] dims = new long[example.dimension() + 1];
-        dims[0] = batchSize;
-        System.arraycopy(example.getShape(), 0, dims, 1, example.dimension());
-        return new Shape(dims);
-    }
-
-    private CostMeter newMeter(NDManager manager) {
-        if (metric == CostMetric.PARAMETERS) {
-            return new ParameterCounter();
-        }
-        Timing timing = new Timing(warmup, repetitions);
-        return runtime == ServingRuntime.ONNX_RUNTIME ? new OnnxRuntimeLatency(threads, timing) : new DjlLatency(manager, timing);
-    }
-
-    /** Latencies are kept per machine kind and runtime; parameter counts are exact and not kept. */
-    private CostCache openCache(CostMeter meter) {
-        String setting = System.getProperty(CACHE_PROPERTY, "");
-        if (metric == CostMetric.PARAMETERS || setting.equalsIgnoreCase("off")) {
-            return CostCache.inMemory();
-        }
-        Path directory = setting.isBlank() ? Path.of(System.getProperty("user.home"), ".cache", "tribuo-nas") : Path.of(setting);
-        String key = meter.describe() + ", batch " + batchSize + "; " + System.getProperty("os.name") + " "
-                + System.getProperty("os.arch") + "; " + MachineKey.cpu();
-        try {
-            return CostCache.open(directory, key);
-        } catch (java.io.UncheckedIOException e) {
-            logger.warning("op costs are not cached: " + e.getMessage());
-            return CostCache.inMemory();
-        }
-    }
-
-    private static String clean(String entry) {
-        return entry.replace('\t', ' ').replace('\n', ' ');
+    private CostBudget budget() {
+        return new CostBudget(target, lambda, dualStepSize, dualDamping, budgetSlack);
     }
 
     /**
@@ -330,11 +206,7 @@ public final class CostModel implements Configurable, Provenancable<ConfiguredOb
      * @return e.g. {@code LATENCY on ONNX_RUNTIME (batch 1, 1 thread), target 0.400 ms}.
      */
     public String describe() {
-        String where = metric == CostMetric.PARAMETERS ? "PARAMETERS"
-                : String.format(Locale.ROOT, "LATENCY on %s (batch %d, %d thread%s)", runtime, batchSize, threads,
-                threads == 1 ? "" : "s");
-        return where + (target > 0 ? ", target " + metric.format(target) + ", dual step " + dualStepSize + ", damping " + dualDamping + ", slack " + budgetSlack
-                : ", fixed lambda " + lambda);
+        return measurement().describe() + budget().describe(metric);
     }
 
     @Override

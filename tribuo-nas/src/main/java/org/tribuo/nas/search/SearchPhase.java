@@ -16,7 +16,6 @@
 package org.tribuo.nas.search;
 
 import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -33,7 +32,6 @@ import org.tribuo.nas.data.ImageData;
 import org.tribuo.nas.data.Normalization;
 import org.tribuo.nas.space.Genotype;
 import org.tribuo.nas.space.SearchSpace;
-import org.tribuo.nas.runtime.BatchedInference;
 import org.tribuo.nas.runtime.DjlRuntime;
 import org.tribuo.nas.loop.EpochFigures;
 import org.tribuo.nas.loop.SgdOptimizer;
@@ -52,8 +50,6 @@ import java.util.List;
  */
 final class SearchPhase implements TrainingPhase<SearchCheckpoint>, AutoCloseable {
 
-    private static final int EVAL_BATCH = 256;
-
     private final SearchConfig config;
     private final CostPenalty costPenalty;
     private final SearchSpace space;
@@ -65,16 +61,13 @@ final class SearchPhase implements TrainingPhase<SearchCheckpoint>, AutoCloseabl
     private final NDManager base;
     private final Block supernet;
     private final BatchSampler weightBatches;
-    private final BatchSampler archBatches;
+    private final ArchitectureBatches archBatches;
     private final SgdOptimizer sgd;
     private final SearchStep searchStep;
     private final StepGuard guard = new StepGuard();
     private final List<EpochRecord> epochs = new ArrayList<>();
     private String selected;
     private double bestHeldOut = -1;
-    private int[][] archEpoch;
-    private int archEpochsDrawn = 1;
-    private int archCursor;
     private int[][] batches;
     private float lr;
     private boolean archFrozen;
@@ -100,11 +93,11 @@ final class SearchPhase implements TrainingPhase<SearchCheckpoint>, AutoCloseabl
                 : new Shape[]{input, new Shape(rows, cols)};
         DjlRuntime.initializeSeeded(initSeed, () -> supernet.initialize(base, DataType.FLOAT32, inputs));
         this.weightBatches = new BatchSampler(weightData.size(), config.batchSize(), true, weightShuffleSeed);
-        this.archBatches = new BatchSampler(archData.size(), config.batchSize(), true, archShuffleSeed);
+        BatchSampler archSampler = new BatchSampler(archData.size(), config.batchSize(), true, archShuffleSeed);
         this.sgd = config.schedule().sgd().newOptimizer(supernet, base);
         Engine engine = DjlRuntime.engine();
         this.searchStep = new SearchStep(supernet, arch, sgd, engine);
-        this.archEpoch = archBatches.epochBatches();
+        this.archBatches = new ArchitectureBatches(archSampler);
     }
 
     @Override
@@ -139,10 +132,7 @@ final class SearchPhase implements TrainingPhase<SearchCheckpoint>, AutoCloseabl
         for (int e = 0; e < c.epochsDone(); e++) {
             weightBatches.epochBatches();
         }
-        for (; archEpochsDrawn < c.archEpochsDrawn(); archEpochsDrawn++) {
-            archEpoch = archBatches.epochBatches();
-        }
-        archCursor = c.archCursor();
+        archBatches.restore(c.archEpochsDrawn(), c.archCursor());
         if (costPenalty != null) {
             if (c.costMultiplier() == null) {
                 throw new IllegalArgumentException("the search checkpoint has no cost multiplier, the search has a cost penalty");
@@ -167,12 +157,7 @@ final class SearchPhase implements TrainingPhase<SearchCheckpoint>, AutoCloseabl
             singlePassStep(epoch, b);
             return;
         }
-        if (archCursor == archEpoch.length) {
-            archEpoch = archBatches.epochBatches();
-            archEpochsDrawn++;
-            archCursor = 0;
-        }
-        int[] archBatch = archEpoch[archCursor++];
+        int[] archBatch = archBatches.next();
         int[] weightBatch = batches[b];
         String where = "step " + (b + 1) + " of epoch " + (epoch + 1);
         long globalStep = (long) epoch * batches.length + b;
@@ -240,7 +225,7 @@ final class SearchPhase implements TrainingPhase<SearchCheckpoint>, AutoCloseabl
         Genotype genotype = costPenalty == null ? space.derive(alpha, beta) : costPenalty.derive(alpha);
         Double heldOut = null;
         if (config.scheme() == SearchScheme.BILEVEL) {
-            heldOut = supernetAccuracy(alpha, beta);
+            heldOut = SupernetAccuracy.of(supernet, base, archData, norm, mixing, alpha, beta);
             if (heldOut > bestHeldOut) {
                 bestHeldOut = heldOut;
                 selected = genotype.toString();
@@ -257,23 +242,6 @@ final class SearchPhase implements TrainingPhase<SearchCheckpoint>, AutoCloseabl
         return record;
     }
 
-    /**
-     * Supernet accuracy on the architecture half with the current architecture; with the Gumbel
-     * relaxation, with the argmax op of every edge (as the reference validates GDAS).
-     */
-    private double supernetAccuracy(float[][] alpha, float[] beta) {
-        EdgeMixing evaluation = mixing.forEvaluation(alpha);
-        float[][] weights = evaluation.constantWeights(alpha);
-        float[][] probs = BatchedInference.probabilities(supernet, base, archData, norm, EVAL_BATCH, m -> {
-            NDList extra = new NDList(m.create(Simplex.flatten(weights), new Shape(weights.length, weights[0].length)));
-            if (beta != null) {
-                extra.add(m.create(beta, new Shape(beta.length)));
-            }
-            return extra;
-        }, evaluation.selection().params());
-        return BatchedInference.accuracy(BatchedInference.argmax(probs), archData.labels());
-    }
-
     @Override
     public NetworkState networkState() {
         return NetworkState.capture(supernet, sgd.momentumState(), sgd.lastLearningRate());
@@ -281,8 +249,8 @@ final class SearchPhase implements TrainingPhase<SearchCheckpoint>, AutoCloseabl
 
     @Override
     public SearchCheckpoint checkpoint(int epochsDone, NetworkState network) {
-        return new SearchCheckpoint(epochsDone, epochs, selected, bestHeldOut, archEpochsDrawn, archCursor, arch.state(),
-                network, costPenalty == null ? null : costPenalty.multiplier());
+        return new SearchCheckpoint(epochsDone, epochs, selected, bestHeldOut, archBatches.epochsDrawn(), archBatches.cursor(),
+                arch.state(), network, costPenalty == null ? null : costPenalty.multiplier());
     }
 
     List<EpochRecord> history() {

@@ -1,0 +1,56 @@
+/*
+ * Copyright (c) 2026 tribuo-nas authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package org.tribuo.nas;
+
+import com.oracle.labs.mlrg.olcut.provenance.Provenance;
+import com.oracle.labs.mlrg.olcut.provenance.primitives.DoubleProvenance;
+import com.oracle.labs.mlrg.olcut.provenance.primitives.StringProvenance;
+
+import org.tribuo.nas.cost.CostMetric;
+import org.tribuo.provenance.ModelProvenance;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The cost of a cost-aware search's network, read back from its model's provenance: the cost
+ * model's settings, the predicted cost and the measured cost ({@link GaeaModel#COST_MODEL},
+ * {@link GaeaModel#COST_PREDICTED}, {@link GaeaModel#COST_MEASURED}).
+ */
+final class CostSummary {
+
+    private CostSummary() {}
+
+    /**
+     * The summary {@link GaeaModel#costSummary()} gives.
+     * @param provenance The model's provenance.
+     * @return The summary; empty for a search without a cost model.
+     */
+    static Optional<String> of(ModelProvenance provenance) {
+        Map<String, ? extends Provenance> facts = provenance.getInstanceProvenance().getMap();
+        Provenance settings = facts.get(GaeaModel.COST_MODEL);
+        if (!(settings instanceof StringProvenance described)
+                || !(facts.get(GaeaModel.COST_PREDICTED) instanceof DoubleProvenance predicted)
+                || !(facts.get(GaeaModel.COST_MEASURED) instanceof DoubleProvenance measured)) {
+            return Optional.empty();
+        }
+        CostMetric metric = described.getValue().startsWith(CostMetric.PARAMETERS.name()) ? CostMetric.PARAMETERS
+                : CostMetric.LATENCY;
+        return Optional.of(described.getValue() + ": predicted " + metric.format(predicted.getValue())
+                + ", measured " + metric.format(measured.getValue()));
+    }
+}
