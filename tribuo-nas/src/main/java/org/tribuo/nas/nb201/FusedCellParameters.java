@@ -56,8 +56,8 @@ public final class FusedCellParameters {
      */
     public static void copy(SearchCell plain, FusedSearchCell fused) {
         List<Nb201Op> convOps = convolutionOps(fused);
-        for (int source = 0; source < FusedSearchCell.SOURCES; source++) {
-            int edges = FusedSearchCell.edgesFrom(source);
+        for (int source = 0; source < FusedCellLayout.SOURCES; source++) {
+            int edges = FusedCellLayout.edgesFrom(source);
             NDList norms = new NDList();
             for (Nb201Op op : convOps) {
                 NDList kernels = new NDList();

@@ -39,13 +39,16 @@ final class SampledFusedCell {
     private static final Shape UNIT = new Shape(1, 1);
 
     private final FusedSearchCell cell;
+    private final CellAveragePooling pooling;
 
     /**
      * Creates the pass.
      * @param cell The cell whose parameters it slices.
+     * @param pooling The cell's average pooling.
      */
-    SampledFusedCell(FusedSearchCell cell) {
+    SampledFusedCell(FusedSearchCell cell, CellAveragePooling pooling) {
         this.cell = cell;
+        this.pooling = pooling;
     }
 
     /**
@@ -83,7 +86,7 @@ final class SampledFusedCell {
             if (op == Nb201Op.SKIP_CONNECT) {
                 y = x;
             } else if (op == Nb201Op.AVG_POOL_3X3) {
-                y = cell.pool(x);
+                y = pooling.pool(x);
             } else {
                 y = convolution(ps, x, edge, op, training);
             }
@@ -98,7 +101,7 @@ final class SampledFusedCell {
         int source = Nb201Space.edgeFrom(edge);
         int channels = cell.channels();
         NDArray kernel = kernelRows(ps, cell.convolution(source, op), x, cell.kernelOffset(edge), channels, training);
-        int k = FusedSearchCell.kernelSize(op);
+        int k = FusedCellLayout.kernelSize(op);
         NDArray convolved = CheckedConvolutions.conv2d(Activation.relu(x), kernel, null, UNIT, new Shape(k / 2, k / 2), UNIT, 1);
         return sliceNorm(ps, cell.norm(source), convolved, cell.normOffset(edge, op), channels, training);
     }

@@ -16,16 +16,11 @@
 
 package org.tribuo.nas.onnx;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import ai.djl.nn.LambdaBlock;
-import ai.djl.nn.Parameter;
-import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Convolution;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
-import ai.djl.nn.norm.Dropout;
 import org.tribuo.util.onnx.ONNXContext;
 import org.tribuo.util.onnx.ONNXOperators;
 import org.tribuo.util.onnx.ONNXRef;
@@ -35,16 +30,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 
+import static org.tribuo.nas.onnx.ShapeAttributes.ints;
+import static org.tribuo.nas.onnx.ShapeAttributes.pads;
+
 /**
  * Writes the inference graph of DJL blocks into a Tribuo {@link ONNXContext}: the built-in
  * blocks the networks use (convolution, batch norm, linear, sequential, dropout, ReLU, identity)
- * directly, every other block through {@link OnnxBlock}. A block with no mapping is refused
- * with its name: an export is never silently wrong.
+ * directly ({@link BuiltInBlocks}), every other block through {@link OnnxBlock}. A block with no
+ * mapping is refused with its name: an export is never silently wrong.
  */
 public final class OnnxGraphWriter {
 
     private final ONNXContext context;
-    private final float batchNormEpsilon;
+    private final BuiltInBlocks builtIns;
 
     /**
      * A writer into a context.
@@ -53,7 +51,7 @@ public final class OnnxGraphWriter {
      */
     public OnnxGraphWriter(ONNXContext context, float batchNormEpsilon) {
         this.context = context;
-        this.batchNormEpsilon = batchNormEpsilon;
+        this.builtIns = new BuiltInBlocks(this, batchNormEpsilon);
     }
 
     /**
@@ -86,27 +84,7 @@ public final class OnnxGraphWriter {
         if (block instanceof OnnxBlock onnx) {
             return onnx.writeOnnx(this, inputs);
         }
-        ONNXRef<?> x = inputs.get(0);
-        if (block instanceof Convolution conv) {
-            return conv(x, conv);
-        } else if (block instanceof BatchNorm norm) {
-            return batchNorm(x, norm);
-        } else if (block instanceof Linear linear) {
-            return linear(x, linear);
-        } else if (block instanceof Dropout) {
-            return x;
-        } else if (block instanceof SequentialBlock sequence) {
-            for (Block child : sequence.getChildren().values()) {
-                x = write(child, x);
-            }
-            return x;
-        } else if (block instanceof LambdaBlock lambda && "ReLU".equals(lambda.getName())) {
-            return relu(x);
-        } else if (block instanceof LambdaBlock lambda && "identity".equals(lambda.getName())) {
-            return x;
-        }
-        throw new UnsupportedOperationException("no ONNX mapping for block " + block.getClass().getName() + " ("
-                + block + "); the model cannot be exported");
+        return builtIns.write(block, inputs.get(0));
     }
 
     /**
@@ -141,17 +119,7 @@ public final class OnnxGraphWriter {
      * @return The output.
      */
     public ONNXRef<?> conv(ONNXRef<?> x, Convolution conv) {
-        List<ONNXRef<?>> inputs = new ArrayList<>(List.of(x, tensor("conv_w", parameter(conv, "weight"))));
-        Parameter bias = conv.getParameters().get("bias");
-        if (bias != null && bias.isInitialized()) {
-            inputs.add(tensor("conv_b", bias.getArray()));
-        }
-        return context.operation(NetworkOperators.CONV, inputs, "conv", Map.of(
-                "kernel_shape", ints(conv.getKernelShape()),
-                "strides", ints(conv.getStride()),
-                "pads", pads(conv.getPadding()),
-                "dilations", ints(conv.getDilation()),
-                "group", conv.getGroups()));
+        return builtIns.conv(x, conv);
     }
 
     /**
@@ -161,10 +129,7 @@ public final class OnnxGraphWriter {
      * @return The output.
      */
     public ONNXRef<?> batchNorm(ONNXRef<?> x, BatchNorm norm) {
-        return context.operation(NetworkOperators.BATCH_NORMALIZATION, List.of(x,
-                tensor("bn_scale", parameter(norm, "gamma")), tensor("bn_shift", parameter(norm, "beta")),
-                tensor("bn_mean", parameter(norm, "runningMean")), tensor("bn_var", parameter(norm, "runningVar"))),
-                "bn", Map.of("epsilon", batchNormEpsilon));
+        return builtIns.batchNorm(x, norm);
     }
 
     /**
@@ -174,12 +139,7 @@ public final class OnnxGraphWriter {
      * @return The output [N, units].
      */
     public ONNXRef<?> linear(ONNXRef<?> x, Linear linear) {
-        List<ONNXRef<?>> inputs = new ArrayList<>(List.of(x, tensor("linear_w", parameter(linear, "weight"))));
-        Parameter bias = linear.getParameters().get("bias");
-        if (bias != null && bias.isInitialized()) {
-            inputs.add(tensor("linear_b", bias.getArray()));
-        }
-        return context.operation(ONNXOperators.GEMM, inputs, "linear", Map.of("transB", 1));
+        return builtIns.linear(x, linear);
     }
 
     /**
@@ -280,39 +240,5 @@ public final class OnnxGraphWriter {
     public ONNXRef<?> slice(ONNXRef<?> x, long[] starts, long[] ends, long[] axes, long[] steps) {
         return context.operation(NetworkOperators.SLICE, List.of(x, context.array("starts", starts),
                 context.array("ends", ends), context.array("axes", axes), context.array("steps", steps)), "slice");
-    }
-
-    private static NDArray parameter(Block block, String name) {
-        Parameter p = block.getParameters().get(name);
-        if (p == null || !p.isInitialized()) {
-            throw new IllegalStateException("block " + block + " has no initialized parameter '" + name + "'");
-        }
-        return p.getArray();
-    }
-
-    private ONNXRef<?> tensor(String name, NDArray array) {
-        long[] shape = array.getShape().getShape();
-        List<Integer> dims = new ArrayList<>(shape.length);
-        for (long d : shape) {
-            dims.add(Math.toIntExact(d));
-        }
-        float[] values = array.toFloatArray();
-        return context.floatTensor(name, dims, buffer -> buffer.put(values));
-    }
-
-    private static int[] ints(Shape shape) {
-        int[] out = new int[shape.dimension()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = Math.toIntExact(shape.get(i));
-        }
-        return out;
-    }
-
-    private static int[] pads(Shape padding) {
-        int[] p = ints(padding);
-        int[] out = new int[2 * p.length];
-        System.arraycopy(p, 0, out, 0, p.length);
-        System.arraycopy(p, 0, out, p.length, p.length);
-        return out;
     }
 }
