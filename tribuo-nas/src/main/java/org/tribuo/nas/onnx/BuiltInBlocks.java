@@ -94,12 +94,12 @@ final class BuiltInBlocks {
         if (bias != null && bias.isInitialized()) {
             inputs.add(tensor("conv_b", bias.getArray()));
         }
-        return context.operation(NetworkOperators.CONV, inputs, "conv", Map.of(
+        return context.operation(NetworkOperators.CONV, inputs, "conv", ShapeAttributes.ordered(Map.of(
                 "kernel_shape", ints(conv.getKernelShape()),
                 "strides", ints(conv.getStride()),
                 "pads", pads(conv.getPadding()),
                 "dilations", ints(conv.getDilation()),
-                "group", conv.getGroups()));
+                "group", conv.getGroups())));
     }
 
     /** {@link OnnxGraphWriter#batchNorm}. */

@@ -192,9 +192,9 @@ public final class OnnxGraphWriter {
      */
     public ONNXRef<?> averagePool(ONNXRef<?> x, Shape kernel, Shape stride, Shape padding, boolean ceil,
                                   boolean countIncludePad) {
-        return context.operation(NetworkOperators.AVERAGE_POOL, List.of(x), "avg_pool", Map.of(
+        return context.operation(NetworkOperators.AVERAGE_POOL, List.of(x), "avg_pool", ShapeAttributes.ordered(Map.of(
                 "kernel_shape", ints(kernel), "strides", ints(stride), "pads", pads(padding),
-                "ceil_mode", ceil ? 1 : 0, "count_include_pad", countIncludePad ? 1 : 0));
+                "ceil_mode", ceil ? 1 : 0, "count_include_pad", countIncludePad ? 1 : 0)));
     }
 
     /**
@@ -206,8 +206,8 @@ public final class OnnxGraphWriter {
      * @return The output.
      */
     public ONNXRef<?> maxPool(ONNXRef<?> x, Shape kernel, Shape stride, Shape padding) {
-        return context.operation(NetworkOperators.MAX_POOL, List.of(x), "max_pool", Map.of(
-                "kernel_shape", ints(kernel), "strides", ints(stride), "pads", pads(padding)));
+        return context.operation(NetworkOperators.MAX_POOL, List.of(x), "max_pool", ShapeAttributes.ordered(Map.of(
+                "kernel_shape", ints(kernel), "strides", ints(stride), "pads", pads(padding))));
     }
 
     /**

@@ -18,6 +18,9 @@ package org.tribuo.nas.onnx;
 
 import ai.djl.ndarray.types.Shape;
 
+import java.util.Map;
+import java.util.TreeMap;
+
 /**
  * DJL shapes as the integer-list attributes of ONNX operators ({@code kernel_shape},
  * {@code strides}, {@code dilations}, {@code pads}).
@@ -50,5 +53,16 @@ final class ShapeAttributes {
         System.arraycopy(p, 0, out, 0, p.length);
         System.arraycopy(p, 0, out, p.length, p.length);
         return out;
+    }
+
+    /**
+     * Attributes in the order of their names: {@code Map.of} iterates in an order that changes from
+     * one JVM to the next, and the writer adds a node's attributes in iteration order, so an
+     * unordered map would give other bytes for the same network on every run.
+     * @param attributes The attributes.
+     * @return The same attributes, sorted by name.
+     */
+    static Map<String, Object> ordered(Map<String, Object> attributes) {
+        return new TreeMap<>(attributes);
     }
 }

@@ -43,6 +43,7 @@ import org.tribuo.util.onnx.ONNXRef;
 
 import java.util.Arrays;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -118,6 +119,31 @@ public class NetworkExportTest {
                 + "('sep_conv_5x5', 1), ('dil_conv_5x5', 4), ('skip_connect', 1)], reduce_concat=[2, 3, 4, 5])");
         // three cells: normal, reduction (skip_connect at stride 2 = factorized reduce), reduction
         assertExportMatches(DartsSearchSpace.reference().newNetwork(genotype, new NetworkSettings(8, 3, true), 10));
+    }
+
+    /**
+     * One network, one file: every node lists its attributes by name, whatever order the JVM
+     * iterates a map in (a file written twice in two JVMs must be the same bytes).
+     */
+    @Test
+    public void attributesAreWrittenInNameOrder() {
+        DjlRuntime.seed(13);
+        DartsGenotype genotype = DartsGenotype.parse("Genotype(normal=[('sep_conv_3x3', 0), ('max_pool_3x3', 1), "
+                + "('avg_pool_3x3', 0), ('dil_conv_3x3', 1), ('skip_connect', 2), ('sep_conv_5x5', 0), "
+                + "('dil_conv_5x5', 3), ('skip_connect', 1)], normal_concat=[2, 3, 4, 5], reduce=[('max_pool_3x3', 0), "
+                + "('avg_pool_3x3', 1), ('skip_connect', 0), ('sep_conv_3x3', 2), ('dil_conv_3x3', 3), "
+                + "('sep_conv_5x5', 1), ('dil_conv_5x5', 4), ('skip_connect', 1)], reduce_concat=[2, 3, 4, 5])");
+        Block network = DartsSearchSpace.reference().newNetwork(genotype, new NetworkSettings(8, 3, false), 10);
+        try (NDManager m = DjlRuntime.engine().newBaseManager(Device.cpu())) {
+            network.initialize(m, DataType.FLOAT32, INPUT);
+            int checked = 0;
+            for (OnnxMl.NodeProto node : export(network, INPUT).getGraph().getNodeList()) {
+                java.util.List<String> names = node.getAttributeList().stream().map(OnnxMl.AttributeProto::getName).toList();
+                assertEquals(names.stream().sorted().toList(), names, node.getOpType() + " " + node.getName());
+                checked += names.size() > 1 ? 1 : 0;
+            }
+            assertTrue(checked > 10, "nodes with several attributes: " + checked);
+        }
     }
 
     @Test
