@@ -60,6 +60,20 @@ public abstract class SgdSchedule implements Configurable, Provenancable<Configu
     }
 
     /**
+     * Used by the OLCUT configuration system, and should not be called by external code.
+     */
+    @Override
+    public void postConfig() {
+        SettingChecks.validateConfigured(this, this::validate);
+    }
+
+    /**
+     * Checks every setting, the shared ones with {@link #checkSgdSchedule()}.
+     * @throws org.tribuo.nas.util.InvalidSettingException naming the first invalid setting.
+     */
+    protected abstract void validate();
+
+    /**
      * Checks the shared settings.
      * @throws org.tribuo.nas.util.InvalidSettingException naming the first invalid setting.
      */

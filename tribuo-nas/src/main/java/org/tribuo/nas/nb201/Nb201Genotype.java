@@ -34,7 +34,7 @@ import java.util.Objects;
  */
 public final class Nb201Genotype implements Genotype {
 
-    private static final CellString<Nb201Op> STRING = new CellString<>(Nb201SearchSpace.FAMILY, Nb201Space.NUM_NODES,
+    static final CellString<Nb201Op> STRING = new CellString<>(Nb201SearchSpace.FAMILY, Nb201Space.NUM_NODES,
             Nb201Op::fromName, Nb201Op.validNames(),
             "|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|skip_connect~0|nor_conv_3x3~1|nor_conv_3x3~2|");
 

@@ -22,6 +22,7 @@ import com.oracle.labs.mlrg.olcut.config.Config;
 
 import org.tribuo.nas.nn.CellImplementation;
 import org.tribuo.nas.nn.MemoryLayout;
+import org.tribuo.nas.space.CellString;
 import org.tribuo.nas.space.CompleteDagSpace;
 import org.tribuo.nas.space.FinalRegularization;
 import org.tribuo.nas.space.Genotype;
@@ -142,18 +143,13 @@ public final class Nb201SearchSpace extends CompleteDagSpace<Nb201Op, Nb201Genot
     }
 
     @Override
-    public Genotype parseGenotype(String text) {
-        return Nb201Genotype.parse(text);
-    }
-
-    @Override
     protected Nb201Genotype genotypeOf(List<Nb201Op> edgeOps) {
         return new Nb201Genotype(edgeOps);
     }
 
     @Override
-    protected List<Nb201Op> edgeOpsOf(Genotype genotype) {
-        return Nb201Genotype.parse(genotype.toString()).edgeOps();
+    protected CellString<Nb201Op> cellString() {
+        return Nb201Genotype.STRING;
     }
 
     @Override

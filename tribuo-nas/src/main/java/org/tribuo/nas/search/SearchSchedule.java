@@ -40,6 +40,7 @@ public final class SearchSchedule extends SgdSchedule {
     private int lrPeriodEpochs = 0;
     @Config(description = "Epochs before the first architecture step; -1 means the method's reference (15 for PC-DARTS, 50 for GAEA GDAS, else 0).")
     private int archWarmupEpochs = -1;
+
     /** The reference schedule: 25 epochs of batch 64, learning rate 0.025 → 0.001. */
     public SearchSchedule() {
         super(25, 64, 0.001f);
@@ -54,11 +55,7 @@ public final class SearchSchedule extends SgdSchedule {
     }
 
     @Override
-    public void postConfig() {
-        SettingChecks.validateConfigured(this, this::validate);
-    }
-
-    private void validate() {
+    protected void validate() {
         if (scheme == null) {
             throw new InvalidSettingException("scheme", "must be SINGLE_LEVEL or BILEVEL");
         }

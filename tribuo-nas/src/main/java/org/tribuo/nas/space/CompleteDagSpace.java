@@ -28,7 +28,8 @@ import java.util.SplittableRandom;
  * whose genotype is one op per edge (NAS-Bench-201, tabular): α is [edges, ops], there are no edge
  * weights, no partial channels and no auxiliary head. It owns what follows from that: α's shape,
  * the refusal of the DARTS-only settings, edge names, random genotypes and the genotype ↔ α-column
- * mapping of a cost-aware search. A subclass converts between its genotype and its edge ops.
+ * mapping of a cost-aware search, reading genotypes. A subclass makes its genotype from edge ops
+ * and names its string form.
  *
  * @param <O> The space's op enum.
  * @param <G> The space's genotype.
@@ -67,12 +68,22 @@ public abstract class CompleteDagSpace<O extends Enum<O> & CandidateOp, G extend
     protected abstract G genotypeOf(List<O> edgeOps);
 
     /**
-     * The edge ops of a genotype of this space.
-     * @param genotype The genotype.
-     * @return One op per edge, in edge index order.
-     * @throws IllegalArgumentException if it is not a genotype of this space.
+     * The string form of this space's cells.
+     * @return The codec.
      */
-    protected abstract List<O> edgeOpsOf(Genotype genotype);
+    protected abstract CellString<O> cellString();
+
+    /**
+     * {@inheritDoc}
+     * <p>
+     * The NAS-Bench-201 form {@code |op~0|+|op~0|op~1|+…|} ({@link CellString}). Any op of the
+     * space's enum is accepted, also one outside the candidate list: the network of a genotype
+     * does not depend on the candidates.
+     */
+    @Override
+    public G parseGenotype(String text) {
+        return genotypeOf(cellString().parse(text));
+    }
 
     @Override
     public int alphaRows() {
@@ -193,7 +204,7 @@ public abstract class CompleteDagSpace<O extends Enum<O> & CandidateOp, G extend
 
     @Override
     public int[] opChoices(Genotype genotype) {
-        return CostDecomposition.columnsOf(edgeOpsOf(genotype), candidateOps(), this::edgeName, this);
+        return CostDecomposition.columnsOf(cellString().parse(genotype.toString()), candidateOps(), this::edgeName, this);
     }
 
     @Override

@@ -36,7 +36,7 @@ import java.util.Objects;
  */
 public final class TabularGenotype implements Genotype {
 
-    private static final CellString<TabularOp> STRING = new CellString<>(TabularSearchSpace.NAME, TabularCellLayout.NODES,
+    static final CellString<TabularOp> STRING = new CellString<>(TabularSearchSpace.NAME, TabularCellLayout.NODES,
             TabularOp::fromName, TabularOp.validNames(),
             "|dense~0|+|skip_connect~0|dense_bottleneck~1|+|skip_connect~0|dense~1|dense~2|");
 

@@ -20,6 +20,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import com.oracle.labs.mlrg.olcut.config.Config;
 
+import org.tribuo.nas.space.CellString;
 import org.tribuo.nas.space.CompleteDagSpace;
 import org.tribuo.nas.space.Genotype;
 import org.tribuo.nas.space.InputKind;
@@ -173,25 +174,14 @@ public final class TabularSearchSpace extends CompleteDagSpace<TabularOp, Tabula
                 w -> new TabularSearchCell(candidateOps(), w));
     }
 
-    /**
-     * {@inheritDoc}
-     * <p>
-     * Any {@link TabularOp} is accepted, also one outside this space's candidate list: the
-     * network of a genotype does not depend on the candidates.
-     */
-    @Override
-    public TabularGenotype parseGenotype(String text) {
-        return TabularGenotype.parse(text);
-    }
-
     @Override
     protected TabularGenotype genotypeOf(List<TabularOp> edgeOps) {
         return new TabularGenotype(edgeOps);
     }
 
     @Override
-    protected List<TabularOp> edgeOpsOf(Genotype genotype) {
-        return TabularGenotype.parse(genotype.toString()).edgeOps();
+    protected CellString<TabularOp> cellString() {
+        return TabularGenotype.STRING;
     }
 
     /**

@@ -54,11 +54,7 @@ public final class FinalTraining extends SgdSchedule {
     }
 
     @Override
-    public void postConfig() {
-        SettingChecks.validateConfigured(this, this::validate);
-    }
-
-    private void validate() {
+    protected void validate() {
         checkSgdSchedule();
         if (examples() > 0 && batchSize() > examples()) {
             throw new InvalidSettingException("batchSize", batchSize() + " exceeds examples (" + examples()
