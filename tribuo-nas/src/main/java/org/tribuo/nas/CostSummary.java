@@ -30,17 +30,20 @@ import java.util.Optional;
  * The cost of a cost-aware search's network, read back from its model's provenance: the cost
  * model's settings, the predicted cost and the measured cost ({@link GaeaModel#COST_MODEL},
  * {@link GaeaModel#COST_PREDICTED}, {@link GaeaModel#COST_MEASURED}).
+ *
+ * @param settings The cost model as {@code describe} writes it, e.g. {@code LATENCY on ONNX_RUNTIME ...}.
+ * @param metric What the costs count.
+ * @param predicted The cost the op table predicts for the found network.
+ * @param measured The cost of the trained network measured whole, as served.
  */
-final class CostSummary {
-
-    private CostSummary() {}
+public record CostSummary(String settings, CostMetric metric, double predicted, double measured) {
 
     /**
-     * The summary {@link GaeaModel#costSummary()} gives.
+     * The summary of a model.
      * @param provenance The model's provenance.
      * @return The summary; empty for a search without a cost model.
      */
-    static Optional<String> of(ModelProvenance provenance) {
+    static Optional<CostSummary> of(ModelProvenance provenance) {
         Map<String, ? extends Provenance> facts = provenance.getInstanceProvenance().getMap();
         Provenance settings = facts.get(GaeaModel.COST_MODEL);
         if (!(settings instanceof StringProvenance described)
@@ -50,7 +53,15 @@ final class CostSummary {
         }
         CostMetric metric = described.getValue().startsWith(CostMetric.PARAMETERS.name()) ? CostMetric.PARAMETERS
                 : CostMetric.LATENCY;
-        return Optional.of(described.getValue() + ": predicted " + metric.format(predicted.getValue())
-                + ", measured " + metric.format(measured.getValue()));
+        return Optional.of(new CostSummary(described.getValue(), metric, predicted.getValue(), measured.getValue()));
+    }
+
+    /**
+     * One line: the settings, the predicted and the measured cost.
+     * @return e.g. {@code LATENCY on ONNX_RUNTIME ...: predicted 0.230 ms, measured 0.245 ms}.
+     */
+    @Override
+    public String toString() {
+        return settings + ": predicted " + metric.format(predicted) + ", measured " + metric.format(measured);
     }
 }

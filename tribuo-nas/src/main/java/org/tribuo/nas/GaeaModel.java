@@ -231,6 +231,14 @@ public final class GaeaModel extends Model<Label> implements AutoCloseable, ONNX
      * 0.208 ms, measured 0.197 ms}; empty for a search without a cost model.
      */
     public Optional<String> costSummary() {
+        return cost().map(CostSummary::toString);
+    }
+
+    /**
+     * The cost of the found network as numbers, for a model of a cost-aware search.
+     * @return The settings, metric, predicted and measured cost; empty without a cost model.
+     */
+    public Optional<CostSummary> cost() {
         return CostSummary.of(getProvenance());
     }
 

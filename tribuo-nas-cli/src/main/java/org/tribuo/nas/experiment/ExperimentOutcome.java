@@ -16,6 +16,7 @@
 
 package org.tribuo.nas.experiment;
 
+import org.tribuo.nas.CostSummary;
 import org.tribuo.nas.search.SearchHistory;
 
 import java.util.Optional;
@@ -27,5 +28,7 @@ import java.util.Optional;
  * @param history The search history (entropy and genotype per epoch).
  * @param testAccuracy Accuracy on the test source, if the experiment has one.
  * @param seconds Wall time of the run (of this call only, when it resumed from checkpoints).
+ * @param cost The found network's predicted and measured cost, for a cost-aware search.
  */
-public record ExperimentOutcome(String genotype, SearchHistory history, Optional<Double> testAccuracy, double seconds) {}
+public record ExperimentOutcome(String genotype, SearchHistory history, Optional<Double> testAccuracy, double seconds,
+                                Optional<CostSummary> cost) {}

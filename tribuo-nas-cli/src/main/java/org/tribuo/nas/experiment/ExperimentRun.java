@@ -165,6 +165,6 @@ public final class ExperimentRun {
         out.println();
         out.println("Wrote " + written + " and " + REPORT_FILE + " to " + folder.dir());
         return new ExperimentOutcome(model.genotype().toString(), model.searchHistory(),
-                evaluation.map(LabelEvaluation::accuracy), (System.nanoTime() - start) / 1e9);
+                evaluation.map(LabelEvaluation::accuracy), (System.nanoTime() - start) / 1e9, model.cost());
     }
 }

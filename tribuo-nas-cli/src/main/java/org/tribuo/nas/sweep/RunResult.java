@@ -19,6 +19,7 @@ package org.tribuo.nas.sweep;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import org.tribuo.nas.CostSummary;
 import org.tribuo.nas.experiment.ExperimentOutcome;
 import org.tribuo.nas.search.EpochRecord;
 import org.tribuo.nas.util.AtomicFiles;
@@ -40,9 +41,14 @@ import java.util.List;
  * @param entropy Mean edge entropy of α (nats) after each search epoch.
  * @param maxEntropy ln K for K candidate ops per edge: the entropy of a uniform α.
  * @param seconds Wall time of the call that finished the run.
+ * @param costMetric For a cost-aware search, what its costs count ({@code LATENCY} in ms or
+ * {@code PARAMETERS}); null otherwise.
+ * @param predictedCost The found network's predicted cost; null without a cost model.
+ * @param measuredCost The trained network's cost measured whole, as served; null without a cost model.
  */
 public record RunResult(String name, String group, String genotype, Double testAccuracy, List<Double> entropy,
-                        double maxEntropy, double seconds) implements Serializable {
+                        double maxEntropy, double seconds, String costMetric, Double predictedCost, Double measuredCost)
+        implements Serializable {
 
     private static final long serialVersionUID = 1L;
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -52,6 +58,21 @@ public record RunResult(String name, String group, String genotype, Double testA
      */
     public RunResult {
         entropy = List.copyOf(entropy);
+    }
+
+    /**
+     * The result of a search without a cost model.
+     * @param name The run's name.
+     * @param group Its group.
+     * @param genotype The searched cell.
+     * @param testAccuracy Accuracy on the test source; null without one.
+     * @param entropy Mean edge entropy of α after each search epoch.
+     * @param maxEntropy ln K.
+     * @param seconds Wall time.
+     */
+    public RunResult(String name, String group, String genotype, Double testAccuracy, List<Double> entropy,
+                     double maxEntropy, double seconds) {
+        this(name, group, genotype, testAccuracy, entropy, maxEntropy, seconds, null, null, null);
     }
 
     /**
@@ -65,7 +86,8 @@ public record RunResult(String name, String group, String genotype, Double testA
         List<Double> entropy = epochs.stream().map(EpochRecord::meanEntropy).toList();
         double maxEntropy = epochs.isEmpty() ? Double.NaN : Math.log(epochs.get(0).alpha()[0].length);
         return new RunResult(run.name(), run.group(), outcome.genotype(), outcome.testAccuracy().orElse(null), entropy,
-                maxEntropy, outcome.seconds());
+                maxEntropy, outcome.seconds(), outcome.cost().map(c -> c.metric().name()).orElse(null),
+                outcome.cost().map(CostSummary::predicted).orElse(null), outcome.cost().map(CostSummary::measured).orElse(null));
     }
 
     /**

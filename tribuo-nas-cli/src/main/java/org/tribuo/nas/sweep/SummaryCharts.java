@@ -21,6 +21,7 @@ import org.knowm.xchart.BoxChart;
 import org.knowm.xchart.BoxChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
@@ -31,8 +32,9 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * The summary page's charts, embedded as PNG data URIs: a box plot of the test accuracy per group, and
- * every run's entropy curve on an axis from 0 to ln K, so a fall is seen at its true size.
+ * The summary page's charts, embedded as PNG data URIs: a box plot of the test accuracy per group,
+ * every run's entropy curve on an axis from 0 to ln K, so a fall is seen at its true size, and for
+ * cost-aware searches the test accuracy against the found network's measured cost.
  */
 final class SummaryCharts {
 
@@ -86,6 +88,43 @@ final class SummaryCharts {
         }
         chart.getStyler().setYAxisMin(0.0).setYAxisMax(maxEntropy * 1.05);
         chart.getStyler().setXAxisDecimalPattern("0");
+        return png(chart);
+    }
+
+    /**
+     * Whether any run of a cost-aware search has both a measured cost and a test accuracy.
+     * @param summary The summary.
+     * @return True if {@link #pareto} has points to draw.
+     */
+    static boolean hasCosts(SweepSummary summary) {
+        return summary.results().stream().anyMatch(r -> r.measuredCost() != null && r.testAccuracy() != null);
+    }
+
+    /**
+     * Test accuracy against the measured cost of the found network, one series per group: the
+     * trade-off a sweep over cost budgets traces.
+     * @param summary The summary; runs without a measured cost or a test accuracy are left out.
+     * @return A PNG data URI.
+     */
+    static String pareto(SweepSummary summary) {
+        String metric = summary.results().stream().map(RunResult::costMetric).filter(m -> m != null).findFirst().orElse("");
+        String unit = "LATENCY".equals(metric) ? "measured latency (ms)" : "PARAMETERS".equals(metric) ? "parameters" : "measured cost";
+        XYChart chart = chart("Test accuracy against the found network's cost", unit, "test accuracy");
+        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        chart.getStyler().setMarkerSize(9);
+        for (GroupSummary group : summary.groups()) {
+            List<Double> cost = new ArrayList<>();
+            List<Double> accuracy = new ArrayList<>();
+            for (RunResult r : summary.results()) {
+                if (r.group().equals(group.group()) && r.measuredCost() != null && r.testAccuracy() != null) {
+                    cost.add(r.measuredCost());
+                    accuracy.add(r.testAccuracy());
+                }
+            }
+            if (!cost.isEmpty()) {
+                chart.addSeries(group.group(), cost, accuracy);
+            }
+        }
         return png(chart);
     }
 

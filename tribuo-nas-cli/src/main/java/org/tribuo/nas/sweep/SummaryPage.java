@@ -20,7 +20,8 @@ import java.util.Locale;
 
 /**
  * A {@link SweepSummary} as one self-contained HTML page: the groups' and runs' tables, the
- * accuracy chart and the entropy curves, with a link to each run's own report.
+ * accuracy chart and the entropy curves (and for cost-aware searches accuracy against measured
+ * cost, with each run's predicted and measured cost), with a link to each run's own report.
  */
 final class SummaryPage {
 
@@ -46,13 +47,23 @@ final class SummaryPage {
                     g.secondsMean()));
         }
         sb.append("</table>\n<p><img alt=\"test accuracy per group\" src=\"").append(SummaryCharts.accuracy(summary))
-                .append("\"></p>\n<p><img alt=\"entropy curves\" src=\"").append(SummaryCharts.entropy(summary))
-                .append("\"></p>\n<h2>Runs</h2>\n<table><tr><th>run</th><th>genotype</th><th>test accuracy</th>"
-                        + "<th>final entropy</th><th>wall time (s)</th></tr>\n");
+                .append("\"></p>\n<p><img alt=\"entropy curves\" src=\"").append(SummaryCharts.entropy(summary)).append("\"></p>\n");
+        boolean costs = SummaryCharts.hasCosts(summary);
+        if (costs) {
+            sb.append("<p><img alt=\"test accuracy against measured cost\" src=\"").append(SummaryCharts.pareto(summary))
+                    .append("\"></p>\n");
+        }
+        sb.append("<h2>Runs</h2>\n<table><tr><th>run</th><th>genotype</th><th>test accuracy</th><th>final entropy</th>"
+                + "<th>wall time (s)</th>" + (costs ? "<th>predicted cost</th><th>measured cost</th>" : "") + "</tr>\n");
         for (RunResult r : summary.results()) {
             sb.append(String.format(Locale.ROOT, "<tr><td><a href=\"%s/%s/report.html\">%s</a></td><td><code>%s</code></td>"
-                            + "<td>%s</td><td>%.3f</td><td>%.1f</td></tr>%n", SweepRunner.RUNS_DIR, esc(r.name()), esc(r.name()),
+                            + "<td>%s</td><td>%.3f</td><td>%.1f</td>", SweepRunner.RUNS_DIR, esc(r.name()), esc(r.name()),
                     esc(r.genotype()), num(r.testAccuracy() == null ? Double.NaN : r.testAccuracy()), r.finalEntropy(), r.seconds()));
+            if (costs) {
+                sb.append("<td>").append(num(r.predictedCost() == null ? Double.NaN : r.predictedCost())).append("</td><td>")
+                        .append(num(r.measuredCost() == null ? Double.NaN : r.measuredCost())).append("</td>");
+            }
+            sb.append("</tr>\n");
         }
         return sb.append("</table>\n</body></html>\n").toString();
     }

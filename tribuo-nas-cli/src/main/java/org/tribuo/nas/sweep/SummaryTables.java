@@ -72,12 +72,15 @@ final class SummaryTables {
      * @return CSV with a header row.
      */
     static String runsCsv(SweepSummary summary) {
-        StringBuilder sb = new StringBuilder("run,group,genotype,test_accuracy,final_entropy,max_entropy,seconds,entropy_per_epoch\n");
+        StringBuilder sb = new StringBuilder("run,group,genotype,test_accuracy,final_entropy,max_entropy,seconds,entropy_per_epoch,"
+                + "cost_metric,predicted_cost,measured_cost\n");
         for (RunResult r : summary.results()) {
             String entropy = r.entropy().stream().map(e -> String.format(Locale.ROOT, "%.6f", e)).collect(Collectors.joining(";"));
-            sb.append(String.format(Locale.ROOT, "%s,%s,\"%s\",%s,%.6f,%.6f,%.3f,%s%n", r.name(), r.group(), r.genotype(),
+            sb.append(String.format(Locale.ROOT, "%s,%s,\"%s\",%s,%.6f,%.6f,%.3f,%s,%s,%s,%s%n", r.name(), r.group(), r.genotype(),
                     csv(r.testAccuracy() == null ? Double.NaN : r.testAccuracy()), r.finalEntropy(), r.maxEntropy(),
-                    r.seconds(), entropy));
+                    r.seconds(), entropy, r.costMetric() == null ? "" : r.costMetric(),
+                    csv(r.predictedCost() == null ? Double.NaN : r.predictedCost()),
+                    csv(r.measuredCost() == null ? Double.NaN : r.measuredCost())));
         }
         return sb.toString();
     }

@@ -72,8 +72,19 @@ class SweepCommandTest {
      * @throws IOException If it cannot be read or written.
      */
     static Path comparisonSweep(Path target) throws IOException {
+        return fixtureSweep(COMPARISON, target);
+    }
+
+    /**
+     * A committed fixture sweep file with its fixture paths made absolute.
+     * @param committed The file, relative to the repository root.
+     * @param target Where to write the copy.
+     * @return The copy.
+     * @throws IOException If it cannot be read or written.
+     */
+    static Path fixtureSweep(Path committed, Path target) throws IOException {
         Path root = Paths.get("").toAbsolutePath().getParent();
-        String text = Files.readString(root.resolve(COMPARISON)).replace("tribuo-nas/src/test/resources/fixtures/fashion-mnist/",
+        String text = Files.readString(root.resolve(committed)).replace("tribuo-nas/src/test/resources/fixtures/fashion-mnist/",
                 FashionFixture.directory().toAbsolutePath() + "/");
         return Files.writeString(target, text);
     }
