@@ -64,7 +64,7 @@ public final class TabularGenotype implements Genotype {
      * Parses the text form.
      * @param text e.g. {@code |dense~0|+|skip_connect~0|dense_bottleneck~1|+|skip_connect~0|dense~1|dense~2|}.
      * @return The genotype.
-     * @throws GenotypeFormatException naming the character position and the problem.
+     * @throws org.tribuo.nas.space.GenotypeFormatException naming the character position and the problem.
      */
     public static TabularGenotype parse(String text) {
         return new TabularGenotype(STRING.parse(text));
