@@ -18,6 +18,7 @@ package org.tribuo.nas.experiment;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,7 +54,15 @@ public final class OutputFolder {
                 created.add(p);
             }
             for (int i = created.size() - 1; i >= 0; i--) {
-                Files.createDirectory(created.get(i));
+                try {
+                    Files.createDirectory(created.get(i));
+                } catch (FileAlreadyExistsException e) {
+                    // Another run (a parallel sweep task) made it between the check and here: use it, it is not ours to remove.
+                    if (!Files.isDirectory(created.get(i))) {
+                        throw e;
+                    }
+                    created.remove(i);
+                }
             }
             if (!Files.isDirectory(abs)) {
                 throw new IOException("it exists and is not a folder");
