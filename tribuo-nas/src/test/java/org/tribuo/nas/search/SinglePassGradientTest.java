@@ -42,7 +42,6 @@ import org.tribuo.nas.data.BatchFactory;
 import org.tribuo.nas.data.ImageData;
 import org.tribuo.nas.data.ImageShape;
 import org.tribuo.nas.data.Normalization;
-import org.tribuo.nas.nb201.Nb201SearchSpace;
 import org.tribuo.nas.nb201.Nb201Space;
 import org.tribuo.nas.nn.MemoryLayout;
 import org.tribuo.nas.space.OpSelection;
@@ -64,6 +63,8 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
+import static org.tribuo.nas.search.SinglePassFixture.schedule;
+import static org.tribuo.nas.search.SinglePassFixture.tiny;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -84,25 +85,6 @@ public class SinglePassGradientTest {
     public static void load() {
         data = FashionFixture.trainImages(32);
         norm = Normalization.fit(data);
-    }
-
-    /** NAS-Bench-201 with C=16 (narrower convs hit a libtorch NaN bug), one cell per stage, 2 steps an epoch. */
-    private static SearchConfig tiny() {
-        return tiny(new ExponentiatedGradientUpdate(), new ContinuousRelaxation());
-    }
-
-    /** The Gumbel methods' reference warm-up (50 epochs for GAEA GDAS) is set to 0 to step in these 2 epochs. */
-    private static SearchConfig tiny(ArchitectureUpdate update, SearchRelaxation relaxation) {
-        return tiny(update, relaxation, schedule());
-    }
-
-    private static SearchSchedule.Builder schedule() {
-        return SearchSchedule.builder().epochs(2).batchSize(16).archWarmupEpochs(0).singlePass(true);
-    }
-
-    private static SearchConfig tiny(ArchitectureUpdate update, SearchRelaxation relaxation, SearchSchedule.Builder schedule) {
-        return new SearchConfig(Nb201SearchSpace.builder().searchNetwork(16, 1).build(), schedule.build(), update, relaxation,
-                42, "cpu");
     }
 
     // ----- gradients at one point -----------------------------------------------------------
