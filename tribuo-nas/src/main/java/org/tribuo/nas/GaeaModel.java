@@ -226,16 +226,7 @@ public final class GaeaModel extends Model<Label> implements AutoCloseable, ONNX
     /**
      * The cost of the found network, for a model of a cost-aware search: the cost model and budget,
      * the predicted cost (its ops' costs plus the fixed parts) and the cost measured on the trained
-     * network as it will be served.
-     * @return e.g. {@code LATENCY on ONNX_RUNTIME (batch 1, 1 thread), target 0.250 ms: predicted
-     * 0.208 ms, measured 0.197 ms}; empty for a search without a cost model.
-     */
-    public Optional<String> costSummary() {
-        return cost().map(CostSummary::toString);
-    }
-
-    /**
-     * The cost of the found network as numbers, for a model of a cost-aware search.
+     * network as it will be served; {@code toString()} gives them in one line.
      * @return The settings, metric, predicted and measured cost; empty without a cost model.
      */
     public Optional<CostSummary> cost() {

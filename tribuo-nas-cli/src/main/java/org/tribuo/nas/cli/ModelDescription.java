@@ -121,7 +121,7 @@ final class ModelDescription {
                 + setting(GaeaTrainerProvenance.PYTORCH_VERSION) + ", Tribuo " + p.getTribuoVersion()
                 + ", Java " + p.getJavaVersion() + " (" + p.getOS() + " " + p.getArch() + ")");
         row(sb, "Convolutions", modelValue(GaeaModel.CONVOLUTION_CHECK));
-        model.costSummary().ifPresent(cost -> row(sb, "Cost", cost));
+        model.cost().ifPresent(cost -> row(sb, "Cost", cost.toString()));
         String routed = modelValue(GaeaModel.CONVOLUTIONS_ROUTED);
         if (!routed.isEmpty() && !routed.equals("?")) {
             for (String signature : routed.split("; ")) {

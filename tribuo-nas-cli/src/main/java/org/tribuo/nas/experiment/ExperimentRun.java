@@ -149,7 +149,7 @@ public final class ExperimentRun {
         if (check instanceof com.oracle.labs.mlrg.olcut.provenance.primitives.StringProvenance checked) {
             out.println("Convolutions: " + checked.getValue() + " (tribuo-nas describe lists them; docs/known-issues.md)");
         }
-        model.costSummary().ifPresent(cost -> out.println("Cost: " + cost));
+        model.cost().ifPresent(cost -> out.println("Cost: " + cost));
         model.searchHistory().unsettledNote().ifPresent(out::println);
         Optional<LabelEvaluation> evaluation = Optional.empty();
         if (test.isPresent()) {

@@ -92,7 +92,7 @@ public final class SearchReport {
                 history.epochs().get(history.epochs().size() - 1).meanEntropy(), Math.log(numOps)));
         row(h, "Device", esc(history.device()));
         row(h, "Convolutions", convolutions(model));
-        model.costSummary().ifPresent(cost -> row(h, "Cost", esc(cost)));
+        model.cost().ifPresent(cost -> row(h, "Cost", esc(cost.toString())));
         if (!history.epochs().isEmpty() && history.epochs().get(0).expectedCost() != null) {
             StringBuilder perEpoch = new StringBuilder();
             for (var e : history.epochs()) {
