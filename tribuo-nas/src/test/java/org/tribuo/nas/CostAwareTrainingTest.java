@@ -24,6 +24,12 @@ import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
 import org.tribuo.nas.cost.CostMetric;
 import org.tribuo.nas.cost.CostModel;
+import org.tribuo.nas.cost.OpCosts;
+import org.tribuo.nas.darts.DartsGenotype;
+import org.tribuo.nas.darts.DartsSearchSpace;
+import org.tribuo.nas.data.ImageInput;
+import org.tribuo.nas.testutil.FashionFixture;
+import ai.djl.ndarray.types.Shape;
 import org.tribuo.nas.search.EpochRecord;
 import org.tribuo.nas.search.SearchSchedule;
 import org.tribuo.nas.tabular.SklearnCsv;
@@ -46,7 +52,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A cost-aware search end to end on the wine data, with a parameter budget (exact, so the
  * assertions are exact): the found network is within the budget, its measured parameter count is
  * the predicted one, α's expected cost is recorded every epoch, the same seed gives the same
- * cell, a resumed search gives the same model, and a budget no cell meets is refused.
+ * cell, a resumed search gives the same model, and a budget no cell meets is refused; and the same
+ * on the DARTS space, whose cells keep two edges per node.
  */
 public class CostAwareTrainingTest {
 
@@ -115,5 +122,39 @@ public class CostAwareTrainingTest {
         InvalidSettingException e = assertThrows(InvalidSettingException.class, () -> trainer(10).build().train(wine));
         assertTrue(e.getMessage().contains("cheapest achievable cost"), e.getMessage());
         assertTrue(e.getMessage().contains("parameters"), e.getMessage());
+    }
+
+    /**
+     * The DARTS space, where a cell keeps two of each node's edges: a tiny GAEA PC-DARTS search with
+     * a parameter target between the cheapest and the dearest cell finds a cell within it (and,
+     * the band's rule, not far below it), whose served network has exactly the predicted count.
+     */
+    @Test
+    public void theDartsSpaceIsSearchedWithinAParameterBudget() {
+        MutableDataset<Label> train = FashionFixture.datasetHead("train", 64);
+        DartsSearchSpace space = DartsSearchSpace.builder().searchNetwork(8, 3).finalNetwork(8, 3).build();
+        CostModel counting = CostModel.builder().metric(CostMetric.PARAMETERS).lambda(1).build();
+        OpCosts table = counting.measure(space, new Shape(1, 28, 28), 10);
+        double cheapest = table.predict(table.cheapestChoices());
+        double dearest = table.predict(table.dearestChoices());
+        double target = Math.rint(cheapest + 0.4 * (dearest - cheapest));
+        GaeaTrainer trainer = GaeaTrainer.builder()
+                .input(new ImageInput(FashionFixture.SHAPE))
+                .space(space)
+                .search(SearchSchedule.builder().epochs(1).batchSize(16).examples(48).build())
+                .finalTraining(FinalTraining.builder().epochs(1).batchSize(16).examples(32).build())
+                .costModel(CostModel.builder().metric(CostMetric.PARAMETERS).target(target).build())
+                .seed(5).device("cpu").build();
+        try (GaeaModel model = trainer.train(train)) {
+            Map<String, ? extends Provenance> facts = model.getProvenance().getInstanceProvenance().getMap();
+            double predicted = ((DoubleProvenance) facts.get(GaeaModel.COST_PREDICTED)).getValue();
+            double measured = ((DoubleProvenance) facts.get(GaeaModel.COST_MEASURED)).getValue();
+            assertTrue(model.genotype() instanceof DartsGenotype, model.genotype().toString());
+            assertEquals(predicted, measured, 1e-9, "parameter counts add up exactly, the auxiliary head left out");
+            assertTrue(measured <= target && measured >= 0.85 * target, measured + " parameters against the target " + target
+                    + " (cheapest cell " + cheapest + ", dearest " + dearest + ")");
+            EpochRecord first = model.searchHistory().epochs().get(0);
+            assertTrue(first.expectedCost() > cheapest && first.expectedCost() < dearest, first.toString());
+        }
     }
 }

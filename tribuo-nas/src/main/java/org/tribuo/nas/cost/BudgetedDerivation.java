@@ -16,24 +16,33 @@
 
 package org.tribuo.nas.cost;
 
+import org.tribuo.nas.space.ChoiceRule;
+
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.stream.IntStream;
+import java.util.List;
 
 /**
- * The derivation rule of a budgeted search: the most probable cell (largest
- * {@code Σ_rows log α[row][choice]}, one op per row) whose predicted cost lies in a band
- * {@code [floor, budget]}. An exact branch and bound: rows are walked in order, ops by decreasing
- * weight; a branch is cut when even the cheapest remaining ops exceed the budget, even the dearest
- * stay below the floor, or even the most probable remaining ops cannot beat the best cell found.
+ * The derivation rule of a budgeted search: the most probable cell whose predicted cost lies in a
+ * band {@code [floor, budget]}. A cell's score is {@code Σ_used rows log(α[row][choice]·β[row])}
+ * (β = 1 without edge weights): one op per row where a cell uses every row (NAS-Bench-201,
+ * tabular), and where a cell keeps some rows of each node (DARTS: two) the same score, whose
+ * maximum without a budget is DARTS's own rule (each node's two edges of largest
+ * {@code max_k α·β}, each with its best op). An exact branch and bound over the {@link ChoiceRule}'s
+ * groups: each group's options (rows kept × their ops) are walked by decreasing score; a branch is
+ * cut when even the cheapest remaining options exceed the budget, even the dearest stay below the
+ * floor, or even the most probable remaining options cannot beat the best cell found.
  */
 final class BudgetedDerivation {
 
-    private final OpCosts costs;
+    /** One way a group can choose: its rows' columns, cost and score. */
+    private record Option(int[] columns, double cost, double score) {}
+
+    private final ChoiceRule rule;
     private final double budget;
     private final double floor;
-    private final double[][] logAlpha;
-    private final Integer[][] order;
+    private final List<List<Option>> options = new ArrayList<>();
     private final double[] cheapestAfter;
     private final double[] dearestAfter;
     private final double[] likeliestAfter;
@@ -41,75 +50,140 @@ final class BudgetedDerivation {
     private int[] best;
     private double bestScore = Double.NEGATIVE_INFINITY;
 
-    private BudgetedDerivation(OpCosts costs, float[][] alpha, double floor, double budget) {
-        this.costs = costs;
+    private BudgetedDerivation(OpCosts costs, float[][] alpha, float[] beta, double floor, double budget) {
+        this.rule = costs.rule();
         this.budget = budget;
         this.floor = floor;
-        int rows = alpha.length;
-        logAlpha = new double[rows][];
-        order = new Integer[rows][];
-        for (int r = 0; r < rows; r++) {
-            float[] weights = alpha[r];
-            double[] logs = IntStream.range(0, weights.length).mapToDouble(k -> Math.log(Math.max(weights[k], Float.MIN_VALUE)))
-                    .toArray();
-            logAlpha[r] = logs;
-            order[r] = IntStream.range(0, logs.length).boxed().sorted(Comparator.comparingDouble(k -> -logs[k])).toArray(Integer[]::new);
+        int groups = rule.groups();
+        for (int g = 0; g < groups; g++) {
+            options.add(optionsOf(g, costs, alpha, beta));
         }
-        cheapestAfter = new double[rows + 1];
-        dearestAfter = new double[rows + 1];
-        likeliestAfter = new double[rows + 1];
-        for (int r = rows - 1; r >= 0; r--) {
-            double cheapest = Double.POSITIVE_INFINITY;
-            double dearest = Double.NEGATIVE_INFINITY;
-            for (int k = 0; k < alpha[r].length; k++) {
-                cheapest = Math.min(cheapest, costs.cost(r, k));
-                dearest = Math.max(dearest, costs.cost(r, k));
+        cheapestAfter = new double[groups + 1];
+        dearestAfter = new double[groups + 1];
+        likeliestAfter = new double[groups + 1];
+        for (int g = groups - 1; g >= 0; g--) {
+            List<Option> own = options.get(g);
+            cheapestAfter[g] = cheapestAfter[g + 1] + own.stream().mapToDouble(Option::cost).min().orElseThrow();
+            dearestAfter[g] = dearestAfter[g + 1] + own.stream().mapToDouble(Option::cost).max().orElseThrow();
+            likeliestAfter[g] = likeliestAfter[g + 1] + own.get(0).score();
+        }
+        current = new int[alpha.length];
+        Arrays.fill(current, ChoiceRule.UNUSED);
+    }
+
+    /** A group's options, most probable first (ties in row, then column order). */
+    private List<Option> optionsOf(int group, OpCosts costs, float[][] alpha, float[] beta) {
+        int first = rule.firstRow(group);
+        List<Option> out = new ArrayList<>();
+        for (int[] rows : subsets(rule.size(group), rule.kept(group))) {
+            addOptions(rows, 0, new int[rows.length], 0, 0, first, costs, alpha, beta, out);
+        }
+        out.sort(Comparator.comparingDouble(o -> -o.score()));
+        return out;
+    }
+
+    private void addOptions(int[] rows, int i, int[] columns, double cost, double score, int first, OpCosts costs,
+                            float[][] alpha, float[] beta, List<Option> out) {
+        if (i == rows.length) {
+            out.add(new Option(encode(rows, columns, first), cost, score));
+            return;
+        }
+        int row = first + rows[i];
+        for (int k = 0; k < rule.ops(); k++) {
+            if (rule.choosable(k)) {
+                columns[i] = k;
+                addOptions(rows, i + 1, columns, cost + costs.cost(row, k), score + logWeight(alpha, beta, row, k), first,
+                        costs, alpha, beta, out);
             }
-            cheapestAfter[r] = cheapestAfter[r + 1] + cheapest;
-            dearestAfter[r] = dearestAfter[r + 1] + dearest;
-            likeliestAfter[r] = likeliestAfter[r + 1] + logAlpha[r][order[r][0]];
         }
-        current = new int[rows];
+    }
+
+    /** Pairs (row, column) flattened: row offsets within the group, then their columns. */
+    private static int[] encode(int[] rows, int[] columns, int first) {
+        int[] pairs = new int[2 * rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            pairs[2 * i] = first + rows[i];
+            pairs[2 * i + 1] = columns[i];
+        }
+        return pairs;
+    }
+
+    private static double logWeight(float[][] alpha, float[] beta, int row, int op) {
+        double logAlpha = Math.log(Math.max(alpha[row][op], Float.MIN_VALUE));
+        return beta == null ? logAlpha : logAlpha + Math.log(Math.max(beta[row], Float.MIN_VALUE));
+    }
+
+    /** Every subset of {@code k} of {@code 0..n-1}, in lexicographic order. */
+    private static List<int[]> subsets(int n, int k) {
+        List<int[]> out = new ArrayList<>();
+        collect(new int[k], 0, 0, n, out);
+        return out;
+    }
+
+    private static void collect(int[] chosen, int i, int from, int n, List<int[]> out) {
+        if (i == chosen.length) {
+            out.add(chosen.clone());
+            return;
+        }
+        for (int v = from; v < n; v++) {
+            chosen[i] = v;
+            collect(chosen, i + 1, v + 1, n, out);
+        }
     }
 
     /**
      * The most probable cell within a budget.
-     * @param costs The cost table.
+     * @param costs The cost table (and the space's choice rule).
      * @param alpha The architecture weights.
+     * @param beta The edge weights, or null.
      * @param budget The largest predicted cost allowed.
-     * @return One op column per row, or null when no cell is within the budget.
+     * @return One op column per row ({@link ChoiceRule#UNUSED} on unused rows), or null when no
+     * cell is within the budget.
      */
-    static int[] mostProbableWithin(OpCosts costs, float[][] alpha, double budget) {
-        return mostProbableBetween(costs, alpha, Double.NEGATIVE_INFINITY, budget);
+    static int[] mostProbableWithin(OpCosts costs, float[][] alpha, float[] beta, double budget) {
+        return mostProbableBetween(costs, alpha, beta, Double.NEGATIVE_INFINITY, budget);
     }
 
     /**
      * The most probable cell whose predicted cost lies in a band.
-     * @param costs The cost table.
+     * @param costs The cost table (and the space's choice rule).
      * @param alpha The architecture weights.
+     * @param beta The edge weights, or null.
      * @param floor The smallest predicted cost allowed.
      * @param budget The largest predicted cost allowed.
-     * @return One op column per row, or null when no cell is in the band.
+     * @return One op column per row ({@link ChoiceRule#UNUSED} on unused rows), or null when no
+     * cell is in the band.
      */
-    static int[] mostProbableBetween(OpCosts costs, float[][] alpha, double floor, double budget) {
-        BudgetedDerivation search = new BudgetedDerivation(costs, alpha, floor, budget);
+    static int[] mostProbableBetween(OpCosts costs, float[][] alpha, float[] beta, double floor, double budget) {
+        BudgetedDerivation search = new BudgetedDerivation(costs, alpha, beta, floor, budget);
         search.visit(0, costs.fixed(), 0);
         return search.best == null ? null : search.best.clone();
     }
 
-    private void visit(int row, double cost, double score) {
-        if (cost + cheapestAfter[row] > budget || cost + dearestAfter[row] < floor
-                || score + likeliestAfter[row] <= bestScore) {
+    private void visit(int group, double cost, double score) {
+        if (cost + cheapestAfter[group] > budget || cost + dearestAfter[group] < floor
+                || score + likeliestAfter[group] <= bestScore) {
             return;
         }
-        if (row == current.length) {
+        if (group == options.size()) {
             best = current.clone();
             bestScore = score;
             return;
         }
-        for (int k : order[row]) {
-            current[row] = k;
-            visit(row + 1, cost + costs.cost(row, k), score + logAlpha[row][k]);
+        for (Option option : options.get(group)) {
+            if (score + option.score() + likeliestAfter[group + 1] <= bestScore) {
+                break; // the rest score no higher
+            }
+            set(option, false);
+            visit(group + 1, cost + option.cost(), score + option.score());
+            set(option, true);
+        }
+    }
+
+    private void set(Option option, boolean clear) {
+        int[] pairs = option.columns();
+        for (int i = 0; i < pairs.length; i += 2) {
+            current[pairs[i]] = clear ? ChoiceRule.UNUSED : pairs[i + 1];
         }
     }
 

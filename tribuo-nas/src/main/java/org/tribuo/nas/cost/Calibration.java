@@ -16,6 +16,7 @@
 
 package org.tribuo.nas.cost;
 
+import org.tribuo.nas.space.ChoiceRule;
 import org.tribuo.nas.space.CostDecomposition;
 import org.tribuo.nas.space.SearchSpace;
 
@@ -98,17 +99,23 @@ record Calibration(double fixed, double[] scale, int networks) {
             }
             largest = Math.max(largest, isolated[k]);
         }
-        int cheapest = 0;
-        for (int k = 1; k < ops; k++) {
-            if (isolated[k] < isolated[cheapest]) {
+        ChoiceRule rule = parts.choiceRule();
+        int cheapest = -1;
+        for (int k = 0; k < ops; k++) {
+            if (rule.choosable(k) && (cheapest < 0 || isolated[k] < isolated[cheapest])) {
                 cheapest = k;
             }
         }
         double[] scale = new double[ops];
         Arrays.fill(scale, 1);
         if (metric == CostMetric.PARAMETERS) {
-            double fixed = wholeNetwork.applyAsDouble(uniform(rows, cheapest))
-                    - isolated[cheapest];
+            int[] cell = rule.firstRows(cheapest);
+            double fixed = wholeNetwork.applyAsDouble(cell);
+            for (int r = 0; r < rows; r++) {
+                if (cell[r] != ChoiceRule.UNUSED) {
+                    fixed -= perOp[r][cheapest];
+                }
+            }
             return new Calibration(fixed, scale, 1);
         }
         List<Integer> fitted = new ArrayList<>();
@@ -119,7 +126,9 @@ record Calibration(double fixed, double[] scale, int networks) {
         }
         List<int[]> cells = new ArrayList<>();
         for (int k = 0; k < ops; k++) {
-            cells.add(uniform(rows, k));
+            if (rule.choosable(k)) {
+                cells.add(rule.firstRows(k));
+            }
         }
         SplittableRandom rng = new SplittableRandom(CALIBRATION_CELLS);
         for (int i = 0; i < CALIBRATION_CELLS; i++) {
@@ -133,6 +142,9 @@ record Calibration(double fixed, double[] scale, int networks) {
             x[0] = 1;
             double y = wholeNetwork.applyAsDouble(cell);
             for (int r = 0; r < rows; r++) {
+                if (cell[r] == ChoiceRule.UNUSED) {
+                    continue;
+                }
                 int j = fitted.indexOf(cell[r]);
                 if (j >= 0) {
                     x[1 + j] += perOp[r][cell[r]];
@@ -152,11 +164,5 @@ record Calibration(double fixed, double[] scale, int networks) {
             scale[fitted.get(j)] = Math.max(0.05, solution[1 + j]);
         }
         return new Calibration(solution[0], scale, cells.size());
-    }
-
-    private static int[] uniform(int rows, int op) {
-        int[] choices = new int[rows];
-        Arrays.fill(choices, op);
-        return choices;
     }
 }

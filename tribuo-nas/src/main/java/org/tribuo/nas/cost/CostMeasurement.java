@@ -106,7 +106,7 @@ final class CostMeasurement {
                     String entry = space.toString() + " op " + space.ops().get(k) + " at " + site.input();
                     perOp[site.row()][k] += cache.get(clean(entry), () -> {
                         try (NDManager scope = manager.newSubManager()) {
-                            return meter.op(initialized(parts.newOp(op, site.input()), site.input(), scope), site.input());
+                            return meter.op(initialized(parts.newOp(op, site), site.input(), scope), site.input());
                         }
                     });
                 }
@@ -118,7 +118,7 @@ final class CostMeasurement {
                     metric, meter.describe(), batchSize, input, calibration.describe(space.ops(), metric), cache.reused(),
                     cache.file().map(Path::toString).orElse("no cache"));
             logger.info(() -> "op costs measured: " + measuredOn);
-            return new OpCosts(metric, scaled, calibration.fixed(), measuredOn);
+            return new OpCosts(metric, scaled, calibration.fixed(), measuredOn, parts.choiceRule());
         }
     }
 

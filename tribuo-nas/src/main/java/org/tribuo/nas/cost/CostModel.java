@@ -137,16 +137,14 @@ public final class CostModel implements Configurable, Provenancable<ConfiguredOb
      * @throws InvalidSettingException if it cannot.
      */
     public static CostDecomposition decomposition(SearchSpace space) {
-        if (!(space instanceof CostDecomposition)) {
-            throw new InvalidSettingException("costModel", "the " + space.name() + " space does not say where its ops run in "
-                    + "the final network (it does not implement CostDecomposition), so it cannot be searched within a cost budget");
-        }
-        return (CostDecomposition) space;
+        return space.costDecomposition().orElseThrow(() -> new InvalidSettingException("costModel", "the " + space.name()
+                + " space does not say where its ops run in the final network (its costDecomposition() is empty), so it "
+                + "cannot be searched within a cost budget"));
     }
 
     /**
      * Costs every candidate op of a space where its final network runs it, and the fixed parts.
-     * @param space The space; it must implement {@link CostDecomposition}.
+     * @param space The space; it must have a {@link SearchSpace#costDecomposition()}.
      * @param example The shape of one input example, e.g. (C, H, W).
      * @param numClasses The number of classes of the final network.
      * @return The table.

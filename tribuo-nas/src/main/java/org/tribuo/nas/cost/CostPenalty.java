@@ -23,7 +23,9 @@ import org.tribuo.nas.space.Genotype;
 /**
  * The cost term of a cost-aware search: {@code λ·E_α[cost] / scale} added to the architecture
  * loss, whose gradient with respect to α is {@code λ·c / scale} (c the op-cost table), so an
- * exponentiated-gradient step multiplies α_k by {@code exp(−η·λ·c_k / scale)}.
+ * exponentiated-gradient step multiplies α_k by {@code exp(−η·λ·c_k / scale)}. Where a cell keeps
+ * only some rows and skips some ops (DARTS), the gradient is that of {@link OpCosts#expected}:
+ * each op's cost less its row's expected cost, over the choosable ops.
  * <p>
  * With a target T the scale is T and λ follows a dual (Lagrangian) step after every architecture
  * step, {@code λ ← λ + ρ·(E_α[cost] − T) / T}, for the constraint {@code E_α[cost] = T}: λ grows
@@ -100,11 +102,12 @@ public final class CostPenalty implements ArchitecturePenalty {
     @Override
     public float[][] gradient(float[][] alpha) {
         double weight = weight(alpha);
+        double[][] expected = costs.expectedGradient(alpha);
         float[][] g = new float[alpha.length][];
         for (int r = 0; r < alpha.length; r++) {
             g[r] = new float[alpha[r].length];
             for (int k = 0; k < alpha[r].length; k++) {
-                g[r][k] = (float) (weight * costs.cost(r, k) / scale);
+                g[r][k] = (float) (weight * expected[r][k] / scale);
             }
         }
         return g;
@@ -160,14 +163,16 @@ public final class CostPenalty implements ArchitecturePenalty {
      * {@code (1 − slack)·T} and T (the budget is spent, not left over), else the most probable one
      * within T; without a target, the argmax cell.
      * @param alpha The architecture weights.
+     * @param beta The edge weights, or null when edges are not weighted.
      * @return The genotype.
      */
-    public Genotype derive(float[][] alpha) {
+    public Genotype derive(float[][] alpha, float[] beta) {
         if (target <= 0) {
-            return space.genotype(BudgetedDerivation.mostProbableWithin(costs, alpha, Double.POSITIVE_INFINITY));
+            return space.genotype(BudgetedDerivation.mostProbableWithin(costs, alpha, beta, Double.POSITIVE_INFINITY));
         }
-        int[] spent = slack == 0 ? null : BudgetedDerivation.mostProbableBetween(costs, alpha, (1 - slack) * target, target);
-        return space.genotype(spent != null ? spent : BudgetedDerivation.mostProbableWithin(costs, alpha, target));
+        int[] spent = slack == 0 ? null
+                : BudgetedDerivation.mostProbableBetween(costs, alpha, beta, (1 - slack) * target, target);
+        return space.genotype(spent != null ? spent : BudgetedDerivation.mostProbableWithin(costs, alpha, beta, target));
     }
 
     /**

@@ -16,24 +16,35 @@
 
 package org.tribuo.nas.cost;
 
+import org.tribuo.nas.space.ChoiceRule;
+
 import java.util.Arrays;
 
 /**
  * The cost of a space's final networks, op by op: for every α row and candidate op the summed cost
  * of that op at all the places the row's op runs, plus the cost of the fixed parts (stem,
  * reductions, head, and for latency the runtime's per-call overhead). A cell's predicted cost is
- * {@code fixed + Σ_rows perOp[row][choice]}, and α's expected cost
- * {@code fixed + Σ_rows Σ_k α[row][k]·perOp[row][k]}.
+ * {@code fixed + Σ_used rows perOp[row][choice]}.
+ * <p>
+ * α's expected cost follows the space's {@link ChoiceRule}. When a cell uses every row and may
+ * choose any op (NAS-Bench-201, tabular) it is {@code fixed + Σ_rows Σ_k α[row][k]·perOp[row][k]}.
+ * When a cell keeps {@code m} of a group's {@code n} rows and skips some ops (DARTS: 2 of a node's
+ * inputs, never {@code none}), each row counts {@code m/n} and its op is drawn from α renormalized
+ * over the choosable ops: {@code fixed + Σ_rows (m/n)·Σ_{k choosable} α[row][k]·perOp[row][k] / S_row}
+ * with {@code S_row = Σ_{k choosable} α[row][k]}. Which rows a node keeps is left out of the
+ * expectation (the rows count alike): the penalty moves each edge's op towards cheap ones, and the
+ * budgeted derivation picks the rows.
  *
  * @param metric What is costed.
  * @param perOp [rows][ops] costs.
  * @param fixed The cost of everything but the chosen ops.
  * @param measuredOn Where and how the costs were measured, for provenance.
+ * @param rule Which rows a cell uses and which ops it may choose.
  */
-public record OpCosts(CostMetric metric, double[][] perOp, double fixed, String measuredOn) {
+public record OpCosts(CostMetric metric, double[][] perOp, double fixed, String measuredOn, ChoiceRule rule) {
 
     /**
-     * Checks the table is rectangular and finite.
+     * Checks the table is rectangular, finite and covered by the rule.
      */
     public OpCosts {
         if (perOp.length == 0 || perOp[0].length == 0) {
@@ -52,7 +63,22 @@ public record OpCosts(CostMetric metric, double[][] perOp, double fixed, String 
         if (!Double.isFinite(fixed)) {
             throw new IllegalArgumentException("fixed cost " + fixed + " is not finite");
         }
+        if (rule.rows() != perOp.length || rule.ops() != perOp[0].length) {
+            throw new IllegalArgumentException("the choice rule covers " + rule.rows() + "×" + rule.ops() + ", the cost table is "
+                    + perOp.length + "×" + perOp[0].length);
+        }
         perOp = Arrays.stream(perOp).map(double[]::clone).toArray(double[][]::new);
+    }
+
+    /**
+     * A table of a space whose cell uses every row and may choose any op.
+     * @param metric What is costed.
+     * @param perOp [rows][ops] costs.
+     * @param fixed The cost of everything but the chosen ops.
+     * @param measuredOn Where and how the costs were measured.
+     */
+    public OpCosts(CostMetric metric, double[][] perOp, double fixed, String measuredOn) {
+        this(metric, perOp, fixed, measuredOn, ChoiceRule.everyRow(perOp.length, perOp.length == 0 ? 0 : perOp[0].length));
     }
 
     /**
@@ -75,8 +101,8 @@ public record OpCosts(CostMetric metric, double[][] perOp, double fixed, String 
 
     /**
      * The predicted cost of a cell.
-     * @param choices One op column per row.
-     * @return {@code fixed + Σ_rows perOp[row][choice]}.
+     * @param choices One op column per row, {@link ChoiceRule#UNUSED} on rows the cell does not use.
+     * @return {@code fixed + Σ_used rows perOp[row][choice]}.
      */
     public double predict(int[] choices) {
         if (choices.length != perOp.length) {
@@ -84,32 +110,95 @@ public record OpCosts(CostMetric metric, double[][] perOp, double fixed, String 
         }
         double total = fixed;
         for (int r = 0; r < choices.length; r++) {
-            total += perOp[r][choices[r]];
-        }
-        return total;
-    }
-
-    /**
-     * The expected cost of a cell drawn from α, one op per row.
-     * @param alpha [rows][ops], each row on the simplex.
-     * @return {@code fixed + Σ_rows Σ_k α[row][k]·perOp[row][k]}.
-     */
-    public double expected(float[][] alpha) {
-        if (alpha.length != perOp.length || alpha[0].length != perOp[0].length) {
-            throw new IllegalArgumentException("α is " + alpha.length + "×" + alpha[0].length + ", the cost table "
-                    + perOp.length + "×" + perOp[0].length);
-        }
-        double total = fixed;
-        for (int r = 0; r < alpha.length; r++) {
-            for (int k = 0; k < alpha[r].length; k++) {
-                total += alpha[r][k] * perOp[r][k];
+            if (choices[r] != ChoiceRule.UNUSED) {
+                total += perOp[r][choices[r]];
             }
         }
         return total;
     }
 
     /**
-     * The cheapest cell: the cheapest op of every row.
+     * The expected cost of a cell drawn from α (see the class comment).
+     * @param alpha [rows][ops], each row on the simplex.
+     * @return The expected cost.
+     */
+    public double expected(float[][] alpha) {
+        checkShape(alpha);
+        double total = fixed;
+        if (rule.isEveryRow()) {
+            for (int r = 0; r < alpha.length; r++) {
+                for (int k = 0; k < alpha[r].length; k++) {
+                    total += alpha[r][k] * perOp[r][k];
+                }
+            }
+            return total;
+        }
+        for (int g = 0; g < rule.groups(); g++) {
+            double weight = (double) rule.kept(g) / rule.size(g);
+            for (int r = rule.firstRow(g); r < rule.firstRow(g) + rule.size(g); r++) {
+                total += weight * rowExpectation(alpha[r], r);
+            }
+        }
+        return total;
+    }
+
+    /**
+     * The gradient of {@link #expected} with respect to α.
+     * @param alpha [rows][ops], each row on the simplex.
+     * @return [rows][ops]: the cost table itself when a cell uses every row and may choose any op;
+     * otherwise {@code (m/n)·(perOp[row][k] − E_row) / S_row} on choosable ops and 0 on the others.
+     */
+    public double[][] expectedGradient(float[][] alpha) {
+        checkShape(alpha);
+        if (rule.isEveryRow()) {
+            return perOp();
+        }
+        double[][] gradient = new double[alpha.length][alpha[0].length];
+        for (int g = 0; g < rule.groups(); g++) {
+            double weight = (double) rule.kept(g) / rule.size(g);
+            for (int r = rule.firstRow(g); r < rule.firstRow(g) + rule.size(g); r++) {
+                double mean = rowExpectation(alpha[r], r);
+                double mass = choosableMass(alpha[r]);
+                for (int k = 0; k < alpha[r].length; k++) {
+                    if (rule.choosable(k)) {
+                        gradient[r][k] = weight * (perOp[r][k] - mean) / mass;
+                    }
+                }
+            }
+        }
+        return gradient;
+    }
+
+    private double rowExpectation(float[] weights, int row) {
+        double sum = 0;
+        for (int k = 0; k < weights.length; k++) {
+            if (rule.choosable(k)) {
+                sum += weights[k] * perOp[row][k];
+            }
+        }
+        return sum / choosableMass(weights);
+    }
+
+    private double choosableMass(float[] weights) {
+        double mass = 0;
+        for (int k = 0; k < weights.length; k++) {
+            if (rule.choosable(k)) {
+                mass += weights[k];
+            }
+        }
+        return Math.max(mass, Double.MIN_NORMAL);
+    }
+
+    private void checkShape(float[][] alpha) {
+        if (alpha.length != perOp.length || alpha[0].length != perOp[0].length) {
+            throw new IllegalArgumentException("α is " + alpha.length + "×" + alpha[0].length + ", the cost table "
+                    + perOp.length + "×" + perOp[0].length);
+        }
+    }
+
+    /**
+     * The cheapest cell: in every group the rows whose cheapest choosable op costs least, each
+     * with that op.
      * @return One op column per row.
      */
     public int[] cheapestChoices() {
@@ -117,7 +206,8 @@ public record OpCosts(CostMetric metric, double[][] perOp, double fixed, String 
     }
 
     /**
-     * The most expensive cell: the most expensive op of every row.
+     * The most expensive cell: in every group the rows whose dearest choosable op costs most, each
+     * with that op.
      * @return One op column per row.
      */
     public int[] dearestChoices() {
@@ -126,12 +216,24 @@ public record OpCosts(CostMetric metric, double[][] perOp, double fixed, String 
 
     private int[] extremeChoices(boolean cheapest) {
         int[] choices = new int[perOp.length];
-        for (int r = 0; r < perOp.length; r++) {
-            for (int k = 1; k < perOp[r].length; k++) {
-                boolean better = cheapest ? perOp[r][k] < perOp[r][choices[r]] : perOp[r][k] > perOp[r][choices[r]];
-                if (better) {
-                    choices[r] = k;
+        Arrays.fill(choices, ChoiceRule.UNUSED);
+        double sign = cheapest ? 1 : -1;
+        for (int g = 0; g < rule.groups(); g++) {
+            int first = rule.firstRow(g);
+            Integer[] rows = new Integer[rule.size(g)];
+            int[] best = new int[rule.size(g)];
+            for (int i = 0; i < rows.length; i++) {
+                rows[i] = i;
+                best[i] = -1;
+                for (int k = 0; k < perOp[first + i].length; k++) {
+                    if (rule.choosable(k) && (best[i] < 0 || sign * perOp[first + i][k] < sign * perOp[first + i][best[i]])) {
+                        best[i] = k;
+                    }
                 }
+            }
+            Arrays.sort(rows, java.util.Comparator.comparingDouble(i -> sign * perOp[first + i][best[i]]));
+            for (int i = 0; i < rule.kept(g); i++) {
+                choices[first + rows[i]] = best[rows[i]];
             }
         }
         return choices;

@@ -20,6 +20,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
+import org.tribuo.nas.nn.TrainingOnly;
 
 /**
  * Counts trainable parameters (exact, so no cache is needed).
@@ -37,16 +38,23 @@ final class ParameterCounter implements CostMeter {
     }
 
     /**
-     * The trainable parameters of an initialized block (running statistics excluded).
+     * The trainable parameters of an initialized block as it is served: running statistics and
+     * {@link TrainingOnly} blocks (an auxiliary head) excluded.
      * @param block The block.
      * @return The count.
      */
     static long count(Block block) {
+        if (block instanceof TrainingOnly) {
+            return 0;
+        }
         long total = 0;
-        for (Pair<String, Parameter> p : block.getParameters()) {
+        for (Pair<String, Parameter> p : block.getDirectParameters()) {
             if (p.getValue().requiresGradient()) {
                 total += p.getValue().getArray().size();
             }
+        }
+        for (Pair<String, Block> child : block.getChildren()) {
+            total += count(child.getValue());
         }
         return total;
     }

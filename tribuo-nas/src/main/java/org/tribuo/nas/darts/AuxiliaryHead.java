@@ -34,6 +34,7 @@ import ai.djl.util.PairList;
 import org.tribuo.nas.nn.AveragePooling;
 import org.tribuo.nas.nn.Layers;
 import org.tribuo.nas.nn.TorchDefaultInit;
+import org.tribuo.nas.nn.TrainingOnly;
 
 /**
  * DARTS's {@code AuxiliaryHeadCIFAR}: ReLU → average pool 5x5, stride 3, no padding → conv 1x1
@@ -45,7 +46,7 @@ import org.tribuo.nas.nn.TorchDefaultInit;
  * does not fit. On CIFAR's 8x8 features (pooled to 2x2) k is the reference 2. The kernel is
  * fixed at initialization, from the input shape, so the head is built then.
  */
-public final class AuxiliaryHead extends AbstractBlock {
+public final class AuxiliaryHead extends AbstractBlock implements TrainingOnly {
 
     private static final int POOL = 5;
     private static final int POOL_STRIDE = 3;

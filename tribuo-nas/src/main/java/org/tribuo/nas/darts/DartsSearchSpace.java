@@ -21,6 +21,7 @@ import com.oracle.labs.mlrg.olcut.config.Config;
 
 import org.tribuo.nas.nn.CellImplementation;
 import org.tribuo.nas.space.CellSearchSpace;
+import org.tribuo.nas.space.CostDecomposition;
 import org.tribuo.nas.space.FinalRegularization;
 import org.tribuo.nas.space.Genotype;
 import org.tribuo.nas.space.NetworkSettings;
@@ -30,6 +31,7 @@ import org.tribuo.nas.util.SettingChecks;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
@@ -236,6 +238,16 @@ public final class DartsSearchSpace extends CellSearchSpace<DartsOp> {
     @Override
     public DartsGenotype derive(float[][] alpha, float[] beta) {
         return DartsGenotype.derive(candidateOps(), alpha, beta);
+    }
+
+    /**
+     * {@inheritDoc}
+     * <p>
+     * A cell keeps two of each node's incoming edges and never chooses {@code none}.
+     */
+    @Override
+    public Optional<CostDecomposition> costDecomposition() {
+        return Optional.of(new DartsCostDecomposition(candidateOps()));
     }
 
     @Override

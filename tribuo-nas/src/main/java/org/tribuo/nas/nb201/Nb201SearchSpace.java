@@ -183,9 +183,9 @@ public final class Nb201SearchSpace extends CompleteDagSpace<Nb201Op, Nb201Genot
     }
 
     @Override
-    public Block newOp(int op, Shape input) {
+    public Block newOp(int op, OpSite site) {
         Nb201Op candidate = candidateOps().get(op);
-        return candidate == Nb201Op.NONE ? null : candidate.block(Math.toIntExact(input.get(1)), true);
+        return candidate == Nb201Op.NONE ? null : candidate.block(Math.toIntExact(site.input().get(1)), true);
     }
 
     @Override

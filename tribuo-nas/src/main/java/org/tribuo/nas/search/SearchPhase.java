@@ -222,7 +222,7 @@ final class SearchPhase implements TrainingPhase<SearchCheckpoint>, AutoCloseabl
     public EpochFigures endEpoch(int epoch, long startNanos) {
         float[][] alpha = arch.alpha();
         float[] beta = arch.beta();
-        Genotype genotype = costPenalty == null ? space.derive(alpha, beta) : costPenalty.derive(alpha);
+        Genotype genotype = costPenalty == null ? space.derive(alpha, beta) : costPenalty.derive(alpha, beta);
         Double heldOut = null;
         if (config.scheme() == SearchScheme.BILEVEL) {
             heldOut = SupernetAccuracy.of(supernet, base, archData, norm, mixing, alpha, beta);

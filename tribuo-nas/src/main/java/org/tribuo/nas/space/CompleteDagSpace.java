@@ -202,6 +202,16 @@ public abstract class CompleteDagSpace<O extends Enum<O> & CandidateOp, G extend
         return CompleteDag.to(row) + "<-" + CompleteDag.from(row);
     }
 
+    /**
+     * {@inheritDoc}
+     * <p>
+     * A cell of a complete DAG uses every edge and may choose any candidate.
+     */
+    @Override
+    public ChoiceRule choiceRule() {
+        return ChoiceRule.everyRow(alphaRows(), numOps());
+    }
+
     @Override
     public int[] opChoices(Genotype genotype) {
         return CostDecomposition.columnsOf(cellString().parse(genotype.toString()), candidateOps(), this::edgeName, this);

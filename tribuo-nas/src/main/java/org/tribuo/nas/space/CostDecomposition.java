@@ -27,8 +27,9 @@ import java.util.function.IntFunction;
  * A search space whose final network is a fixed skeleton plus one op per α row at known places:
  * what a cost-aware search needs to cost every candidate op where the network will use it. The
  * cost of a network is then the sum of its chosen ops' costs over their sites plus the cost of the
- * skeleton (stem, reductions, head). NAS-Bench-201 and the tabular space implement it: each α row
- * is one edge of a cell repeated at every cell of the network.
+ * skeleton (stem, reductions, head). NAS-Bench-201 and the tabular space implement it (each α row
+ * is one edge of a cell repeated at every cell of the network, and a cell uses every row), and so
+ * does the DARTS space (a cell uses two of each node's incoming edges: {@link #choiceRule()}).
  */
 public interface CostDecomposition {
 
@@ -51,22 +52,30 @@ public interface CostDecomposition {
      * The final network's block of one candidate op at a site, uninitialized; initialize it with
      * the site's input shape.
      * @param op The op's column in α.
-     * @param input The site's input shape.
+     * @param site Where it runs: the row (which may set the stride) and the input shape.
      * @return The block, or null for an op that computes nothing (the zero op).
      */
-    public Block newOp(int op, Shape input);
+    public Block newOp(int op, OpSite site);
+
+    /**
+     * Which rows a cell uses and which ops it may choose there.
+     * @return The rule.
+     */
+    public ChoiceRule choiceRule();
 
     /**
      * The op each α row chose in a genotype.
      * @param genotype A genotype of this space.
-     * @return One α column per row.
-     * @throws IllegalArgumentException if the genotype uses an op outside the candidates.
+     * @return One α column per row, {@link ChoiceRule#UNUSED} on the rows the cell does not use.
+     * @throws IllegalArgumentException if the genotype uses an op outside the candidates, or has a
+     * shape the decomposition does not cost.
      */
     public int[] opChoices(Genotype genotype);
 
     /**
-     * The genotype that chooses the given op on every α row.
-     * @param choices One α column per row.
+     * The genotype of the given choices.
+     * @param choices One α column per row, {@link ChoiceRule#UNUSED} on unused rows; they follow
+     *                {@link #choiceRule()}.
      * @return The genotype.
      */
     public Genotype genotype(int[] choices);

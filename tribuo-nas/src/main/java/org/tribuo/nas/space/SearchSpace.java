@@ -24,6 +24,7 @@ import com.oracle.labs.mlrg.olcut.provenance.impl.ConfiguredObjectProvenanceImpl
 import ai.djl.nn.Block;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
@@ -87,6 +88,16 @@ public interface SearchSpace extends Configurable, Provenancable<ConfiguredObjec
      * @throws UnsupportedOperationException if the space has no edge weights.
      */
     public int[] edgeGroups();
+
+    /**
+     * Where this space's ops run in its final network, which a cost-aware search needs to cost
+     * every candidate op.
+     * @return The decomposition, or empty when the space cannot be costed op by op; by default
+     * the space itself when it implements {@link CostDecomposition}.
+     */
+    public default Optional<CostDecomposition> costDecomposition() {
+        return this instanceof CostDecomposition parts ? Optional.of(parts) : Optional.empty();
+    }
 
     /**
      * Checks supernet settings fit this space.

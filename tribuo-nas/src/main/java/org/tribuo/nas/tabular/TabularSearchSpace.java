@@ -284,8 +284,8 @@ public final class TabularSearchSpace extends CompleteDagSpace<TabularOp, Tabula
     }
 
     @Override
-    public Block newOp(int op, Shape input) {
+    public Block newOp(int op, OpSite site) {
         TabularOp candidate = candidateOps().get(op);
-        return candidate == TabularOp.NONE ? null : TabularLayers.op(candidate, Math.toIntExact(input.get(1)), true);
+        return candidate == TabularOp.NONE ? null : TabularLayers.op(candidate, Math.toIntExact(site.input().get(1)), true);
     }
 }

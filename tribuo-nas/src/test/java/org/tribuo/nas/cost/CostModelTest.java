@@ -23,12 +23,16 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 
 import org.junit.jupiter.api.Test;
+import org.tribuo.nas.darts.DartsSearchSpace;
 import org.tribuo.nas.nb201.Nb201SearchSpace;
 import org.tribuo.nas.nn.TorchDefaultInit;
+import org.tribuo.nas.nn.TrainingOnly;
 import org.tribuo.nas.space.Genotype;
+import org.tribuo.nas.space.SearchSpace;
 import org.tribuo.nas.tabular.TabularSearchSpace;
 import org.tribuo.nas.util.InvalidSettingException;
 
+import java.lang.reflect.Proxy;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -36,8 +40,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The cost model on real blocks: parameter counts add up exactly (a random cell's predicted count
- * is its network's count), latency on ONNX Runtime gives a finite, ordered table, and settings
+ * The cost model on real blocks: parameter counts add up exactly in all three spaces (a random
+ * cell's predicted count is its served network's count, DARTS's auxiliary head left out), latency on ONNX Runtime gives a finite, ordered table, and settings
  * that make no sense are refused by name.
  */
 public class CostModelTest {
@@ -50,6 +54,27 @@ public class CostModelTest {
         CostModel params = CostModel.builder().metric(CostMetric.PARAMETERS).lambda(1).build();
         checkExact(tabular, new Shape(13, 1, 1), 3, params);
         checkExact(nb201, new Shape(1, 8, 8), 10, params);
+        // with its auxiliary head, which trains only and is not counted (20x20 leaves it 5x5 features)
+        DartsSearchSpace darts = DartsSearchSpace.builder().searchNetwork(8, 3).finalNetwork(8, 3)
+                .ops(java.util.List.of("none", "skip_connect", "max_pool_3x3", "sep_conv_3x3", "dil_conv_5x5")).build();
+        checkExact(darts, new Shape(1, 20, 20), 10, params);
+    }
+
+    @Test
+    public void theAuxiliaryHeadIsNotCounted() {
+        DartsSearchSpace darts = DartsSearchSpace.builder().searchNetwork(8, 3).finalNetwork(8, 3).build();
+        Genotype cell = darts.randomGenotype(new SplittableRandom(1));
+        try (NDManager m = NDManager.newBaseManager(Device.cpu())) {
+            Block network = darts.newNetwork(cell, darts.networkSettings(), 10);
+            network.initialize(m, DataType.FLOAT32, new Shape(2, 1, 20, 20));
+            long all = network.getParameters().stream().filter(p -> p.getValue().requiresGradient())
+                    .mapToLong(p -> p.getValue().getArray().size()).sum();
+            Block auxiliary = network.getChildren().values().stream().filter(b -> b instanceof TrainingOnly).findFirst().orElseThrow();
+            long head = auxiliary.getParameters().stream()
+                    .filter(p -> p.getValue().requiresGradient()).mapToLong(p -> p.getValue().getArray().size()).sum();
+            assertTrue(head > 0, "the network has an auxiliary head");
+            assertEquals(all - head, ParameterCounter.count(network));
+        }
     }
 
     private static void checkExact(org.tribuo.nas.space.SearchSpace space, Shape example, int classes, CostModel params) {
@@ -106,8 +131,15 @@ public class CostModelTest {
 
     @Test
     public void aSpaceWithoutDecompositionIsRefused() {
-        InvalidSettingException e = assertThrows(InvalidSettingException.class,
-                () -> CostModel.decomposition(org.tribuo.nas.darts.DartsSearchSpace.builder().build()));
-        assertTrue(e.getMessage().contains("darts"), e.getMessage());
+        // a user's space that says nothing about where its ops run
+        SearchSpace opaque = (SearchSpace) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{SearchSpace.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "name" -> "chain-cell";
+                    case "costDecomposition" -> java.util.Optional.empty();
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+        InvalidSettingException e = assertThrows(InvalidSettingException.class, () -> CostModel.decomposition(opaque));
+        assertEquals("costModel", e.setting());
+        assertTrue(e.getMessage().contains("chain-cell"), e.getMessage());
     }
 }

@@ -146,7 +146,7 @@ public class CostPenaltyTest {
             }
             double budget = rng.nextDouble(2, 28);
             CostPenalty penalty = new CostPenalty(COSTS, SPACE, budget, 0, 0, 0, 0);
-            int[] found = SPACE.opChoices(penalty.derive(alpha));
+            int[] found = SPACE.opChoices(penalty.derive(alpha, null));
             int[] best = bruteForce(alpha, budget);
             assertArrayEquals(best, found, "trial " + trial + ", budget " + budget);
             assertTrue(COSTS.predict(found) <= budget);
@@ -164,13 +164,13 @@ public class CostPenaltyTest {
         }
         // the most probable cell is all identities (cost 2); with a 20 % slack under 10 the cell must cost 8..10
         CostPenalty spend = new CostPenalty(COSTS, SPACE, 10, 0, 0, 0, 0.2);
-        double cost = COSTS.predict(SPACE.opChoices(spend.derive(alpha)));
+        double cost = COSTS.predict(SPACE.opChoices(spend.derive(alpha, null)));
         assertTrue(cost >= 8 && cost <= 10, "cost " + cost);
         CostPenalty leftover = new CostPenalty(COSTS, SPACE, 10, 0, 0, 0, 0);
-        assertEquals(2, COSTS.predict(SPACE.opChoices(leftover.derive(alpha))), 1e-9);
+        assertEquals(2, COSTS.predict(SPACE.opChoices(leftover.derive(alpha, null))), 1e-9);
         // no cell costs 2.1..2.4 (the cheapest op after the identity adds 0.5): the most probable within 2.4
         CostPenalty narrow = new CostPenalty(COSTS, SPACE, 2.4, 0, 0, 0, 0.1);
-        assertEquals(2, COSTS.predict(SPACE.opChoices(narrow.derive(alpha))), 1e-9);
+        assertEquals(2, COSTS.predict(SPACE.opChoices(narrow.derive(alpha, null))), 1e-9);
     }
 
     @Test
@@ -178,7 +178,7 @@ public class CostPenaltyTest {
         float[][] alpha = uniform();
         alpha[2] = new float[]{0.1f, 0.2f, 0.6f, 0.1f};
         CostPenalty penalty = new CostPenalty(COSTS, SPACE, 0, 1, 0, 0, 0);
-        assertEquals(SPACE.derive(alpha, null), penalty.derive(alpha));
+        assertEquals(SPACE.derive(alpha, null), penalty.derive(alpha, null));
     }
 
     @Test
