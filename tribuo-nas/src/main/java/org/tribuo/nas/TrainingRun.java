@@ -157,7 +157,8 @@ final class TrainingRun {
         CostPenalty penalty = costModel.newPenalty(space, costs);
         logger.info(() -> "cost-aware search: " + costModel.describe() + "; cheapest cell "
                 + costs.metric().format(costs.predict(costs.cheapestChoices())) + ", dearest "
-                + costs.metric().format(costs.predict(costs.dearestChoices())));
+                + costs.metric().format(costs.predict(costs.dearestChoices()))
+                + (penalty.binds() ? "" : "; the target is at or above the dearest cell, so it constrains nothing"));
         return penalty;
     }
 

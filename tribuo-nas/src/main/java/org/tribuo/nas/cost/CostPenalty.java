@@ -39,7 +39,8 @@ import org.tribuo.nas.space.Genotype;
  * <p>
  * The genotype is the most probable cell whose predicted cost is between {@code (1 − slack)·T} and
  * T ({@link BudgetedDerivation}); if no cell costs that, the most probable within T; without a
- * target, the argmax cell. Spending the budget is the point: α may reach the target's expected
+ * target, the argmax cell. A target at or above the dearest cell's cost binds nothing: λ stays 0 and
+ * the search is the unconstrained one, its cost measured and reported. Spending the budget is the point: α may reach the target's expected
  * cost as a mixture whose single most probable cell is far cheaper (measured: all identities
  * against a budget of 22 dense layers' parameters). λ is part of the search state: checkpoints save and restore it.
  */
@@ -52,6 +53,7 @@ public final class CostPenalty implements ArchitecturePenalty {
     private final double damping;
     private final double slack;
     private final double scale;
+    private final boolean binds;
     private double lambda;
 
     /**
@@ -94,9 +96,25 @@ public final class CostPenalty implements ArchitecturePenalty {
                         + costs.metric().format(floor) + " (cell " + space.genotype(cheapest) + ")");
             }
             this.scale = target;
+            // every cell meets a target at or above the dearest one: nothing to constrain, and a
+            // dual step would drive λ negative for ever, pushing α towards costly ops
+            this.binds = target < costs.predict(costs.dearestChoices());
+            if (!binds) {
+                this.lambda = 0;
+            }
         } else {
             this.scale = Math.max(costs.predict(costs.dearestChoices()), Double.MIN_NORMAL);
+            this.binds = true;
         }
+    }
+
+    /**
+     * Whether the penalty constrains the search: false for a target at or above the dearest
+     * cell's cost, which every cell meets (then λ stays 0 and the search is the unconstrained one).
+     * @return True if the cost weighs in the architecture steps.
+     */
+    public boolean binds() {
+        return binds;
     }
 
     @Override
@@ -120,12 +138,15 @@ public final class CostPenalty implements ArchitecturePenalty {
      * @return The weight.
      */
     double weight(float[][] alpha) {
+        if (!binds) {
+            return 0;
+        }
         return target > 0 ? lambda + damping * (costs.expected(alpha) - target) / target : lambda;
     }
 
     @Override
     public void stepped(float[][] alpha) {
-        if (target > 0) {
+        if (target > 0 && binds) {
             lambda += dualStepSize * (costs.expected(alpha) - target) / target;
         }
     }

@@ -229,4 +229,22 @@ public class CostPenaltyTest {
         }
         return best;
     }
+
+    @Test
+    public void aTargetEveryCellMeetsConstrainsNothing() {
+        // the dearest cell costs 28: a target of 30 binds nothing, so λ stays 0 and the gradient is 0
+        CostPenalty loose = new CostPenalty(COSTS, SPACE, 30, 0.5, 0.05, 2, 0.15);
+        assertTrue(!loose.binds());
+        float[][] alpha = uniform();
+        for (int step = 0; step < 5; step++) {
+            for (float[] row : loose.gradient(alpha)) {
+                for (float g : row) {
+                    assertEquals(0f, g);
+                }
+            }
+            loose.stepped(alpha);
+        }
+        assertEquals(0, loose.multiplier());
+        assertTrue(new CostPenalty(COSTS, SPACE, 27, 0.5, 0.05, 2, 0.15).binds(), "27 is below the dearest cell");
+    }
 }
