@@ -44,6 +44,11 @@ final class CostMeasurement {
 
     // Logged under the cost model's name, where its users look for it.
     private static final Logger logger = Logger.getLogger(CostModel.class.getName());
+    /**
+     * How far the dearest cell, timed when a table comes from the cache, may be off its cached
+     * prediction before the whole table is scaled to the machine's speed now.
+     */
+    static final double DRIFT_TOLERANCE = 0.10;
     /** Measurements of a trained network, of which the median is reported. */
     private static final int MEASURED_ROUNDS = 3;
 
@@ -113,13 +118,43 @@ final class CostMeasurement {
             }
             Calibration calibration = Calibration.fit(space, parts, perOp, metric,
                     choices -> networkCost(space, parts.genotype(choices), input, numClasses, manager, meter, cache));
-            double[][] scaled = calibration.apply(perOp);
-            String measuredOn = String.format(Locale.ROOT, "%s, %s, batch %d, input %s; %s; %d of the costs from %s",
+            OpCosts table = new OpCosts(metric, calibration.apply(perOp), calibration.fixed(), "", parts.choiceRule());
+            String rescaled = "";
+            if (metric == CostMetric.LATENCY && cache.reused() > 0) {
+                // the cache holds what the machine measured then; its speed moves (docs/cost-aware.md),
+                // so the dearest cell is timed now and the table follows it when they differ much
+                int[] dearest = table.dearestChoices();
+                double predicted = table.predict(dearest);
+                double now;
+                try (NDManager scope = manager.newSubManager()) {
+                    Block network = space.newNetwork(parts.genotype(dearest), space.networkSettings(), numClasses);
+                    now = meter.network(initialized(network, input, scope), input);
+                }
+                double ratio = now / predicted;
+                boolean drifted = Math.abs(ratio - 1) > DRIFT_TOLERANCE && ratio > 0;
+                if (drifted) {
+                    table = scaled(table, ratio);
+                }
+                rescaled = String.format(Locale.ROOT, "; the dearest cell measured %s now against %s from the cache%s",
+                        metric.format(now), metric.format(predicted),
+                        drifted ? String.format(Locale.ROOT, ", so every cost is scaled by %.3f", ratio) : "");
+            }
+            String measuredOn = String.format(Locale.ROOT, "%s, %s, batch %d, input %s; %s; %d of the costs from %s%s",
                     metric, meter.describe(), batchSize, input, calibration.describe(space.ops(), metric), cache.reused(),
-                    cache.file().map(Path::toString).orElse("no cache"));
+                    cache.file().map(Path::toString).orElse("no cache"), rescaled);
             logger.info(() -> "op costs measured: " + measuredOn);
-            return new OpCosts(metric, scaled, calibration.fixed(), measuredOn, parts.choiceRule());
+            return new OpCosts(metric, table.perOp(), table.fixed(), measuredOn, parts.choiceRule());
         }
+    }
+
+    private static OpCosts scaled(OpCosts table, double ratio) {
+        double[][] perOp = table.perOp();
+        for (double[] row : perOp) {
+            for (int k = 0; k < row.length; k++) {
+                row[k] *= ratio;
+            }
+        }
+        return new OpCosts(table.metric(), perOp, table.fixed() * ratio, table.measuredOn(), table.rule());
     }
 
     /** See {@link CostModel#measureNetwork(Block, Shape)}. */

@@ -23,6 +23,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.tribuo.nas.darts.DartsSearchSpace;
 import org.tribuo.nas.nb201.Nb201SearchSpace;
 import org.tribuo.nas.nn.TorchDefaultInit;
@@ -33,6 +34,8 @@ import org.tribuo.nas.tabular.TabularSearchSpace;
 import org.tribuo.nas.util.InvalidSettingException;
 
 import java.lang.reflect.Proxy;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -115,6 +118,40 @@ public class CostModelTest {
         assertTrue(table.fixed() > -1 && table.fixed() < 100, "fixed parts " + table.fixed() + " ms");
         assertTrue(table.measuredOn().contains("ONNX Runtime"), table.measuredOn());
         assertTrue(table.measuredOn().contains("no cache"), "the test suite keeps no cache: " + table.measuredOn());
+    }
+
+    @Test
+    public void aCacheFromAnotherSpeedIsScaledToTheMachineNow(@TempDir Path dir) throws Exception {
+        TabularSearchSpace space = TabularSearchSpace.builder().searchNetwork(8, 1).finalNetwork(256, 1).build();
+        CostModel latency = CostModel.builder().batchSize(32).warmup(3).repetitions(15).target(1).build();
+        String before = System.getProperty(CostModel.CACHE_PROPERTY);
+        System.setProperty(CostModel.CACHE_PROPERTY, dir.toString());
+        try {
+            OpCosts fresh = latency.measure(space, new Shape(13, 1, 1), 3);
+            // the machine as if it had run three times slower when the cache was written
+            Path file;
+            try (var files = Files.list(dir)) {
+                file = files.filter(f -> f.getFileName().toString().startsWith("op-costs-")).findFirst().orElseThrow();
+            }
+            StringBuilder slower = new StringBuilder();
+            for (String line : Files.readAllLines(file)) {
+                int tab = line.lastIndexOf('\t');
+                slower.append(line.startsWith("#") || tab < 0 ? line
+                        : line.substring(0, tab + 1) + 3 * Double.parseDouble(line.substring(tab + 1))).append('\n');
+            }
+            Files.writeString(file, slower.toString());
+            OpCosts cached = latency.measure(space, new Shape(13, 1, 1), 3);
+            double ratio = cached.predict(cached.dearestChoices()) / fresh.predict(fresh.dearestChoices());
+            assertTrue(cached.measuredOn().contains("scaled by"), cached.measuredOn());
+            assertTrue(ratio > 0.5 && ratio < 1.7, "the stale table (3x) follows the machine now: ratio " + ratio
+                    + "; " + cached.measuredOn());
+        } finally {
+            if (before == null) {
+                System.clearProperty(CostModel.CACHE_PROPERTY);
+            } else {
+                System.setProperty(CostModel.CACHE_PROPERTY, before);
+            }
+        }
     }
 
     @Test
