@@ -93,6 +93,9 @@ public final class GaeaTrainer implements Trainer<Label> {
     @Config(description = "Check every convolution signature against float64 once and route the ones the engine gets wrong "
             + "(default true); false trains on the engine's kernels as they are, and the provenance says so.")
     private boolean checkConvolutions = true;
+    @Config(description = "Train a random cell instead of searching (drawn with the run's seed; with a cost model, among the "
+            + "cells whose predicted cost is in the budget's band): the random baseline of a sweep (default false).")
+    private boolean randomCell = false;
 
     private SplittableRandom rng;
     private int trainInvocationCounter;
@@ -127,6 +130,7 @@ public final class GaeaTrainer implements Trainer<Label> {
         device = b.device;
         checkConvolutions = b.checkConvolutions;
         costModel = b.costModel;
+        randomCell = b.randomCell;
         validate();
         rng = new SplittableRandom(seed);
     }
@@ -241,7 +245,8 @@ public final class GaeaTrainer implements Trainer<Label> {
         long runSeed = rng.nextLong();
         TrainerProvenance trainerProvenance = getProvenance();
         trainInvocationCounter++;
-        TrainingRun run = new TrainingRun(parts(), predictBatchSize, device, checkConvolutions, costModel, progress);
+        TrainingRun run = new TrainingRun(parts(), predictBatchSize, device, checkConvolutions, costModel, randomCell,
+                progress);
         return run.train(examples, runProvenance, trainerProvenance, resolvedSettings(), runSeed, checkpointDirectory);
     }
 
@@ -271,7 +276,8 @@ public final class GaeaTrainer implements Trainer<Label> {
     public String toString() {
         return "GaeaTrainer(method=" + method() + ", space=" + space + ", " + architectureUpdate + ", " + relaxation
                 + ", " + search + ", " + finalTraining + ", " + input + ", seed=" + seed + ", device=" + device
-                + (checkConvolutions ? "" : ", checkConvolutions=false") + (costModel == null ? "" : ", " + costModel) + ")";
+                + (checkConvolutions ? "" : ", checkConvolutions=false") + (costModel == null ? "" : ", " + costModel)
+                + (randomCell ? ", randomCell" : "") + ")";
     }
 
     /**
@@ -290,6 +296,7 @@ public final class GaeaTrainer implements Trainer<Label> {
         private String device = "auto";
         private boolean checkConvolutions = true;
         private CostModel costModel;
+        private boolean randomCell;
 
         private Builder() {}
 
@@ -322,6 +329,12 @@ public final class GaeaTrainer implements Trainer<Label> {
          * @param v The cost model, or null for a search without cost. @return this
          */
         public Builder costModel(CostModel v) { costModel = v; return this; }
+        /**
+         * Trains a random cell instead of searching: the random baseline (within the cost model's
+         * budget band when there is one).
+         * @param v True for the baseline. @return this
+         */
+        public Builder randomCell(boolean v) { randomCell = v; return this; }
 
         /**
          * Validates and builds.

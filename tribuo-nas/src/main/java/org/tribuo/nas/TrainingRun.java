@@ -40,6 +40,7 @@ import org.tribuo.nas.numerics.ConvolutionAudit;
 import org.tribuo.nas.search.GaeaSearch;
 import org.tribuo.nas.search.SearchConfig;
 import org.tribuo.nas.search.SearchMethod;
+import org.tribuo.nas.search.RandomCellDraw;
 import org.tribuo.nas.search.SearchResult;
 import org.tribuo.nas.search.SearchSchedule;
 import org.tribuo.nas.space.Genotype;
@@ -85,11 +86,12 @@ final class TrainingRun {
     private final String device;
     private final boolean checkConvolutions;
     private final CostModel costModel;
+    private final boolean randomCell;
     private final TrainingProgress progress;
     private final SearchMethod method;
 
     TrainingRun(TrainerParts parts, int predictBatchSize, String device, boolean checkConvolutions, CostModel costModel,
-                TrainingProgress progress) {
+                boolean randomCell, TrainingProgress progress) {
         this.space = parts.space();
         this.parts = parts;
         this.schedule = parts.search();
@@ -99,6 +101,7 @@ final class TrainingRun {
         this.device = device;
         this.checkConvolutions = checkConvolutions;
         this.costModel = costModel;
+        this.randomCell = randomCell;
         this.progress = progress;
         this.method = parts.method();
     }
@@ -126,7 +129,8 @@ final class TrainingRun {
              ConvolutionAudit audit = ConvolutionAudit.open(checkConvolutions)) {
             Duration checkedBefore = CheckedConvolutions.checkTime();
             CostPenalty penalty = costModel == null ? null : costPenalty(data.shape(), labels.size());
-            SearchResult found = search(searchData, data.size(), labels.size(), norm, searchSeed, penalty, checkpoints);
+            SearchResult found = randomCell ? drawn(penalty, searchSeed)
+                    : search(searchData, data.size(), labels.size(), norm, searchSeed, penalty, checkpoints);
             TrainedNetwork network = trainFound(found, finalData, labels.size(), norm, finalSeed, checkpoints);
             logCheck(audit, CheckedConvolutions.checkTime().minus(checkedBefore));
             Map<String, Provenance> instance = instanceProvenance(runProvenance, found, network, resolvedSettings);
@@ -202,6 +206,14 @@ final class TrainingRun {
                 method, space, schedule.scheme(), supernet.channels(), supernet.depth(), schedule.epochs(),
                 searchData.size(), allExamples));
         return new GaeaSearch(config, penalty).run(searchData, numClasses, norm, progress, checkpoints);
+    }
+
+    /** The random baseline: a cell drawn instead of searched. */
+    private SearchResult drawn(CostPenalty penalty, long searchSeed) {
+        SearchResult found = RandomCellDraw.draw(space, penalty, searchSeed);
+        logger.info(() -> "random cell instead of a search (randomCell=true)" + (penalty == null ? "" : ", within the budget")
+                + ": " + found.genotype());
+        return found;
     }
 
     private TrainedNetwork trainFound(SearchResult found, ImageData finalData, int numClasses, Normalization norm,

@@ -190,6 +190,10 @@ final class ModelDescription {
     private void appendHistory(StringBuilder sb) {
         SearchHistory history = model.searchHistory();
         sb.append("Search history:\n");
+        if (history.epochs().isEmpty()) {
+            sb.append("  none: a random cell drawn with the run's seed (the trainer's randomCell, a baseline)\n");
+            return;
+        }
         boolean costed = !history.epochs().isEmpty() && history.epochs().get(0).expectedCost() != null;
         sb.append(String.format(Locale.ROOT, "  %5s  %8s  %8s  %8s  %8s  %8s  %7s  %s%s%n",
                 "epoch", "lr", "loss", "accuracy", "held-out", "entropy", "seconds",

@@ -87,9 +87,14 @@ public final class SearchReport {
         row(h, "Genotype", "<code>" + esc(model.genotype().toString()) + "</code>");
         row(h, "Search space", esc(history.space()));
         row(h, "Geometry / scheme", esc(history.geometry() + " / " + history.scheme()));
-        row(h, "Search epochs", Integer.toString(history.epochs().size()));
-        row(h, "Final mean entropy", String.format(Locale.ROOT, "%.4f (uniform: %.4f)",
-                history.epochs().get(history.epochs().size() - 1).meanEntropy(), Math.log(numOps)));
+        boolean searched = !history.epochs().isEmpty();
+        if (searched) {
+            row(h, "Search epochs", Integer.toString(history.epochs().size()));
+            row(h, "Final mean entropy", String.format(Locale.ROOT, "%.4f (uniform: %.4f)",
+                    history.epochs().get(history.epochs().size() - 1).meanEntropy(), Math.log(numOps)));
+        } else {
+            row(h, "Search", "none: a random cell drawn with the run's seed (the trainer's randomCell, a baseline)");
+        }
         row(h, "Device", esc(history.device()));
         row(h, "Convolutions", convolutions(model));
         model.cost().ifPresent(cost -> row(h, "Cost", esc(cost.toString())));
@@ -119,11 +124,13 @@ public final class SearchReport {
         }
         h.append("</section>\n");
 
-        h.append("<section id=\"entropy\"><h2>Entropy of the architecture weights</h2>\n<img alt=\"mean edge entropy per epoch\" src=\"")
-                .append(ReportCharts.entropy(history, numOps)).append("\">\n</section>\n");
-        h.append("<section id=\"curves\"><h2>Search curves</h2>\n<img alt=\"search loss and accuracy per epoch\" src=\"")
-                .append(ReportCharts.curves(history)).append("\">\n</section>\n");
-        alphaSection(h, history, model.ops().toArray(new String[0]), model.searchSpace());
+        if (searched) {
+            h.append("<section id=\"entropy\"><h2>Entropy of the architecture weights</h2>\n<img alt=\"mean edge entropy per epoch\" src=\"")
+                    .append(ReportCharts.entropy(history, numOps)).append("\">\n</section>\n");
+            h.append("<section id=\"curves\"><h2>Search curves</h2>\n<img alt=\"search loss and accuracy per epoch\" src=\"")
+                    .append(ReportCharts.curves(history)).append("\">\n</section>\n");
+            alphaSection(h, history, model.ops().toArray(new String[0]), model.searchSpace());
+        }
         provenanceSection(h, model);
         h.append("<script>\n").append(SCRIPT).append("</script>\n</body>\n</html>\n");
         return h.toString();

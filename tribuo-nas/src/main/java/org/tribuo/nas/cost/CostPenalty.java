@@ -20,6 +20,8 @@ import org.tribuo.nas.arch.ArchitecturePenalty;
 import org.tribuo.nas.space.CostDecomposition;
 import org.tribuo.nas.space.Genotype;
 
+import java.util.function.Supplier;
+
 /**
  * The cost term of a cost-aware search: {@code λ·E_α[cost] / scale} added to the architecture
  * loss, whose gradient with respect to α is {@code λ·c / scale} (c the op-cost table), so an
@@ -45,6 +47,9 @@ import org.tribuo.nas.space.Genotype;
  * against a budget of 22 dense layers' parameters). λ is part of the search state: checkpoints save and restore it.
  */
 public final class CostPenalty implements ArchitecturePenalty {
+
+    /** Cells drawn at most by {@link #randomCell}. */
+    static final int RANDOM_DRAWS = 100_000;
 
     private final OpCosts costs;
     private final CostDecomposition space;
@@ -194,6 +199,37 @@ public final class CostPenalty implements ArchitecturePenalty {
         int[] spent = slack == 0 ? null
                 : BudgetedDerivation.mostProbableBetween(costs, alpha, beta, (1 - slack) * target, target);
         return space.genotype(spent != null ? spent : BudgetedDerivation.mostProbableWithin(costs, alpha, beta, target));
+    }
+
+    /**
+     * A random cell within the budget: the first of the drawn cells whose predicted cost is in
+     * the derivation's band {@code [(1 − slack)·T, T]} (so uniform over the draws conditioned on
+     * the band), else, if none is within {@value #RANDOM_DRAWS} draws, the first within T; any drawn
+     * cell without a target.
+     * @param draws Draws cells of the space.
+     * @return The cell.
+     * @throws IllegalArgumentException if no drawn cell is within the target.
+     */
+    public Genotype randomCell(Supplier<Genotype> draws) {
+        Genotype withinTarget = null;
+        for (int i = 0; i < RANDOM_DRAWS; i++) {
+            Genotype cell = draws.get();
+            if (target <= 0) {
+                return cell;
+            }
+            double cost = predict(cell);
+            if (cost <= target && cost >= (1 - slack) * target) {
+                return cell;
+            }
+            if (cost <= target && withinTarget == null) {
+                withinTarget = cell;
+            }
+        }
+        if (withinTarget == null) {
+            throw new IllegalArgumentException("none of " + RANDOM_DRAWS + " random cells costs at most the target "
+                    + costs.metric().format(target));
+        }
+        return withinTarget;
     }
 
     /**

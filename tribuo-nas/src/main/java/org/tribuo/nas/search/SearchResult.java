@@ -24,15 +24,19 @@ import org.tribuo.nas.space.Genotype;
  * @param genotype The selected genotype.
  * @param alpha The final op weights, [edges][ops].
  * @param beta The final edge weights, [edges]; null without edge weights.
- * @param history Every epoch's figures.
+ * @param history Every epoch's figures; none for a cell drawn instead of searched
+ *                ({@link RandomCellDraw}), whose α is uniform.
  */
 public record SearchResult(Genotype genotype, float[][] alpha, float[] beta, SearchHistory history) {
 
     /**
      * The mean edge entropy (nats) of the final op weights of the normal cell.
-     * @return The entropy after the last epoch.
+     * @return The entropy after the last epoch; ln K (uniform α) without a search.
      */
     public double meanEntropy() {
+        if (history.epochs().isEmpty()) {
+            return Math.log(alpha[0].length);
+        }
         return history.epochs().get(history.epochs().size() - 1).meanEntropy();
     }
 }
