@@ -19,7 +19,6 @@ import com.oracle.labs.mlrg.olcut.provenance.Provenance;
 import com.oracle.labs.mlrg.olcut.provenance.primitives.DoubleProvenance;
 import com.oracle.labs.mlrg.olcut.provenance.primitives.StringProvenance;
 
-import ai.djl.ndarray.types.Shape;
 
 import org.tribuo.Dataset;
 import org.tribuo.ImmutableOutputInfo;
@@ -28,7 +27,6 @@ import org.tribuo.nas.checkpoint.RunCheckpoints;
 import org.tribuo.nas.checkpoint.RunFingerprint;
 import org.tribuo.nas.cost.CostModel;
 import org.tribuo.nas.cost.CostPenalty;
-import org.tribuo.nas.cost.OpCosts;
 import org.tribuo.nas.data.ExampleTensorizer;
 import org.tribuo.nas.data.ImageShape;
 import org.tribuo.nas.data.ImageData;
@@ -43,7 +41,6 @@ import org.tribuo.nas.search.SearchMethod;
 import org.tribuo.nas.search.RandomCellDraw;
 import org.tribuo.nas.search.SearchResult;
 import org.tribuo.nas.search.SearchSchedule;
-import org.tribuo.nas.space.Genotype;
 import org.tribuo.nas.space.SearchSpace;
 import org.tribuo.nas.space.SupernetSettings;
 import org.tribuo.nas.runtime.Devices;
@@ -128,7 +125,7 @@ final class TrainingRun {
                 : RunCheckpoints.open(checkpointDirectory, RunFingerprint.of(trainerProvenance, data, labelNames(labels)));
              ConvolutionAudit audit = ConvolutionAudit.open(checkConvolutions)) {
             Duration checkedBefore = CheckedConvolutions.checkTime();
-            CostPenalty penalty = costModel == null ? null : costPenalty(data.shape(), labels.size());
+            CostPenalty penalty = costModel == null ? null : RunCost.penalty(costModel, space, data.shape(), labels.size());
             SearchResult found = randomCell ? drawn(penalty, searchSeed)
                     : search(searchData, data.size(), labels.size(), norm, searchSeed, penalty, checkpoints);
             TrainedNetwork network = trainFound(found, finalData, labels.size(), norm, finalSeed, checkpoints);
@@ -136,7 +133,7 @@ final class TrainingRun {
             Map<String, Provenance> instance = instanceProvenance(runProvenance, found, network, resolvedSettings);
             instance.putAll(convolutionProvenance(audit));
             if (penalty != null) {
-                instance.putAll(costProvenance(penalty, found, network));
+                instance.putAll(RunCost.provenance(costModel, space, penalty, found, network));
             }
             ModelProvenance provenance = new ModelProvenance(GaeaModel.class.getName(), OffsetDateTime.now(),
                     examples.getProvenance(), trainerProvenance, instance);
@@ -153,49 +150,6 @@ final class TrainingRun {
             throw new IllegalArgumentException("GaeaTrainer needs at least two classes, the dataset has "
                     + labels.size() + " " + labels.getDomain());
         }
-    }
-
-    /** Costs every candidate op where the final network runs it; refuses a target no cell can meet. */
-    private CostPenalty costPenalty(ImageShape shape, int numClasses) {
-        OpCosts costs = costModel.measure(space, new Shape(shape.channels(), shape.height(), shape.width()), numClasses);
-        CostPenalty penalty = costModel.newPenalty(space, costs);
-        logger.info(() -> "cost-aware search: " + costModel.describe() + "; cheapest cell "
-                + costs.metric().format(costs.predict(costs.cheapestChoices())) + ", dearest "
-                + costs.metric().format(costs.predict(costs.dearestChoices()))
-                + (penalty.binds() ? "" : "; the target is at or above the dearest cell, so it constrains nothing"));
-        return penalty;
-    }
-
-    /** The budget, the found network's predicted cost and its measured cost as served. */
-    private Map<String, Provenance> costProvenance(CostPenalty penalty, SearchResult found, TrainedNetwork network) {
-        ImageShape shape = network.shape();
-        double measured;
-        synchronized (network) {
-            measured = costModel.measureNetwork(network.block(), new Shape(shape.channels(), shape.height(), shape.width()));
-        }
-        double predicted = penalty.predict(found.genotype());
-        OpCosts costs = penalty.costs();
-        int[] dearest = costs.dearestChoices();
-        Genotype reference = CostModel.decomposition(space).genotype(dearest);
-        double referenceNow = costModel.measureNetwork(space, reference, new Shape(shape.channels(), shape.height(),
-                shape.width()), network.numClasses());
-        double drift = referenceNow / costs.predict(dearest) - 1;
-        String referenceText = String.format(Locale.ROOT, "%s: predicted %s, measured next to the found network %s (%+.1f %%)",
-                reference, costs.metric().format(costs.predict(dearest)), costs.metric().format(referenceNow), 100 * drift);
-        if (Math.abs(drift) > 0.15) {
-            logger.warning("the most expensive cell now costs " + costs.metric().format(referenceNow) + ", "
-                    + String.format(Locale.ROOT, "%+.0f %%", 100 * drift) + " off its prediction: the machine runs at "
-                    + "another speed than when the op costs were measured, so predicted and measured costs are not comparable");
-        }
-        logger.info(() -> String.format(Locale.ROOT, "found network: predicted %s, measured %s%s", costs.metric().format(predicted),
-                costs.metric().format(measured), costModel.target() > 0 ? " (target " + costs.metric().format(costModel.target()) + ")" : ""));
-        Map<String, Provenance> facts = new HashMap<>();
-        facts.put(GaeaModel.COST_MODEL, new StringProvenance(GaeaModel.COST_MODEL, costModel.describe()));
-        facts.put(GaeaModel.COST_TABLE, new StringProvenance(GaeaModel.COST_TABLE, costs.toString()));
-        facts.put(GaeaModel.COST_PREDICTED, new DoubleProvenance(GaeaModel.COST_PREDICTED, predicted));
-        facts.put(GaeaModel.COST_MEASURED, new DoubleProvenance(GaeaModel.COST_MEASURED, measured));
-        facts.put(GaeaModel.COST_REFERENCE, new StringProvenance(GaeaModel.COST_REFERENCE, referenceText));
-        return facts;
     }
 
     private SearchResult search(ImageData searchData, int allExamples, int numClasses, Normalization norm, long searchSeed,
