@@ -121,6 +121,20 @@ public class CostModelTest {
     }
 
     @Test
+    public void theDartsSpaceIsTimedOpByOpOnOnnxRuntime() {
+        // every candidate exported alone at each edge's shape (strided ones in the reduction cell)
+        DartsSearchSpace darts = DartsSearchSpace.builder().searchNetwork(8, 3).finalNetwork(8, 3).build();
+        CostModel latency = CostModel.builder().warmup(3).repetitions(15).target(1).build();
+        OpCosts table = latency.measure(darts, new Shape(1, 28, 28), 10);
+        int pool = darts.ops().indexOf("max_pool_3x3");
+        int sep = darts.ops().indexOf("sep_conv_5x5");
+        for (int r = 0; r < table.rows(); r++) {
+            assertTrue(table.cost(r, sep) > table.cost(r, pool), "a 5x5 separable convolution costs more than a pool: " + table);
+        }
+        assertTrue(table.predict(table.dearestChoices()) > table.predict(table.cheapestChoices()), table.toString());
+    }
+
+    @Test
     public void aCacheFromAnotherSpeedIsScaledToTheMachineNow(@TempDir Path dir) throws Exception {
         TabularSearchSpace space = TabularSearchSpace.builder().searchNetwork(8, 1).finalNetwork(256, 1).build();
         CostModel latency = CostModel.builder().batchSize(32).warmup(3).repetitions(15).target(1).build();
