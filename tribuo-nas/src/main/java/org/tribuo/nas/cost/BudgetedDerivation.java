@@ -33,8 +33,22 @@ import java.util.List;
  * groups: each group's options (rows kept × their ops) are walked by decreasing score; a branch is
  * cut when even the cheapest remaining options exceed the budget, even the dearest stay below the
  * floor, or even the most probable remaining options cannot beat the best cell found.
+ * <p>
+ * When many cells tie (parameter counts are equal across ops and rows; α is near uniform early in
+ * a search) the branch and bound may visit too many of the DARTS space's ~10^17 cells. Past
+ * {@value #MAX_VISITS} visits the band is solved as a multiple-choice knapsack instead: a dynamic
+ * program over the groups with each option's cost rounded up to 1/{@value #RESOLUTION} of
+ * {@code budget − fixed}. Rounding up keeps the cell within the budget; it is the most probable
+ * cell of the rounded problem, so at least as probable as any cell costing at most
+ * {@code budget − groups·width}, and its cost may fall below the floor by at most
+ * {@code groups·width} (a few thousandths of the range).
  */
 final class BudgetedDerivation {
+
+    /** Branch-and-bound visits before the knapsack takes over. */
+    static final long MAX_VISITS = 2_000_000;
+    /** Cost resolution of the knapsack: bins between the fixed parts and the budget. */
+    static final int RESOLUTION = 4096;
 
     /** One way a group can choose: its rows' columns, cost and score. */
     private record Option(int[] columns, double cost, double score) {}
@@ -47,11 +61,14 @@ final class BudgetedDerivation {
     private final double[] dearestAfter;
     private final double[] likeliestAfter;
     private final int[] current;
+    private final double fixed;
     private int[] best;
     private double bestScore = Double.NEGATIVE_INFINITY;
+    private long visits;
 
     private BudgetedDerivation(OpCosts costs, float[][] alpha, float[] beta, double floor, double budget) {
         this.rule = costs.rule();
+        this.fixed = costs.fixed();
         this.budget = budget;
         this.floor = floor;
         int groups = rule.groups();
@@ -157,10 +174,29 @@ final class BudgetedDerivation {
     static int[] mostProbableBetween(OpCosts costs, float[][] alpha, float[] beta, double floor, double budget) {
         BudgetedDerivation search = new BudgetedDerivation(costs, alpha, beta, floor, budget);
         search.visit(0, costs.fixed(), 0);
+        if (search.visits > MAX_VISITS) {
+            return search.knapsack();
+        }
         return search.best == null ? null : search.best.clone();
     }
 
+    /**
+     * The knapsack alone (what {@link #mostProbableBetween} falls back to), for tests.
+     * @param costs The cost table.
+     * @param alpha The architecture weights.
+     * @param beta The edge weights, or null.
+     * @param floor The smallest predicted cost allowed (up to the rounding).
+     * @param budget The largest predicted cost allowed.
+     * @return The cell, or null.
+     */
+    static int[] byKnapsack(OpCosts costs, float[][] alpha, float[] beta, double floor, double budget) {
+        return new BudgetedDerivation(costs, alpha, beta, floor, budget).knapsack();
+    }
+
     private void visit(int group, double cost, double score) {
+        if (++visits > MAX_VISITS) {
+            return;
+        }
         if (cost + cheapestAfter[group] > budget || cost + dearestAfter[group] < floor
                 || score + likeliestAfter[group] <= bestScore) {
             return;
@@ -178,6 +214,62 @@ final class BudgetedDerivation {
             visit(group + 1, cost + option.cost(), score + option.score());
             set(option, true);
         }
+    }
+
+    /** The band as a multiple-choice knapsack over rounded-up costs (see the class comment). */
+    private int[] knapsack() {
+        if (Double.isInfinite(budget) || budget <= fixed) {
+            return null;
+        }
+        double width = (budget - fixed) / RESOLUTION;
+        int groups = options.size();
+        double[] reach = new double[RESOLUTION + 1];
+        Arrays.fill(reach, Double.NEGATIVE_INFINITY);
+        reach[0] = 0;
+        int[][] chosen = new int[groups][RESOLUTION + 1];
+        int[][] from = new int[groups][RESOLUTION + 1];
+        for (int g = 0; g < groups; g++) {
+            List<Option> own = options.get(g);
+            int[] binsOf = new int[own.size()];
+            for (int i = 0; i < binsOf.length; i++) {
+                binsOf[i] = (int) Math.max(0, Math.min(Integer.MAX_VALUE, Math.ceil(own.get(i).cost() / width)));
+            }
+            double[] next = new double[RESOLUTION + 1];
+            Arrays.fill(next, Double.NEGATIVE_INFINITY);
+            for (int c = 0; c <= RESOLUTION; c++) {
+                if (reach[c] == Double.NEGATIVE_INFINITY) {
+                    continue;
+                }
+                for (int i = 0; i < binsOf.length; i++) {
+                    long to = (long) c + binsOf[i];
+                    double score = reach[c] + own.get(i).score();
+                    if (to <= RESOLUTION && score > next[(int) to]) {
+                        next[(int) to] = score;
+                        chosen[g][(int) to] = i;
+                        from[g][(int) to] = c;
+                    }
+                }
+            }
+            reach = next;
+        }
+        int end = -1;
+        for (int c = 0; c <= RESOLUTION; c++) {
+            if (fixed + c * width >= floor && reach[c] > Double.NEGATIVE_INFINITY && (end < 0 || reach[c] > reach[end])) {
+                end = c;
+            }
+        }
+        if (end < 0) {
+            return null;
+        }
+        int[] cell = current.clone();
+        Arrays.fill(cell, ChoiceRule.UNUSED);
+        for (int g = groups - 1, c = end; g >= 0; c = from[g][c], g--) {
+            int[] pairs = options.get(g).get(chosen[g][c]).columns();
+            for (int i = 0; i < pairs.length; i += 2) {
+                cell[pairs[i]] = pairs[i + 1];
+            }
+        }
+        return cell;
     }
 
     private void set(Option option, boolean clear) {

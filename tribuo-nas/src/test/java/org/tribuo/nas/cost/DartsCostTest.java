@@ -29,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -129,6 +130,66 @@ public class DartsCostTest {
                 assertEquals(score(best, alpha, beta), score(found, alpha, beta), 1e-9, "draw " + draw);
                 double cost = costs.predict(rule.check(found));
                 assertTrue(cost >= floor && cost <= budget, "draw " + draw + ": " + cost + " outside [" + floor + ", " + budget + "]");
+            }
+        }
+    }
+
+    @Test
+    public void theKnapsackIsExactUpToItsRounding() {
+        ChoiceRule rule = new ChoiceRule(new int[]{2, 3, 3}, 2, new boolean[]{false, true, true, true});
+        SplittableRandom rng = new SplittableRandom(9);
+        for (int draw = 0; draw < 25; draw++) {
+            OpCosts costs = randomTable(rule, rng);
+            float[][] alpha = randomAlpha(rule.rows(), rule.ops(), rng);
+            double floor = 3 + rng.nextDouble(0, 40);
+            double budget = floor + rng.nextDouble(1, 15);
+            double slop = rule.groups() * (budget - costs.fixed()) / BudgetedDerivation.RESOLUTION;
+            int[] found = BudgetedDerivation.byKnapsack(costs, alpha, null, floor, budget);
+            int[] exact = bruteForce(rule, costs, alpha, null, floor, budget - slop);
+            if (exact != null) {
+                assertNotNull(found, "draw " + draw);
+                double cost = costs.predict(rule.check(found));
+                assertTrue(cost <= budget && cost >= floor - slop, "draw " + draw + ": " + cost);
+                assertTrue(score(found, alpha, null) >= score(exact, alpha, null) - 1e-9, "draw " + draw);
+            }
+        }
+    }
+
+    @Test
+    public void tiedCostsDoNotStallTheDerivation() {
+        // the parameter counts of the DARTS space at C=16, 8 cells (equal across ops and rows), α near
+        // uniform and leaning to the costly ops, as after a first epoch, a budget far below them:
+        // the most probable cells are all over budget, so the branch and bound alone never ends
+        ChoiceRule rule = PARTS.choiceRule();
+        DartsSearchSpace space = DartsSearchSpace.builder().searchNetwork(16, 5).finalNetwork(16, 8).build();
+        OpCosts costs = CostModel.builder().metric(CostMetric.PARAMETERS).lambda(1).build()
+                .measure(space, new ai.djl.ndarray.types.Shape(1, 28, 28), 10);
+        SplittableRandom rng = new SplittableRandom(4);
+        float[][] alpha = new float[rule.rows()][8];
+        for (int r = 0; r < alpha.length; r++) {
+            for (int k = 0; k < 8; k++) {
+                alpha[r][k] = 0.125f + (float) (1e-4 * (rng.nextGaussian() + costs.cost(r, k) / 10_000));
+            }
+        }
+        float[] beta = new float[rule.rows()];
+        int at = 0;
+        for (int group : SPACE.edgeGroups()) {
+            for (int i = 0; i < group; i++) {
+                beta[at + i] = 1f / group + (float) (1e-4 * rng.nextGaussian());
+            }
+            at += group;
+        }
+        double target = 200_000;
+        int[] found = assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
+                () -> BudgetedDerivation.mostProbableBetween(costs, alpha, beta, 0.85 * target, target));
+        double cost = costs.predict(rule.check(found));
+        double slop = rule.groups() * (target - costs.fixed()) / BudgetedDerivation.RESOLUTION;
+        assertTrue(cost <= target && cost >= 0.85 * target - slop, "cost " + cost);
+        for (int i = 0; i < 2000; i++) {
+            int[] cell = PARTS.opChoices(SPACE.randomGenotype(rng));
+            double c = costs.predict(cell);
+            if (c <= target - slop && c >= 0.85 * target) {
+                assertTrue(score(found, alpha, beta) >= score(cell, alpha, beta) - 1e-9, "a random cell in the band scores higher");
             }
         }
     }
