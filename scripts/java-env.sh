@@ -5,8 +5,11 @@
 # page faults dominate step times on these VMs; see the DJL notes).
 export OPT_OUT_TRACKING=true
 export DJL_CACHE_DIR="$PWD/.djl-cache"
-export MALLOC_MMAP_THRESHOLD_=1073741824
-export MALLOC_TRIM_THRESHOLD_=1073741824
-# Per-thread arenas (the JVM thread calling libtorch) ignore the trim threshold and unmap whole
-# 64 MiB heaps unless this much top padding is kept: 7,000-17,000 page faults in one step otherwise.
-export MALLOC_TOP_PAD_=67108864
+# NO_MALLOC_TUNING=1 leaves glibc's defaults (to measure what the settings cost in memory).
+if [[ "${NO_MALLOC_TUNING:-0}" != 1 ]]; then
+    export MALLOC_MMAP_THRESHOLD_=1073741824
+    export MALLOC_TRIM_THRESHOLD_=1073741824
+    # Per-thread arenas (the JVM thread calling libtorch) ignore the trim threshold and unmap whole
+    # 64 MiB heaps unless this much top padding is kept: 7,000-17,000 page faults in one step otherwise.
+    export MALLOC_TOP_PAD_=67108864
+fi
