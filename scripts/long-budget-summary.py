@@ -37,7 +37,7 @@ def method(run):
     if "-sp-" in run:
         return ("GAEA" if run.startswith("gaea") else "DARTS") + " single pass"
     if "bilevel" in run:
-        return "GAEA bilevel"
+        return ("GAEA" if run.startswith("gaea") else "DARTS") + " bilevel"
     return "GAEA" if run.startswith("gaea") else "DARTS"
 
 
@@ -75,7 +75,7 @@ def main(folder):
     out.append("")
     out.append("| method | finished runs | test accuracy mean ± std | min | max | mean entropy after search |")
     out.append("|---|---:|---:|---:|---:|---:|")
-    for m in ["GAEA", "DARTS", "GAEA bilevel", "GAEA single pass", "DARTS single pass", "random", NOISE]:
+    for m in ["GAEA", "DARTS", "GAEA bilevel", "DARTS bilevel", "GAEA single pass", "DARTS single pass", "random", NOISE]:
         accs = [r["test_accuracy"] for n, r in finals.items()
                 if method(n) == m or (m == NOISE and n == "gaea-s1" and any(method(k) == NOISE for k in finals))]
         ents = [searches[n][-1]["entropy"] for n in finals if method(n) == m and n in searches]
