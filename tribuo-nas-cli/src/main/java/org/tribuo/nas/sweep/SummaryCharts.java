@@ -68,7 +68,8 @@ final class SummaryCharts {
     }
 
     /**
-     * Mean edge entropy after each search epoch, from ln K at epoch 0, one curve per run.
+     * Mean edge entropy after each search epoch, from ln K at epoch 0, one curve per run that
+     * searched.
      * @param summary The summary.
      * @return A PNG data URI.
      */
@@ -76,6 +77,9 @@ final class SummaryCharts {
         XYChart chart = chart("Mean edge entropy of α per run", "search epoch", "mean entropy (nats)");
         double maxEntropy = 0;
         for (RunResult r : summary.results()) {
+            if (r.entropy().isEmpty()) {
+                continue; // a random cell (randomCell): no search, no entropy curve
+            }
             double[] x = new double[r.entropy().size() + 1];
             double[] y = new double[x.length];
             y[0] = r.maxEntropy();

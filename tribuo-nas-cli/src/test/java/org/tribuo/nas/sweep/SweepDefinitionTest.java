@@ -106,4 +106,16 @@ class SweepDefinitionTest {
         assertTrue(SummaryTables.markdown("t", new SweepSummary(List.of(
                 new RunResult("r", "all", "c", null, List.of(1.0), 1.386, 1)))).contains("| all | 1 | n/a ± n/a |"));
     }
+
+    @Test
+    void aRandomCellRunWithoutSearchEpochsIsSummarisedBesideTheSearches() {
+        // randomCell runs have no entropy curve; the page and the Pareto plot still draw the others
+        SweepSummary summary = new SweepSummary(List.of(
+                new RunResult("seed-1_budget-0.25", "budget-0.25", "c1", 0.91, List.of(1.38, 1.37), Math.log(4), 10,
+                        "LATENCY", 0.25, 0.24),
+                new RunResult("seed-1_random-0.25", "random-0.25", "c2", 0.90, List.of(), Double.NaN, 5,
+                        "LATENCY", 0.23, 0.22)));
+        String html = SummaryPage.html("t", summary);
+        assertTrue(html.contains("seed-1_random-0.25") && html.contains("data:image/png;base64,"), "the page is written");
+    }
 }
