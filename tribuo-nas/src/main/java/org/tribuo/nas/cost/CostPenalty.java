@@ -40,8 +40,8 @@ import java.util.function.Supplier;
  * most expensive cell, so λ = 1 weighs the whole cost range like one nat of loss.
  * <p>
  * The genotype is the most probable cell whose predicted cost is between {@code (1 − slack)·T} and
- * T ({@link BudgetedDerivation}); if no cell costs that, the most probable within T; without a
- * target, the argmax cell. A target at or above the dearest cell's cost binds nothing: λ stays 0 and
+ * T ({@link BudgetedDerivation}); if no cell costs that, the band widens by {@code slack·T} until
+ * one does; without a target, the argmax cell. A target at or above the dearest cell's cost binds nothing: λ stays 0 and
  * the search is the unconstrained one, its cost measured and reported. Spending the budget is the point: α may reach the target's expected
  * cost as a mixture whose single most probable cell is far cheaper (measured: all identities
  * against a budget of 22 dense layers' parameters). λ is part of the search state: checkpoints save and restore it.
@@ -186,7 +186,9 @@ public final class CostPenalty implements ArchitecturePenalty {
 
     /**
      * The cell the search returns for α: the most probable one whose predicted cost is between
-     * {@code (1 − slack)·T} and T (the budget is spent, not left over), else the most probable one
+     * {@code (1 − slack)·T} and T (the budget is spent, not left over); when no cell costs that,
+     * the band widens by {@code slack·T} at a time ({@code (1 − 2·slack)·T}, …) until one does, so
+     * the cell costs as near the target as the space allows; with slack 0, the most probable cell
      * within T; without a target, the argmax cell.
      * @param alpha The architecture weights.
      * @param beta The edge weights, or null when edges are not weighted.
@@ -196,22 +198,29 @@ public final class CostPenalty implements ArchitecturePenalty {
         if (target <= 0) {
             return space.genotype(BudgetedDerivation.mostProbableWithin(costs, alpha, beta, Double.POSITIVE_INFINITY));
         }
-        int[] spent = slack == 0 ? null
-                : BudgetedDerivation.mostProbableBetween(costs, alpha, beta, (1 - slack) * target, target);
-        return space.genotype(spent != null ? spent : BudgetedDerivation.mostProbableWithin(costs, alpha, beta, target));
+        if (slack > 0) {
+            for (int widening = 1; (1 - (widening - 1) * slack) * target > costs.fixed(); widening++) {
+                int[] spent = BudgetedDerivation.mostProbableBetween(costs, alpha, beta, (1 - widening * slack) * target, target);
+                if (spent != null) {
+                    return space.genotype(spent);
+                }
+            }
+        }
+        return space.genotype(BudgetedDerivation.mostProbableWithin(costs, alpha, beta, target));
     }
 
     /**
      * A random cell within the budget: the first of the drawn cells whose predicted cost is in
      * the derivation's band {@code [(1 − slack)·T, T]} (so uniform over the draws conditioned on
-     * the band), else, if none is within {@value #RANDOM_DRAWS} draws, the first within T; any drawn
-     * cell without a target.
+     * the band); if none of {@value #RANDOM_DRAWS} draws is, the first in the narrowest widened
+     * band that holds one, as {@link #derive}; any drawn cell without a target.
      * @param draws Draws cells of the space.
      * @return The cell.
      * @throws IllegalArgumentException if no drawn cell is within the target.
      */
     public Genotype randomCell(Supplier<Genotype> draws) {
         Genotype withinTarget = null;
+        long nearest = Long.MAX_VALUE;
         for (int i = 0; i < RANDOM_DRAWS; i++) {
             Genotype cell = draws.get();
             if (target <= 0) {
@@ -221,7 +230,10 @@ public final class CostPenalty implements ArchitecturePenalty {
             if (cost <= target && cost >= (1 - slack) * target) {
                 return cell;
             }
-            if (cost <= target && withinTarget == null) {
+            // the widened band that holds it: 2 for [(1 − 2·slack)·T, T], and so on
+            long band = cost > target ? Long.MAX_VALUE : slack == 0 ? 1 : (long) Math.ceil((target - cost) / (slack * target));
+            if (band < nearest) {
+                nearest = band;
                 withinTarget = cell;
             }
         }

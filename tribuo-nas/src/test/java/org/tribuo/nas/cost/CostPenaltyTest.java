@@ -247,4 +247,27 @@ public class CostPenaltyTest {
         assertEquals(0, loose.multiplier());
         assertTrue(new CostPenalty(COSTS, SPACE, 27, 0.5, 0.05, 2, 0.15).binds(), "27 is below the dearest cell");
     }
+
+    @Test
+    public void anEmptyBandWidensUntilItHoldsACell() {
+        // every op but skip costs 3, fixed parts 2: cells cost 2, 5, 8, ...; a target of 6 leaves
+        // [5.1, 6] empty, and α prefers skip everywhere, so "most probable within 6" would be all skip (2)
+        double[][] perOp = new double[6][];
+        for (int r = 0; r < 6; r++) {
+            perOp[r] = new double[]{0, 3, 3, 3};
+        }
+        OpCosts coarse = new OpCosts(CostMetric.PARAMETERS, perOp, 2, "by hand");
+        float[][] alpha = new float[6][];
+        for (int r = 0; r < 6; r++) {
+            alpha[r] = new float[]{0.7f, 0.1f, 0.1f, 0.1f};
+        }
+        CostPenalty penalty = new CostPenalty(coarse, SPACE, 6, 0.5, 0, 0, 0.15);
+        assertEquals(5, coarse.predict(SPACE.opChoices(penalty.derive(alpha, null))), 1e-9,
+                "the band widens to [4.2, 6], which holds the cells of one op");
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(3);
+        assertEquals(5, penalty.predict(penalty.randomCell(() -> SPACE.randomGenotype(rng))), 1e-9,
+                "a random cell comes from the same widened band");
+        assertEquals(2, coarse.predict(SPACE.opChoices(new CostPenalty(coarse, SPACE, 6, 0.5, 0, 0, 0)
+                .derive(alpha, null))), 1e-9, "slack 0: the most probable cell within the target");
+    }
 }
