@@ -42,8 +42,8 @@ final class SummaryPage {
                         + "<th>min</th><th>max</th><th>final entropy (mean)</th><th>ln K</th><th>wall time per run (s)</th></tr>\n");
         for (GroupSummary g : summary.groups()) {
             sb.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%d</td><td>%s ± %s</td><td>%s</td><td>%s</td>"
-                            + "<td>%.3f</td><td>%.3f</td><td>%.1f</td></tr>%n", esc(g.group()), g.runs(), num(g.accuracyMean()),
-                    num(g.accuracyStd()), num(g.accuracyMin()), num(g.accuracyMax()), g.finalEntropyMean(), g.maxEntropy(),
+                            + "<td>%s</td><td>%s</td><td>%.1f</td></tr>%n", esc(g.group()), g.runs(), num(g.accuracyMean()),
+                    num(g.accuracyStd()), num(g.accuracyMin()), num(g.accuracyMax()), num(g.finalEntropyMean()), num(g.maxEntropy()),
                     g.secondsMean()));
         }
         sb.append("</table>\n<p><img alt=\"test accuracy per group\" src=\"").append(SummaryCharts.accuracy(summary))
@@ -57,8 +57,8 @@ final class SummaryPage {
                 + "<th>wall time (s)</th>" + (costs ? "<th>predicted cost</th><th>measured cost</th>" : "") + "</tr>\n");
         for (RunResult r : summary.results()) {
             sb.append(String.format(Locale.ROOT, "<tr><td><a href=\"%s/%s/report.html\">%s</a></td><td><code>%s</code></td>"
-                            + "<td>%s</td><td>%.3f</td><td>%.1f</td>", SweepRunner.RUNS_DIR, esc(r.name()), esc(r.name()),
-                    esc(r.genotype()), num(r.testAccuracy() == null ? Double.NaN : r.testAccuracy()), r.finalEntropy(), r.seconds()));
+                            + "<td>%s</td><td>%s</td><td>%.1f</td>", SweepRunner.RUNS_DIR, esc(r.name()), esc(r.name()),
+                    esc(r.genotype()), num(r.testAccuracy() == null ? Double.NaN : r.testAccuracy()), num(r.finalEntropy()), r.seconds()));
             if (costs) {
                 sb.append("<td>").append(num(r.predictedCost() == null ? Double.NaN : r.predictedCost())).append("</td><td>")
                         .append(num(r.measuredCost() == null ? Double.NaN : r.measuredCost())).append("</td>");

@@ -38,14 +38,18 @@ final class SummaryTables {
         sb.append("| group | runs | test accuracy (mean ± std) | min | max | final entropy (mean; ln K) | wall time per run (s) |\n");
         sb.append("|---|---:|---:|---:|---:|---:|---:|\n");
         for (GroupSummary g : summary.groups()) {
-            sb.append(String.format(Locale.ROOT, "| %s | %d | %s ± %s | %s | %s | %.3f (%.3f) | %.1f |%n", g.group(), g.runs(),
+            sb.append(String.format(Locale.ROOT, "| %s | %d | %s ± %s | %s | %s | %s | %.1f |%n", g.group(), g.runs(),
                     num(g.accuracyMean()), num(g.accuracyStd()), num(g.accuracyMin()), num(g.accuracyMax()),
-                    g.finalEntropyMean(), g.maxEntropy(), g.secondsMean()));
+                    Double.isNaN(g.finalEntropyMean()) ? NOT_SEARCHED
+                            : String.format(Locale.ROOT, "%.3f (%.3f)", g.finalEntropyMean(), g.maxEntropy()),
+                    g.secondsMean()));
         }
         sb.append("\n| run | genotype | test accuracy | final entropy | wall time (s) |\n|---|---|---:|---:|---:|\n");
         for (RunResult r : summary.results()) {
-            sb.append(String.format(Locale.ROOT, "| %s | `%s` | %s | %.3f | %.1f |%n", r.name(), r.genotype().replace("|", "\\|"),
-                    num(r.testAccuracy() == null ? Double.NaN : r.testAccuracy()), r.finalEntropy(), r.seconds()));
+            sb.append(String.format(Locale.ROOT, "| %s | `%s` | %s | %s | %.1f |%n", r.name(), r.genotype().replace("|", "\\|"),
+                    num(r.testAccuracy() == null ? Double.NaN : r.testAccuracy()),
+                    Double.isNaN(r.finalEntropy()) ? NOT_SEARCHED : String.format(Locale.ROOT, "%.3f", r.finalEntropy()),
+                    r.seconds()));
         }
         return sb.toString();
     }
@@ -59,9 +63,9 @@ final class SummaryTables {
         StringBuilder sb = new StringBuilder("group,runs,accuracy_mean,accuracy_std,accuracy_min,accuracy_max,"
                 + "final_entropy_mean,max_entropy,seconds_mean,seconds_total\n");
         for (GroupSummary g : summary.groups()) {
-            sb.append(String.format(Locale.ROOT, "%s,%d,%s,%s,%s,%s,%.6f,%.6f,%.3f,%.3f%n", g.group(), g.runs(),
+            sb.append(String.format(Locale.ROOT, "%s,%d,%s,%s,%s,%s,%s,%s,%.3f,%.3f%n", g.group(), g.runs(),
                     csv(g.accuracyMean()), csv(g.accuracyStd()), csv(g.accuracyMin()), csv(g.accuracyMax()),
-                    g.finalEntropyMean(), g.maxEntropy(), g.secondsMean(), g.secondsTotal()));
+                    csv(g.finalEntropyMean()), csv(g.maxEntropy()), g.secondsMean(), g.secondsTotal()));
         }
         return sb.toString();
     }
@@ -76,14 +80,17 @@ final class SummaryTables {
                 + "cost_metric,predicted_cost,measured_cost\n");
         for (RunResult r : summary.results()) {
             String entropy = r.entropy().stream().map(e -> String.format(Locale.ROOT, "%.6f", e)).collect(Collectors.joining(";"));
-            sb.append(String.format(Locale.ROOT, "%s,%s,\"%s\",%s,%.6f,%.6f,%.3f,%s,%s,%s,%s%n", r.name(), r.group(), r.genotype(),
-                    csv(r.testAccuracy() == null ? Double.NaN : r.testAccuracy()), r.finalEntropy(), r.maxEntropy(),
+            sb.append(String.format(Locale.ROOT, "%s,%s,\"%s\",%s,%s,%s,%.3f,%s,%s,%s,%s%n", r.name(), r.group(), r.genotype(),
+                    csv(r.testAccuracy() == null ? Double.NaN : r.testAccuracy()), csv(r.finalEntropy()), csv(r.maxEntropy()),
                     r.seconds(), entropy, r.costMetric() == null ? "" : r.costMetric(),
                     csv(r.predictedCost() == null ? Double.NaN : r.predictedCost()),
                     csv(r.measuredCost() == null ? Double.NaN : r.measuredCost())));
         }
         return sb.toString();
     }
+
+    /** The entropy cell of runs that drew a random cell instead of searching (randomCell). */
+    private static final String NOT_SEARCHED = "– (no search)";
 
     private static String num(double v) {
         return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.4f", v);

@@ -117,5 +117,10 @@ class SweepDefinitionTest {
                         "LATENCY", 0.23, 0.22)));
         String html = SummaryPage.html("t", summary);
         assertTrue(html.contains("seed-1_random-0.25") && html.contains("data:image/png;base64,"), "the page is written");
+        String markdown = SummaryTables.markdown("t", summary);
+        assertTrue(markdown.contains("| random-0.25 | 1 | 0.9000 ± n/a | 0.9000 | 0.9000 | – (no search) |"), markdown);
+        assertTrue(SummaryTables.runsCsv(summary).contains("seed-1_random-0.25,random-0.25,\"c2\",0.900000,,,"),
+                SummaryTables.runsCsv(summary));
+        assertFalse(html.contains("NaN") || markdown.contains("NaN"), "no NaN in the summaries");
     }
 }
