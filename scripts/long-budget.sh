@@ -25,6 +25,7 @@ frozen=output/long-budget/classes
 park="${LONG_BUDGET_PARK_DIR:-$HOME/.cache/tribuo-nas/long-budget-checkpoints}"
 if [[ -d "$park" ]]; then
     for parked in "$park"/*/; do
+        [[ -d "$parked" ]] || continue # nothing parked: the glob stays unexpanded
         run=$(basename "$parked")
         if [[ ! -e output/long-budget/$run ]]; then
             mkdir -p output/long-budget
